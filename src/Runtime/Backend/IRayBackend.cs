@@ -1,0 +1,33 @@
+using System;
+using System.Collections.Generic;
+using RaySharp.Scheduling;
+
+namespace RaySharp.Backend;
+
+/// <summary>
+/// The one seam between the public API and where work runs. <see cref="LocalBackend"/> runs everything in this
+/// process; a cluster backend (on Orleans) implements the same calls by shipping the plain-data
+/// <see cref="TaskSpec"/> (function id, argument values or object ids, options) to another process and filling
+/// the returned ref's entry when the result arrives there. Nothing above this interface assumes that caller and
+/// callee share a process.
+/// </summary>
+internal interface IRayBackend : IDisposable
+{
+    /// <summary>Stores a value and returns a ref that is ready at once.</summary>
+    ObjectRef<T> Put<T>(T value);
+
+    /// <summary>Accepts a task and returns the ref of its result at once.</summary>
+    ObjectRef<T> Submit<T>(TaskSpec spec);
+
+    /// <summary>Cancels the task that produces <paramref name="reference"/>, if this backend owns it.</summary>
+    void Cancel(ObjectRef reference, bool force, bool recursive);
+
+    /// <summary>What the backend has in total, as resource name → amount.</summary>
+    IReadOnlyDictionary<string, double> TotalResources();
+
+    /// <summary>What is free now, as resource name → amount.</summary>
+    IReadOnlyDictionary<string, double> AvailableResources();
+
+    /// <summary>The task the calling code runs in, if it runs in one of this backend's tasks.</summary>
+    RuntimeContext? CurrentContext();
+}

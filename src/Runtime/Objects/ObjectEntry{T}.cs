@@ -1,0 +1,52 @@
+namespace RaySharp.Objects;
+
+/// <summary>An <see cref="ObjectEntry"/> holding a value of type <typeparamref name="T"/>.</summary>
+internal sealed class ObjectEntry<T> : ObjectEntry
+{
+    private T _value = default!;
+
+    public ObjectEntry(ObjectId id)
+        : base(id)
+    {
+    }
+
+    /// <summary>Creates an entry that is ready at once.</summary>
+    public static ObjectEntry<T> Ready(ObjectId id, T value)
+    {
+        var entry = new ObjectEntry<T>(id);
+        entry.TrySetValue(value);
+        return entry;
+    }
+
+    /// <summary>The value; only valid once the entry succeeded.</summary>
+    public T Value => _value;
+
+    /// <summary>Writes a value that stays unseen until <see cref="TryPublishStaged"/>; only the producer calls it.</summary>
+    public void Stage(T value) => _value = value;
+
+    /// <inheritdoc />
+    public override bool TryPublishStaged()
+    {
+        if (!TryReserve())
+        {
+            _value = default!;
+            return false;
+        }
+
+        PublishSuccess();
+        return true;
+    }
+
+    /// <summary>Completes the entry with <paramref name="value"/>; false when it already completed.</summary>
+    public bool TrySetValue(T value)
+    {
+        if (!TryReserve())
+        {
+            return false;
+        }
+
+        _value = value;
+        PublishSuccess();
+        return true;
+    }
+}

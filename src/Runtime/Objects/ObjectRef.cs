@@ -1,0 +1,72 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+using System.Threading.Tasks;
+using RaySharp.Objects;
+
+namespace RaySharp;
+
+/// <summary>
+/// A reference to an object in the store, of any type: what <see cref="Ray.Wait{TRef}"/> and
+/// <see cref="Ray.Cancel"/> take, so refs of mixed types can travel together.
+/// </summary>
+/// <remarks>Two refs are equal when they name the same object id.</remarks>
+[DebuggerDisplay("{ToString(),nq}")]
+public abstract class ObjectRef : IEquatable<ObjectRef>
+{
+    private protected ObjectRef(ObjectEntry entry) => Entry = entry;
+
+    internal ObjectEntry Entry { get; }
+
+    /// <summary>The object's id: stable, unique, and plain data.</summary>
+    public ObjectId Id => Entry.Id;
+
+    /// <summary>True once the object has a value or an error; reading it then never blocks.</summary>
+    public bool IsReady => Entry.IsCompleted;
+
+    /// <summary>Waits until the object is ready, then throws its error if it has one.</summary>
+    /// <param name="timeout">How long to wait; null waits forever, <see cref="TimeSpan.Zero"/> only polls.</param>
+    /// <exception cref="GetTimeoutException">The object was not ready in time.</exception>
+    /// <exception cref="RayTaskException">The task that produces the object threw.</exception>
+    /// <exception cref="TaskCancelledException">The task was cancelled.</exception>
+    public void WaitReady(TimeSpan? timeout = null)
+    {
+        var limit = Timeouts.Validate(timeout);
+        if (!BlockingWait.Wait(Entry, limit))
+        {
+            throw new GetTimeoutException(this, limit);
+        }
+
+        Entry.ThrowIfFailed();
+    }
+
+    /// <summary>Lets <c>await reference</c> wait for readiness without holding a thread; it throws the object's error, if any.</summary>
+    public ObjectRefAwaiter GetAwaiter() => new(Entry);
+
+    /// <summary>A task that completes when the object is ready.</summary>
+    /// <param name="cancellationToken">Stops waiting (the object itself is not cancelled).</param>
+    public Task WhenReadyAsync(CancellationToken cancellationToken = default) =>
+        Entry.IsCompleted && !Entry.IsFaulted ? Task.CompletedTask : WhenReadySlowAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public bool Equals(ObjectRef? other) => other is not null && other.Id == Id;
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is ObjectRef other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => Id.GetHashCode();
+
+    /// <summary>The id and the state, for example <c>ObjectRef(…, ready)</c>.</summary>
+    public override string ToString() => $"ObjectRef({Id}, {Entry.StateName})";
+
+    private async Task WhenReadySlowAsync(CancellationToken cancellationToken)
+    {
+        if (!Entry.IsCompleted)
+        {
+            await EntryTasks.WhenCompleted(Entry, cancellationToken).ConfigureAwait(false);
+        }
+
+        Entry.ThrowIfFailed();
+    }
+}

@@ -1,0 +1,70 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using RaySharp.Objects;
+
+namespace RaySharp;
+
+/// <summary>
+/// A typed reference to an object in the store: the result of a remote call or of <see cref="Ray.Put{T}"/>.
+/// Read it with <see cref="Get"/> (blocking) or <c>await</c> (holding no thread).
+/// </summary>
+/// <typeparam name="T">The type of the value.</typeparam>
+public sealed class ObjectRef<T> : ObjectRef
+{
+    internal ObjectRef(ObjectEntry<T> entry)
+        : base(entry)
+    {
+    }
+
+    private new ObjectEntry<T> Entry => (ObjectEntry<T>)base.Entry;
+
+    /// <summary>Waits for the value and returns it.</summary>
+    /// <param name="timeout">How long to wait; null waits forever, <see cref="TimeSpan.Zero"/> only polls and never blocks.</param>
+    /// <exception cref="GetTimeoutException">The value was not ready in time; the task keeps running.</exception>
+    /// <exception cref="RayTaskException">The task threw; the original exception is the inner exception.</exception>
+    /// <exception cref="TaskCancelledException">The task was cancelled.</exception>
+    /// <exception cref="RuntimeShutdownException">The runtime shut down before the value was ready.</exception>
+    /// <remarks>Inside a task, a blocked <c>Get</c> gives the task's CPU back until it returns, so nested tasks cannot deadlock.</remarks>
+    public T Get(TimeSpan? timeout = null)
+    {
+        var entry = Entry;
+        if (!entry.IsCompleted)
+        {
+            WaitReady(timeout);
+        }
+
+        return ReadCompleted();
+    }
+
+    /// <summary>Waits for the value without holding a thread.</summary>
+    /// <param name="cancellationToken">Stops waiting (the task itself is not cancelled; use <see cref="Ray.Cancel"/> for that).</param>
+    public ValueTask<T> GetAsync(CancellationToken cancellationToken = default)
+    {
+        if (Entry.IsCompleted)
+        {
+            return Entry.IsFaulted ? ValueTask.FromException<T>(Entry.Error!) : new ValueTask<T>(Entry.Value);
+        }
+
+        return cancellationToken.IsCancellationRequested
+            ? ValueTask.FromCanceled<T>(cancellationToken)
+            : new ValueTask<T>(GetSlowAsync(cancellationToken));
+    }
+
+    /// <summary>Lets <c>await reference</c> return the value without holding a thread. Await it as often as you like.</summary>
+    public new ObjectRefAwaiter<T> GetAwaiter() => new(Entry);
+
+    /// <summary>The value of a ref that is known to be complete (a resolved task argument); throws its error otherwise.</summary>
+    internal T ReadCompleted()
+    {
+        var entry = Entry;
+        entry.ThrowIfFailed();
+        return entry.Value;
+    }
+
+    private async Task<T> GetSlowAsync(CancellationToken cancellationToken)
+    {
+        await EntryTasks.WhenCompleted(Entry, cancellationToken).ConfigureAwait(false);
+        return ReadCompleted();
+    }
+}

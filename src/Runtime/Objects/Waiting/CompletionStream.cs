@@ -1,0 +1,91 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Channels;
+using RaySharp.Objects;
+
+namespace RaySharp;
+
+/// <summary>
+/// Refs in the order they finish (<see cref="Ray.AsCompleted{TRef}"/>): <c>foreach</c> blocks for the next one,
+/// <c>await foreach</c> waits without a thread. Failed refs are yielded too; reading them throws their error.
+/// Each enumeration starts over and yields every ref once.
+/// </summary>
+/// <typeparam name="TRef">The ref type.</typeparam>
+public sealed class CompletionStream<TRef> : IEnumerable<TRef>, IAsyncEnumerable<TRef>
+    where TRef : ObjectRef
+{
+    private readonly TRef[] _refs;
+
+    internal CompletionStream(IEnumerable<TRef> refs)
+    {
+        ArgumentNullException.ThrowIfNull(refs);
+        _refs = refs.ToArray();
+        for (var i = 0; i < _refs.Length; i++)
+        {
+            if (_refs[i] is null)
+            {
+                throw new ArgumentException($"Ray.AsCompleted got a null ref at position {i}.", nameof(refs));
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public IEnumerator<TRef> GetEnumerator()
+    {
+        var reader = Watch();
+        for (var yielded = 0; yielded < _refs.Length; yielded++)
+        {
+            TRef? next;
+            while (!reader.TryRead(out next))
+            {
+                var task = BlockingScope.Current;
+                task?.BeginBlocking();
+                try
+                {
+                    reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult();
+                }
+                finally
+                {
+                    task?.EndBlocking();
+                }
+            }
+
+            yield return next;
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerator<TRef> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+    {
+        var reader = Watch();
+        for (var yielded = 0; yielded < _refs.Length; yielded++)
+        {
+            yield return await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private ChannelReader<TRef> Watch()
+    {
+        var channel = Channel.CreateUnbounded<TRef>(new UnboundedChannelOptions { SingleReader = true });
+        var watcher = new Watcher(_refs, channel.Writer);
+        for (var i = 0; i < _refs.Length; i++)
+        {
+            if (!_refs[i].Entry.TryRegister(watcher, i))
+            {
+                channel.Writer.TryWrite(_refs[i]);
+            }
+        }
+
+        return channel.Reader;
+    }
+
+    private sealed class Watcher(TRef[] refs, ChannelWriter<TRef> writer) : IObjectWaiter
+    {
+        public void OnObjectCompleted(ObjectEntry entry, int token) => writer.TryWrite(refs[token]);
+    }
+}

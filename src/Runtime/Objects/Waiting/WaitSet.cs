@@ -1,0 +1,192 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+
+namespace RaySharp.Objects;
+
+/// <summary>
+/// The shared state behind a chain of <c>Ray.Wait</c> calls. It registers on every ref once, keeps the ready ones
+/// in a min-heap by input position, and counts the refs not yet returned in a Fenwick tree, so each later call on
+/// its <see cref="WaitView{TRef}"/> costs O(k log n) and draining n refs costs O(n log n) in total.
+/// Each call makes a new generation; older views stay valid and unchanged.
+/// </summary>
+internal sealed class WaitSet<TRef> : IObjectWaiter
+    where TRef : ObjectRef
+{
+    private readonly TRef[] _items;
+    private readonly int[] _returnedAt;
+    private readonly int[] _tree;
+    private readonly PriorityQueue<int, int> _ready = new();
+    private int _generation;
+    private int _remaining;
+
+    private WaitSet(TRef[] items)
+    {
+        _items = items;
+        _returnedAt = new int[items.Length];
+        _tree = new int[items.Length + 1];
+        _remaining = items.Length;
+        for (var i = 0; i < items.Length; i++)
+        {
+            _returnedAt[i] = int.MaxValue;
+            AddToTree(i, 1);
+        }
+    }
+
+    /// <summary>Starts a set over <paramref name="refs"/>, which must be distinct.</summary>
+    /// <exception cref="ArgumentException">A ref appears twice, or is null.</exception>
+    public static WaitSet<TRef> Create(IReadOnlyList<TRef> refs)
+    {
+        var items = new TRef[refs.Count];
+        var seen = new HashSet<ObjectId>(items.Length);
+        for (var i = 0; i < items.Length; i++)
+        {
+            var item = refs[i] ?? throw new ArgumentException($"Ray.Wait got a null ref at position {i}.", nameof(refs));
+            if (!seen.Add(item.Id))
+            {
+                throw new ArgumentException($"Ray.Wait got {item} twice; pass each ref once.", nameof(refs));
+            }
+
+            items[i] = item;
+        }
+
+        var set = new WaitSet<TRef>(items);
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (!items[i].Entry.TryRegister(set, i))
+            {
+                set.MarkReady(i);
+            }
+        }
+
+        return set;
+    }
+
+    public int Generation => Volatile.Read(ref _generation);
+
+    /// <summary>Returns up to <paramref name="count"/> ready refs, waiting until that many are ready or the timeout passes.</summary>
+    public WaitResult<TRef> Take(int count, TimeSpan timeout)
+    {
+        var deadline = Timeouts.Deadline(timeout);
+        lock (this)
+        {
+            if (_ready.Count < count && timeout != TimeSpan.Zero)
+            {
+                WaitForReady(count, deadline);
+            }
+
+            var take = Math.Min(count, _ready.Count);
+            var generation = ++_generation;
+            var ready = new List<TRef>(take);
+            for (var k = 0; k < take; k++)
+            {
+                var i = _ready.Dequeue();
+                _returnedAt[i] = generation;
+                AddToTree(i, -1);
+                ready.Add(_items[i]);
+            }
+
+            _remaining -= take;
+            return new WaitResult<TRef>(ready, new WaitView<TRef>(this, generation, _remaining));
+        }
+    }
+
+    void IObjectWaiter.OnObjectCompleted(ObjectEntry entry, int token) => MarkReady(token);
+
+    /// <summary>The <paramref name="index"/>-th ref of generation <paramref name="generation"/>.</summary>
+    public TRef ElementAt(int generation, int index)
+    {
+        lock (this)
+        {
+            if (generation == _generation)
+            {
+                return _items[FindPresent(index)];
+            }
+        }
+
+        foreach (var item in Enumerate(generation))
+        {
+            if (index-- == 0)
+            {
+                return item;
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(index));
+    }
+
+    /// <summary>The refs of generation <paramref name="generation"/>, in input order.</summary>
+    public IEnumerable<TRef> Enumerate(int generation)
+    {
+        for (var i = 0; i < _items.Length; i++)
+        {
+            if (Volatile.Read(ref _returnedAt[i]) > generation)
+            {
+                yield return _items[i];
+            }
+        }
+    }
+
+    private void WaitForReady(int count, long deadline)
+    {
+        var task = BlockingScope.Current;
+        task?.BeginBlocking();
+        try
+        {
+            while (_ready.Count < count)
+            {
+                var remaining = Timeouts.Remaining(deadline);
+                if (remaining == TimeSpan.Zero || !Monitor.Wait(this, remaining))
+                {
+                    return;
+                }
+            }
+        }
+        finally
+        {
+            task?.EndBlocking();
+        }
+    }
+
+    private void MarkReady(int index)
+    {
+        lock (this)
+        {
+            _ready.Enqueue(index, index);
+            Monitor.PulseAll(this);
+        }
+    }
+
+    private void AddToTree(int index, int delta)
+    {
+        for (var i = index + 1; i < _tree.Length; i += i & -i)
+        {
+            _tree[i] += delta;
+        }
+    }
+
+    /// <summary>The position of the <paramref name="rank"/>-th (0-based) ref not yet returned: Fenwick binary lifting.</summary>
+    private int FindPresent(int rank)
+    {
+        if ((uint)rank >= (uint)_remaining)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rank));
+        }
+
+        var position = 0;
+        var left = rank + 1;
+        for (var step = HighestPowerOfTwo(_tree.Length - 1); step > 0; step >>= 1)
+        {
+            var next = position + step;
+            if (next < _tree.Length && _tree[next] < left)
+            {
+                position = next;
+                left -= _tree[next];
+            }
+        }
+
+        return position;
+    }
+
+    private static int HighestPowerOfTwo(int n) => n == 0 ? 0 : 1 << (31 - int.LeadingZeroCount(n));
+}

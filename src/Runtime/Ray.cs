@@ -1,0 +1,172 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using RaySharp.Objects;
+
+namespace RaySharp;
+
+/// <summary>
+/// The entry point, shaped like Ray's module API: <c>Init</c>, <c>Put</c>, <c>Get</c>, <c>Wait</c>,
+/// <c>Cancel</c>, <c>GetRuntimeContext</c>. Remote calls themselves go through the generated <c>.Remote</c> stubs.
+/// </summary>
+public static class Ray
+{
+    private static readonly Lock s_initLock = new();
+    private static RayRuntime? s_ambient;
+
+    /// <summary>True while a runtime started by <see cref="Init"/> is running.</summary>
+    public static bool IsInitialized => Ambient is not null;
+
+    internal static RayRuntime? Ambient => Volatile.Read(ref s_ambient);
+
+    /// <summary>Starts the ambient runtime that remote calls go to (Ray's <c>ray.init</c>).</summary>
+    /// <param name="options">Resources and settings; null for the defaults.</param>
+    /// <returns>The runtime started, or the running one when <see cref="RayOptions.IgnoreReinitError"/> is set.</returns>
+    /// <exception cref="InvalidOperationException">A runtime is already running and reinitialization is not ignored.</exception>
+    public static RayRuntime Init(RayOptions? options = null)
+    {
+        lock (s_initLock)
+        {
+            if (s_ambient is { } running)
+            {
+                return options?.IgnoreReinitError == true
+                    ? running
+                    : throw new InvalidOperationException(
+                        "Ray.Init was already called and that runtime is still running. Call Ray.Shutdown() first, "
+                        + "or pass new RayOptions { IgnoreReinitError = true } to keep using the running runtime.");
+            }
+
+            var runtime = new RayRuntime(options);
+            Volatile.Write(ref s_ambient, runtime);
+            return runtime;
+        }
+    }
+
+    /// <summary>Stops the ambient runtime; its pending refs fail with <see cref="RuntimeShutdownException"/>. Does nothing when none runs.</summary>
+    public static void Shutdown()
+    {
+        RayRuntime? runtime;
+        lock (s_initLock)
+        {
+            runtime = s_ambient;
+            Volatile.Write(ref s_ambient, null);
+        }
+
+        runtime?.Dispose();
+    }
+
+    /// <summary>Stores <paramref name="value"/> in the current runtime and returns a ref that is ready at once.</summary>
+    /// <exception cref="InvalidOperationException">No runtime is running.</exception>
+    public static ObjectRef<T> Put<T>(T value) => RayRuntime.Current.Put(value);
+
+    /// <summary>Waits for one object and returns its value; see <see cref="ObjectRef{T}.Get"/>.</summary>
+    public static T Get<T>(ObjectRef<T> reference, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        return reference.Get(timeout);
+    }
+
+    /// <summary>Waits for every object and returns their values in input order.</summary>
+    /// <param name="references">The refs to read.</param>
+    /// <param name="timeout">The time for all of them together; null waits forever, zero only polls.</param>
+    /// <exception cref="GetTimeoutException">Some object was not ready in time.</exception>
+    /// <exception cref="RayTaskException">A task threw; the first failed ref in input order is reported.</exception>
+    public static T[] Get<T>(IEnumerable<ObjectRef<T>> references, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(references);
+        var refs = references as IReadOnlyList<ObjectRef<T>> ?? references.ToArray();
+        var deadline = Timeouts.Deadline(Timeouts.Validate(timeout));
+        var values = new T[refs.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            var reference = refs[i] ?? throw new ArgumentException($"Ray.Get got a null ref at position {i}.", nameof(references));
+            values[i] = reference.IsReady ? reference.ReadCompleted() : reference.Get(Timeouts.Remaining(deadline));
+        }
+
+        return values;
+    }
+
+    /// <summary>Waits for one object without holding a thread.</summary>
+    public static ValueTask<T> GetAsync<T>(ObjectRef<T> reference, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        return reference.GetAsync(cancellationToken);
+    }
+
+    /// <summary>Waits for every object without holding a thread, and returns the values in input order.</summary>
+    public static async Task<T[]> GetAsync<T>(IEnumerable<ObjectRef<T>> references, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(references);
+        var refs = references.ToArray();
+        var values = new T[refs.Length];
+        for (var i = 0; i < refs.Length; i++)
+        {
+            values[i] = await refs[i].GetAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return values;
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="numReturns"/> of the refs are ready or the timeout passes (Ray's <c>ray.wait</c>).
+    /// </summary>
+    /// <param name="references">Distinct refs, of one type or (as <see cref="ObjectRef"/>) mixed.</param>
+    /// <param name="numReturns">How many ready refs to wait for, from 1 to the number of refs.</param>
+    /// <param name="timeout">How long to wait; null waits forever, zero only polls.</param>
+    /// <returns>Ready refs (at most <paramref name="numReturns"/>) and the rest, both in input order. Pass the rest back
+    /// to the next <c>Wait</c>: draining n refs this way costs O(n log n) in total.</returns>
+    /// <exception cref="ArgumentException">A ref appears twice, or <paramref name="numReturns"/> is out of range.</exception>
+    public static WaitResult<TRef> Wait<TRef>(IReadOnlyList<TRef> references, int numReturns = 1, TimeSpan? timeout = null)
+        where TRef : ObjectRef
+    {
+        ArgumentNullException.ThrowIfNull(references);
+        var limit = Timeouts.Validate(timeout);
+        if (references.Count == 0)
+        {
+            return new WaitResult<TRef>([], []);
+        }
+
+        if (numReturns < 1 || numReturns > references.Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(numReturns), numReturns,
+                $"numReturns must be between 1 and the number of refs ({references.Count}).");
+        }
+
+        var set = references is WaitView<TRef> { IsLatest: true } view ? view.Set : WaitSet<TRef>.Create(references);
+        return set.Take(numReturns, limit);
+    }
+
+    /// <summary>Yields the refs as they finish, for <c>foreach</c> or <c>await foreach</c>.</summary>
+    public static CompletionStream<TRef> AsCompleted<TRef>(IEnumerable<TRef> references)
+        where TRef : ObjectRef => new(references);
+
+    /// <summary>
+    /// Cancels the task behind <paramref name="reference"/> (Ray's <c>ray.cancel</c>). A task that has not started never
+    /// runs, and reading its ref throws <see cref="TaskCancelledException"/>. A running task sees its
+    /// <see cref="CancellationToken"/> signalled; if it stops by throwing <see cref="OperationCanceledException"/> its ref
+    /// is cancelled, and if it returns anyway its result is kept. Cancelling a finished task does nothing.
+    /// </summary>
+    /// <param name="reference">The ref of the task's result.</param>
+    /// <param name="force">Also fail the ref of a running task at once. In-process code cannot be killed: it keeps running until it returns, and its result is discarded.</param>
+    /// <param name="recursive">Also cancel the tasks that this task submitted.</param>
+    public static void Cancel(ObjectRef reference, bool force = false, bool recursive = true)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        reference.Entry.Producer?.Cancel(force, recursive);
+    }
+
+    /// <summary>Where the calling code runs: a task (id, resources, cancellation) or the driver.</summary>
+    /// <exception cref="InvalidOperationException">No runtime is running.</exception>
+    public static RuntimeContext GetRuntimeContext() =>
+        RayRuntime.Current.Backend.CurrentContext() ?? RuntimeContext.Driver;
+
+    /// <summary>All resources of the current runtime (Ray's <c>cluster_resources</c>).</summary>
+    public static IReadOnlyDictionary<string, double> ClusterResources() => RayRuntime.Current.ClusterResources();
+
+    /// <summary>The resources free now in the current runtime (Ray's <c>available_resources</c>).</summary>
+    public static IReadOnlyDictionary<string, double> AvailableResources() => RayRuntime.Current.AvailableResources();
+
+    internal static void OnDisposed(RayRuntime runtime) => Interlocked.CompareExchange(ref s_ambient, null, runtime);
+}

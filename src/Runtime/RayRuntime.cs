@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Threading;
+using RaySharp.Backend;
+using RaySharp.Objects;
+using RaySharp.Scheduling;
+
+namespace RaySharp;
+
+/// <summary>
+/// One RaySharp runtime: a scheduler over a set of resources, and the objects its tasks produce.
+/// <see cref="Ray.Init"/> starts the ambient one; create instances directly to run several side by side.
+/// </summary>
+/// <remarks>
+/// Remote calls go to <see cref="Current"/>: the runtime of the task the caller runs in, else the one made current
+/// with <see cref="MakeCurrent"/>, else the one from <see cref="Ray.Init"/>.
+/// Disposing fails every pending ref with <see cref="RuntimeShutdownException"/>; nothing is left waiting.
+/// </remarks>
+public sealed class RayRuntime : IDisposable
+{
+    private static readonly AsyncLocal<RayRuntime?> s_scoped = new();
+    private readonly LocalBackend _backend;
+
+    /// <summary>Starts a runtime.</summary>
+    /// <param name="options">Resources and settings; null for the defaults.</param>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
+    public RayRuntime(RayOptions? options = null)
+    {
+        Options = options ?? new RayOptions();
+        ObjectStoreMemory = Options.ObjectStoreBytes();
+        _backend = new LocalBackend(this, Options.Capacity());
+    }
+
+    /// <summary>The options the runtime started with.</summary>
+    public RayOptions Options { get; }
+
+    /// <summary>The object store's memory cap in bytes.</summary>
+    public long ObjectStoreMemory { get; }
+
+    /// <summary>True once the runtime is disposed.</summary>
+    public bool IsShutDown { get; private set; }
+
+    /// <summary>The runtime that remote calls from here go to.</summary>
+    /// <exception cref="InvalidOperationException">No runtime is running: call <see cref="Ray.Init"/> first.</exception>
+    public static RayRuntime Current =>
+        (BlockingScope.Current as LocalTask)?.Backend.Runtime
+        ?? s_scoped.Value
+        ?? Ray.Ambient
+        ?? throw new InvalidOperationException(
+            "RaySharp is not initialized. Call Ray.Init() before making remote calls, or create a RayRuntime and call MakeCurrent().");
+
+    internal IRayBackend Backend => _backend;
+
+    /// <summary>Makes this runtime the target of remote calls from the calling code (and what it awaits) until the scope is disposed.</summary>
+    public IDisposable MakeCurrent()
+    {
+        var previous = s_scoped.Value;
+        s_scoped.Value = this;
+        return new Scope(previous);
+    }
+
+    /// <summary>Stores <paramref name="value"/> and returns a ref that is ready at once (Ray's <c>ray.put</c>).</summary>
+    public ObjectRef<T> Put<T>(T value) => _backend.Put(value);
+
+    /// <summary>Submits a task and returns the ref of its result at once. For generated code and the low-level API.</summary>
+    /// <exception cref="ArgumentException">The spec's options are out of range.</exception>
+    /// <exception cref="RuntimeShutdownException">The runtime is shut down.</exception>
+    [EditorBrowsable(EditorBrowsableState.Advanced)]
+    public ObjectRef<T> Submit<T>(TaskSpec spec) => _backend.Submit<T>(spec);
+
+    /// <summary>Cancels the task behind <paramref name="reference"/> (Ray's <c>ray.cancel</c>); see <see cref="Ray.Cancel"/>.</summary>
+    public void Cancel(ObjectRef reference, bool force = false, bool recursive = true)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        _backend.Cancel(reference, force, recursive);
+    }
+
+    /// <summary>All resources of the runtime, as Ray's <c>cluster_resources()</c>.</summary>
+    public IReadOnlyDictionary<string, double> ClusterResources() => _backend.TotalResources();
+
+    /// <summary>The resources free now, as Ray's <c>available_resources()</c>.</summary>
+    public IReadOnlyDictionary<string, double> AvailableResources() => _backend.AvailableResources();
+
+    /// <summary>Stops the runtime; every pending ref fails with <see cref="RuntimeShutdownException"/>.</summary>
+    public void Dispose()
+    {
+        IsShutDown = true;
+        _backend.Dispose();
+        Ray.OnDisposed(this);
+    }
+
+    private sealed class Scope(RayRuntime? previous) : IDisposable
+    {
+        public void Dispose() => s_scoped.Value = previous;
+    }
+}

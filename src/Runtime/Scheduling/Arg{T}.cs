@@ -1,0 +1,54 @@
+using System;
+using System.Diagnostics;
+
+namespace RaySharp;
+
+/// <summary>
+/// A remote-call argument that is either a value or an <see cref="ObjectRef{T}"/>; both convert implicitly,
+/// so a stub takes either without overloads. A ref argument is resolved to its value before the task runs.
+/// </summary>
+/// <typeparam name="T">The parameter type.</typeparam>
+[DebuggerDisplay("{ToString(),nq}")]
+public readonly struct Arg<T>
+{
+    private readonly T _value;
+
+    /// <summary>An argument passed by value.</summary>
+    public Arg(T value)
+    {
+        _value = value;
+        Ref = null;
+    }
+
+    /// <summary>An argument passed by reference: the task waits for it and receives its value.</summary>
+    public Arg(ObjectRef<T> reference)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        _value = default!;
+        Ref = reference;
+    }
+
+    /// <summary>The ref, when the argument was passed by reference.</summary>
+    public ObjectRef<T>? Ref { get; }
+
+    /// <summary>True when the argument was passed by reference.</summary>
+    public bool IsRef => Ref is not null;
+
+    /// <summary>The value: the one passed, or the value of the ready ref.</summary>
+    /// <exception cref="InvalidOperationException">The ref is not ready yet (only the scheduler reads arguments, after their refs are ready).</exception>
+    public T Value => Ref is null ? _value : Resolve(Ref);
+
+    /// <summary>Passes a value.</summary>
+    public static implicit operator Arg<T>(T value) => new(value);
+
+    /// <summary>Passes a ref; the task receives its value.</summary>
+    public static implicit operator Arg<T>(ObjectRef<T> reference) => new(reference);
+
+    /// <inheritdoc />
+    public override string ToString() => Ref?.ToString() ?? _value?.ToString() ?? "null";
+
+    private static T Resolve(ObjectRef<T> reference) =>
+        reference.IsReady
+            ? reference.ReadCompleted()
+            : throw new InvalidOperationException($"{reference} is not ready; argument values are read only after every ref argument is ready.");
+}

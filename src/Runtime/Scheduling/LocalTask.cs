@@ -1,0 +1,524 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+using System.Threading.Tasks;
+using RaySharp.Backend;
+using RaySharp.Objects;
+
+namespace RaySharp.Scheduling;
+
+/// <summary>
+/// One accepted task in the in-process backend: it waits for its dependencies (registered on their entries, no
+/// thread), waits in the scheduler for resources, then runs the generated invoker on a pool thread and
+/// publishes the result. States only move forward, by compare-and-swap, except a retry's Running → Queued.
+/// </summary>
+[DebuggerDisplay("{Name,nq} {Id} state={State}")]
+internal sealed class LocalTask : RemoteInvocation, IThreadPoolWorkItem, IObjectWaiter, IBlockingContext, ITaskProducer
+{
+    public const int WaitingForDependencies = 0;
+    public const int Queued = 1;
+    public const int Dispatched = 2;
+    public const int Running = 3;
+    public const int Finished = 4;
+
+    private const int MaxInlineDepth = 128;
+
+    [ThreadStatic]
+    private static int t_inlineDepth;
+
+    private readonly LocalBackend _backend;
+    private readonly ObjectEntry _result;
+    private readonly ResolvedOptions _options;
+    private int _state;
+    private int _pendingDependencies;
+    private int _attempts;
+    private int _cancelRequested;
+    private bool _resultStaged;
+    private CancellationTokenSource? _cancellation;
+    private List<LocalTask>? _children;
+
+    // Resource holding; guarded by lock (this).
+    private bool _holdsResources;
+    private int _blockedCount;
+    private LocalTask? _inlineHost;
+
+    public LocalTask(LocalBackend backend, TaskSpec spec, ResolvedOptions options, ObjectEntry result)
+    {
+        _backend = backend;
+        Spec = spec;
+        _options = options;
+        _result = result;
+    }
+
+    public TaskSpec Spec { get; }
+
+    public ulong Sequence => _result.Id.Sequence;
+
+    public TaskId Id => new(_result.Id.Owner, _result.Id.Sequence);
+
+    public string Name => _options.Name ?? Spec.Function.Name;
+
+    public ResourceRequest Request => _options.Request;
+
+    public int State => Volatile.Read(ref _state);
+
+    public bool IsCancelRequested => Volatile.Read(ref _cancelRequested) != 0;
+
+    public LocalBackend Backend => _backend;
+
+    internal LocalTask? LivePrevious { get; set; }
+
+    internal LocalTask? LiveNext { get; set; }
+
+    internal bool IsLive { get; set; }
+
+    /// <inheritdoc />
+    public override CancellationToken CancellationToken => (Volatile.Read(ref _cancellation) ?? CreateCancellation()).Token;
+
+    /// <summary>Registers on unready dependencies; the last one to complete makes the task ready.</summary>
+    public void Start()
+    {
+        var args = Spec.Args;
+        var count = args.DependencyCount;
+        if (count == 0)
+        {
+            MakeReady();
+            return;
+        }
+
+        _pendingDependencies = 1;
+        for (var i = 0; i < count; i++)
+        {
+            var entry = args.GetDependency(i).Entry;
+            if (entry.IsCompleted)
+            {
+                continue;
+            }
+
+            Interlocked.Increment(ref _pendingDependencies);
+            if (!entry.TryRegister(this))
+            {
+                Interlocked.Decrement(ref _pendingDependencies);
+            }
+        }
+
+        if (Interlocked.Decrement(ref _pendingDependencies) == 0)
+        {
+            OnDependenciesReady();
+        }
+    }
+
+    /// <summary>Fails at once: the task can never fit the runtime.</summary>
+    public void FailUnschedulable(string capacity)
+    {
+        if (TryTransition(WaitingForDependencies, Finished))
+        {
+            Conclude(ExceptionDispatchInfo.Capture(new TaskUnschedulableException(Name, Request.ToString(), capacity)));
+        }
+    }
+
+    public void AddChild(LocalTask child)
+    {
+        var children = Volatile.Read(ref _children);
+        if (children is null)
+        {
+            Interlocked.CompareExchange(ref _children, [], null);
+            children = _children!;
+        }
+
+        lock (children)
+        {
+            if (children.Count >= 16 && children.Count == children.Capacity)
+            {
+                children.RemoveAll(static c => c.State == Finished);
+            }
+
+            children.Add(child);
+        }
+    }
+
+    /// <summary>Ray.Cancel: a waiting task never runs; a running one sees its token (and with force, its ref fails now).</summary>
+    public void Cancel(bool force, bool recursive)
+    {
+        Interlocked.Exchange(ref _cancelRequested, 1);
+        SignalCancellation();
+        if (recursive)
+        {
+            foreach (var child in SnapshotChildren())
+            {
+                child.Cancel(force, recursive: true);
+            }
+        }
+
+        while (true)
+        {
+            var state = State;
+            switch (state)
+            {
+                case WaitingForDependencies or Queued when TryTransition(state, Finished):
+                    Conclude(CancelledError());
+                    return;
+                case Dispatched when TryTransition(Dispatched, Finished):
+                    ReleaseResources();
+                    Conclude(CancelledError());
+                    return;
+                case Running:
+                    if (force)
+                    {
+                        _result.TryFail(CancelledError());
+                    }
+
+                    return;
+                case Finished:
+                    return;
+            }
+        }
+    }
+
+    /// <summary>Shutdown: the ref fails with <paramref name="error"/> and running code sees its token.</summary>
+    public void Abort(ExceptionDispatchInfo error)
+    {
+        Interlocked.Exchange(ref _cancelRequested, 1);
+        Interlocked.Exchange(ref _state, Finished);
+        SignalCancellation();
+        _result.TryFail(error);
+    }
+
+    /// <summary>Called by the scheduler once resources are acquired for this task.</summary>
+    public bool TryMarkDispatched()
+    {
+        lock (this)
+        {
+            _holdsResources = true;
+        }
+
+        if (TryTransition(Queued, Dispatched))
+        {
+            return true;
+        }
+
+        lock (this)
+        {
+            _holdsResources = false;
+        }
+
+        return false;
+    }
+
+    void IThreadPoolWorkItem.Execute()
+    {
+        if (TryTransition(Dispatched, Running))
+        {
+            Run();
+        }
+
+        ThreadBudget.Leave();
+    }
+
+    void IObjectWaiter.OnObjectCompleted(ObjectEntry entry, int token)
+    {
+        if (Interlocked.Decrement(ref _pendingDependencies) == 0)
+        {
+            OnDependenciesReady();
+        }
+    }
+
+    public bool TryRunProducerInline(ObjectEntry awaited) =>
+        awaited.Producer is LocalTask producer && producer._backend == _backend && producer.TryRunInlineFor(this);
+
+    public void BeginBlocking()
+    {
+        var holder = ResourceHolder();
+        long lend = 0;
+        lock (holder)
+        {
+            if (holder._holdsResources && holder._blockedCount++ == 0)
+            {
+                lend = holder.Request.CpuUnits;
+            }
+        }
+
+        if (lend > 0)
+        {
+            _backend.Scheduler.LendCpu(lend);
+        }
+    }
+
+    public void EndBlocking()
+    {
+        var holder = ResourceHolder();
+        long take = 0;
+        lock (holder)
+        {
+            if (holder._holdsResources && holder._blockedCount > 0 && --holder._blockedCount == 0)
+            {
+                take = holder.Request.CpuUnits;
+            }
+        }
+
+        if (take > 0)
+        {
+            _backend.Scheduler.Pool.ForceAcquireCpu(take);
+        }
+    }
+
+    private protected override void SetResult<T>(T value)
+    {
+        if (_result is not ObjectEntry<T> typed)
+        {
+            throw new InvalidOperationException(
+                $"Remote function '{Spec.Function.Name}' returned {typeof(T).Name}, but its caller expects a different type. The stub and the invoker disagree.");
+        }
+
+        typed.Stage(value);
+        _resultStaged = true;
+    }
+
+    private void OnDependenciesReady()
+    {
+        var args = Spec.Args;
+        for (var i = 0; i < args.DependencyCount; i++)
+        {
+            if (args.GetDependency(i).Entry.CapturedError is { } error)
+            {
+                if (TryTransition(WaitingForDependencies, Finished))
+                {
+                    Conclude(error);
+                }
+
+                return;
+            }
+        }
+
+        MakeReady();
+    }
+
+    private void MakeReady()
+    {
+        if (TryTransition(WaitingForDependencies, Queued))
+        {
+            _backend.Scheduler.Enqueue(this);
+        }
+    }
+
+    private bool TryRunInlineFor(LocalTask host)
+    {
+        if (t_inlineDepth >= MaxInlineDepth)
+        {
+            return false;
+        }
+
+        var state = State;
+        if (state == Queued && Request.FitsWithin(host.Request) && TryTransition(Queued, Running))
+        {
+            // Runs on the host's resources: the host is blocked waiting for exactly this result.
+            _inlineHost = host;
+        }
+        else if (!(state == Dispatched && TryTransition(Dispatched, Running)))
+        {
+            return false;
+        }
+
+        t_inlineDepth++;
+        try
+        {
+            Run();
+        }
+        finally
+        {
+            t_inlineDepth--;
+        }
+
+        return true;
+    }
+
+    private void Run()
+    {
+        var previousOnThread = BlockingScope.EnterThread(this);
+        var isAsync = Spec.Function.IsAsync;
+        IBlockingContext? previousFlowing = null;
+        if (isAsync)
+        {
+            previousFlowing = BlockingScope.Flowing;
+            BlockingScope.SetFlowing(this);
+        }
+
+        ValueTask pending;
+        try
+        {
+            pending = Spec.Function.Invoker.InvokeAsync(Spec.Function, Spec.Args, this);
+        }
+        catch (Exception exception)
+        {
+            pending = ValueTask.FromException(exception);
+        }
+        finally
+        {
+            BlockingScope.EnterThread(previousOnThread);
+            if (isAsync)
+            {
+                BlockingScope.SetFlowing(previousFlowing);
+            }
+        }
+
+        if (pending.IsCompleted)
+        {
+            Finish(ErrorOf(pending));
+        }
+        else
+        {
+            _ = FinishWhenDoneAsync(pending);
+        }
+    }
+
+    private async Task FinishWhenDoneAsync(ValueTask pending)
+    {
+        Exception? error = null;
+        try
+        {
+            await pending.ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            error = exception;
+        }
+
+        Finish(error);
+    }
+
+    private static Exception? ErrorOf(ValueTask completed)
+    {
+        try
+        {
+            completed.GetAwaiter().GetResult();
+            return null;
+        }
+        catch (Exception exception)
+        {
+            return exception;
+        }
+    }
+
+    private void Finish(Exception? error)
+    {
+        if (error is null && !_resultStaged)
+        {
+            error = new InvalidOperationException($"The invoker of '{Spec.Function.Name}' returned without storing a result; it must call one of the Return methods.");
+        }
+
+        if (error is not null && !IsCancellation(error) && ShouldRetry(error) && TryTransition(Running, Queued))
+        {
+            _attempts++;
+            ReleaseResources();
+            if (IsCancelRequested && TryTransition(Queued, Finished))
+            {
+                Conclude(CancelledError());
+                return;
+            }
+
+            _backend.Scheduler.Enqueue(this);
+            return;
+        }
+
+        ReleaseResources();
+        Interlocked.Exchange(ref _state, Finished);
+        if (error is null)
+        {
+            _result.TryPublishStaged();
+            _backend.Live.Remove(this);
+        }
+        else
+        {
+            Conclude(IsCancellation(error)
+                ? CancelledError()
+                : ExceptionDispatchInfo.Capture(new RayTaskException(Name, Id, error)));
+        }
+    }
+
+    private bool IsCancellation(Exception error) => error is OperationCanceledException && IsCancelRequested;
+
+    private bool ShouldRetry(Exception error) =>
+        !IsCancelRequested
+        && _options.RetryExceptions.Matches(error)
+        && (_options.MaxRetries == -1 || _attempts < _options.MaxRetries);
+
+    private void Conclude(ExceptionDispatchInfo error)
+    {
+        _result.TryFail(error);
+        _backend.Live.Remove(this);
+    }
+
+    private ExceptionDispatchInfo CancelledError() => ExceptionDispatchInfo.Capture(new TaskCancelledException(Name, Id));
+
+    private void ReleaseResources()
+    {
+        long lent;
+        lock (this)
+        {
+            if (!_holdsResources)
+            {
+                return;
+            }
+
+            _holdsResources = false;
+            lent = _blockedCount > 0 ? Request.CpuUnits : 0;
+            _blockedCount = 0;
+        }
+
+        _backend.Scheduler.Release(Request, lent);
+    }
+
+    /// <summary>The task whose resources this thread runs on: itself, or the blocked task that ran it inline.</summary>
+    private LocalTask ResourceHolder()
+    {
+        var task = this;
+        while (!task._holdsResources && task._inlineHost is { } host)
+        {
+            task = host;
+        }
+
+        return task;
+    }
+
+    private List<LocalTask> SnapshotChildren()
+    {
+        var children = Volatile.Read(ref _children);
+        if (children is null)
+        {
+            return [];
+        }
+
+        lock (children)
+        {
+            return [.. children];
+        }
+    }
+
+    private CancellationTokenSource CreateCancellation()
+    {
+        var created = new CancellationTokenSource();
+        var cancellation = Interlocked.CompareExchange(ref _cancellation, created, null) ?? created;
+        if (IsCancelRequested)
+        {
+            cancellation.Cancel();
+        }
+
+        return cancellation;
+    }
+
+    private void SignalCancellation()
+    {
+        try
+        {
+            Volatile.Read(ref _cancellation)?.Cancel();
+        }
+        catch (AggregateException)
+        {
+            // A user's cancellation callback threw; cancelling must still go on.
+        }
+    }
+
+    private bool TryTransition(int from, int to) => Interlocked.CompareExchange(ref _state, to, from) == from;
+}

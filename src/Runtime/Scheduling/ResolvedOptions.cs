@@ -1,0 +1,50 @@
+using System;
+using System.Collections.Generic;
+
+namespace RaySharp;
+
+/// <summary>Per-call options over the declaration's, with every default filled in and resources in scheduler units.</summary>
+internal sealed class ResolvedOptions
+{
+    private ResolvedOptions(TaskOptions defaults, ResourceRequest request, int maxRetries, RetryExceptions retryExceptions, string? name)
+    {
+        Defaults = defaults;
+        Request = request;
+        MaxRetries = maxRetries;
+        RetryExceptions = retryExceptions;
+        Name = name;
+    }
+
+    /// <summary>The declaration's options these were resolved against (the cache key).</summary>
+    public TaskOptions Defaults { get; }
+
+    public ResourceRequest Request { get; }
+
+    public int MaxRetries { get; }
+
+    public RetryExceptions RetryExceptions { get; }
+
+    public string? Name { get; }
+
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
+    public static ResolvedOptions Create(TaskOptions options, TaskOptions defaults)
+    {
+        var cpus = options.NumCpus ?? defaults.NumCpus ?? 1;
+        var gpus = options.NumGpus ?? defaults.NumGpus ?? 0;
+        var resources = options.Resources ?? defaults.Resources;
+        var maxRetries = options.MaxRetries ?? defaults.MaxRetries ?? 3;
+        if (maxRetries < -1)
+        {
+            throw new ArgumentException($"MaxRetries must be -1 (retry forever) or at least 0, not {maxRetries}.", nameof(options));
+        }
+
+        var custom = new Dictionary<string, double>(resources ?? new Dictionary<string, double>());
+        if (gpus != 0)
+        {
+            custom[ResourceRequest.Gpu] = gpus;
+        }
+
+        var request = ResourceRequest.Create(cpus, custom, "task option");
+        return new ResolvedOptions(defaults, request, maxRetries, options.RetryExceptions ?? defaults.RetryExceptions ?? RetryExceptions.None, options.Name ?? defaults.Name);
+    }
+}

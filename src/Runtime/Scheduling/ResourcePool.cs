@@ -1,0 +1,121 @@
+using System.Collections.Generic;
+using System.Threading;
+
+namespace RaySharp.Scheduling;
+
+/// <summary>
+/// The runtime's resources: total capacity and what is free. CPU is a lock-free counter; custom resources
+/// change under a small lock. Availability may go below zero while a blocked task takes its CPU back, as in Ray.
+/// </summary>
+internal sealed class ResourcePool
+{
+    private readonly Dictionary<string, long> _customAvailable;
+    private long _cpuAvailable;
+
+    public ResourcePool(ResourceRequest capacity)
+    {
+        Capacity = capacity;
+        _cpuAvailable = capacity.CpuUnits;
+        _customAvailable = new Dictionary<string, long>();
+        foreach (var (name, units) in capacity.Custom)
+        {
+            _customAvailable[name] = units;
+        }
+    }
+
+    public ResourceRequest Capacity { get; }
+
+    /// <summary>True when the whole runtime could ever run <paramref name="request"/>.</summary>
+    public bool CanEverFit(ResourceRequest request) => request.FitsWithin(Capacity);
+
+    public bool TryAcquireCpu(long units)
+    {
+        if (units == 0)
+        {
+            return true;
+        }
+
+        var available = Volatile.Read(ref _cpuAvailable);
+        while (available >= units)
+        {
+            var seen = Interlocked.CompareExchange(ref _cpuAvailable, available - units, available);
+            if (seen == available)
+            {
+                return true;
+            }
+
+            available = seen;
+        }
+
+        return false;
+    }
+
+    /// <summary>Takes CPU even when that drives availability below zero (a blocked task resuming).</summary>
+    public void ForceAcquireCpu(long units) => Interlocked.Add(ref _cpuAvailable, -units);
+
+    public void ReleaseCpu(long units) => Interlocked.Add(ref _cpuAvailable, units);
+
+    /// <summary>Acquires all of <paramref name="request"/> or nothing.</summary>
+    public bool TryAcquire(ResourceRequest request)
+    {
+        if (request.IsCpuOnly)
+        {
+            return TryAcquireCpu(request.CpuUnits);
+        }
+
+        lock (_customAvailable)
+        {
+            foreach (var (name, units) in request.Custom)
+            {
+                if (_customAvailable.GetValueOrDefault(name) < units)
+                {
+                    return false;
+                }
+            }
+
+            if (!TryAcquireCpu(request.CpuUnits))
+            {
+                return false;
+            }
+
+            foreach (var (name, units) in request.Custom)
+            {
+                _customAvailable[name] -= units;
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>Gives back everything but <paramref name="cpuAlreadyReleased"/> CPU units.</summary>
+    public void Release(ResourceRequest request, long cpuAlreadyReleased = 0)
+    {
+        if (!request.IsCpuOnly)
+        {
+            lock (_customAvailable)
+            {
+                foreach (var (name, units) in request.Custom)
+                {
+                    _customAvailable[name] += units;
+                }
+            }
+        }
+
+        ReleaseCpu(request.CpuUnits - cpuAlreadyReleased);
+    }
+
+    /// <summary>What is free now, as resource name → amount.</summary>
+    public Dictionary<string, double> Available()
+    {
+        var result = new Dictionary<string, double> { [ResourceRequest.Cpu] = ResourceRequest.ToAmount(Volatile.Read(ref _cpuAvailable)) };
+        lock (_customAvailable)
+        {
+            foreach (var (name, units) in _customAvailable)
+            {
+                result[name] = ResourceRequest.ToAmount(units);
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,141 @@
+using System.Collections.Generic;
+using System.Threading;
+
+namespace RaySharp.Scheduling;
+
+/// <summary>
+/// Holds tasks whose dependencies are ready until their resources are free, then hands them to the thread pool.
+/// A waiting task holds no thread. Tasks wait in one FIFO queue per resource shape (Ray's scheduling classes),
+/// served in turn, so a large request does not hold up small ones behind it.
+/// </summary>
+internal sealed class Scheduler
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<ResourceRequest, Queue<LocalTask>> _queues = new();
+    private readonly List<Queue<LocalTask>> _order = new();
+    private int _waiting;
+    private int _nextQueue;
+    private bool _closed;
+
+    public Scheduler(ResourcePool pool) => Pool = pool;
+
+    public ResourcePool Pool { get; }
+
+    /// <summary>Admits a task in state Queued: dispatches it now if its resources are free, else queues it.</summary>
+    public void Enqueue(LocalTask task)
+    {
+        var request = task.Request;
+        if (Volatile.Read(ref _waiting) == 0 && request.IsCpuOnly && Pool.TryAcquireCpu(request.CpuUnits))
+        {
+            if (!Dispatch(task))
+            {
+                DrainIfWaiting();
+            }
+
+            return;
+        }
+
+        lock (_lock)
+        {
+            if (_closed)
+            {
+                return;
+            }
+
+            if (!_queues.TryGetValue(request, out var queue))
+            {
+                queue = new Queue<LocalTask>();
+                _queues.Add(request, queue);
+                _order.Add(queue);
+            }
+
+            queue.Enqueue(task);
+            _waiting++;
+        }
+
+        Drain();
+    }
+
+    /// <summary>Returns a finished task's resources and admits waiting tasks.</summary>
+    public void Release(ResourceRequest request, long cpuAlreadyReleased = 0)
+    {
+        Pool.Release(request, cpuAlreadyReleased);
+        DrainIfWaiting();
+    }
+
+    /// <summary>A running task blocks: its CPU goes to waiting tasks.</summary>
+    public void LendCpu(long units)
+    {
+        Pool.ReleaseCpu(units);
+        DrainIfWaiting();
+    }
+
+    /// <summary>Drops every waiting task; the backend fails them.</summary>
+    public void Close()
+    {
+        lock (_lock)
+        {
+            _closed = true;
+            _queues.Clear();
+            _order.Clear();
+            _waiting = 0;
+        }
+    }
+
+    private void DrainIfWaiting()
+    {
+        if (Volatile.Read(ref _waiting) > 0)
+        {
+            Drain();
+        }
+    }
+
+    private void Drain()
+    {
+        lock (_lock)
+        {
+            var count = _order.Count;
+            for (var turn = 0; turn < count && _waiting > 0; turn++)
+            {
+                var queue = _order[(_nextQueue + turn) % count];
+                while (queue.TryPeek(out var head))
+                {
+                    if (head.State != LocalTask.Queued)
+                    {
+                        queue.Dequeue();
+                        _waiting--;
+                        continue;
+                    }
+
+                    if (!Pool.TryAcquire(head.Request))
+                    {
+                        break;
+                    }
+
+                    queue.Dequeue();
+                    _waiting--;
+                    Dispatch(head);
+                }
+            }
+
+            if (count > 0)
+            {
+                _nextQueue = (_nextQueue + 1) % count;
+            }
+        }
+    }
+
+    /// <summary>Hands a task whose resources are acquired to the thread pool; gives them back if it was cancelled or run inline meanwhile.</summary>
+    private bool Dispatch(LocalTask task)
+    {
+        if (!task.TryMarkDispatched())
+        {
+            Pool.Release(task.Request);
+            return false;
+        }
+
+        ThreadBudget.Enter();
+        ThreadPool.UnsafeQueueUserWorkItem(task, preferLocal: false);
+        return true;
+    }
+}

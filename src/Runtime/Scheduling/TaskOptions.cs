@@ -1,0 +1,49 @@
+using System.Collections.Generic;
+using System.Threading;
+
+namespace RaySharp;
+
+/// <summary>
+/// Options for a remote call, as Ray's <c>.options()</c>. Every property left null keeps the value from the
+/// declaration (<c>[RayRemote]</c>), and then Ray's default.
+/// </summary>
+public sealed class TaskOptions
+{
+    private ResolvedOptions? _resolved;
+
+    /// <summary>Options that change nothing.</summary>
+    public static TaskOptions Default { get; } = new();
+
+    /// <summary>CPUs the task holds while it runs; fractions allowed. Default 1.</summary>
+    public double? NumCpus { get; init; }
+
+    /// <summary>GPUs the task holds while it runs; fractions allowed. Default 0.</summary>
+    public double? NumGpus { get; init; }
+
+    /// <summary>Custom resources the task holds while it runs (name → amount, fractions allowed).</summary>
+    public IReadOnlyDictionary<string, double>? Resources { get; init; }
+
+    /// <summary>How many times a failed task is retried; -1 retries forever. Default 3, as in Ray.</summary>
+    /// <remarks>System failures are always retried up to this count; application exceptions only when <see cref="RetryExceptions"/> matches.</remarks>
+    public int? MaxRetries { get; init; }
+
+    /// <summary>Which application exceptions are retried. Default: none.</summary>
+    public RetryExceptions? RetryExceptions { get; init; }
+
+    /// <summary>A name for the task in errors and the runtime context; default: the function's name.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>These options over <paramref name="defaults"/>, validated and with resources in scheduler units; cached.</summary>
+    internal ResolvedOptions Resolve(TaskOptions defaults)
+    {
+        var cached = Volatile.Read(ref _resolved);
+        if (cached is not null && ReferenceEquals(cached.Defaults, defaults))
+        {
+            return cached;
+        }
+
+        var resolved = ResolvedOptions.Create(this, defaults);
+        Volatile.Write(ref _resolved, resolved);
+        return resolved;
+    }
+}
