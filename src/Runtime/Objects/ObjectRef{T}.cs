@@ -28,8 +28,7 @@ public sealed class ObjectRef<T> : ObjectRef
     /// <remarks>Inside a task, a blocked <c>Get</c> gives the task's CPU back until it returns, so nested tasks cannot deadlock.</remarks>
     public T Get(TimeSpan? timeout = null)
     {
-        var entry = Entry;
-        if (!entry.IsCompleted)
+        if (!Entry.IsCompleted || timeout.HasValue)
         {
             WaitReady(timeout);
         }

@@ -1,0 +1,102 @@
+using System;
+using System.Threading;
+using RaySharp.Tests.Support;
+using Xunit;
+
+namespace RaySharp.Tests;
+
+/// <summary>The ambient runtime. Only this class touches Ray.Init, so its tests run one at a time.</summary>
+public sealed class LifecycleTests : IDisposable
+{
+    public void Dispose() => Ray.Shutdown();
+
+    [Fact]
+    public void Calls_without_a_runtime_say_to_call_Init()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Ray.Put(1));
+        Assert.Contains("Ray.Init()", error.Message);
+        Assert.Throws<InvalidOperationException>(() => Ray.GetRuntimeContext());
+    }
+
+    [Fact]
+    public void Init_starts_the_ambient_runtime_that_Put_uses()
+    {
+        var runtime = Ray.Init(new RayOptions { NumCpus = 3 });
+
+        Assert.True(Ray.IsInitialized);
+        Assert.Same(runtime, RayRuntime.Current);
+        Assert.Equal(3, Ray.ClusterResources()["CPU"]);
+        Assert.Equal(42, Ray.Get(Ray.Put(42)));
+    }
+
+    [Fact]
+    public void A_second_Init_throws_unless_reinit_errors_are_ignored()
+    {
+        var first = Ray.Init();
+
+        var error = Assert.Throws<InvalidOperationException>(() => Ray.Init());
+        Assert.Contains("Ray.Shutdown()", error.Message);
+        Assert.Contains("IgnoreReinitError", error.Message);
+        Assert.Same(first, Ray.Init(new RayOptions { IgnoreReinitError = true }));
+    }
+
+    [Fact]
+    public void Shutdown_then_Init_starts_a_fresh_runtime()
+    {
+        var first = Ray.Init();
+        Ray.Shutdown();
+
+        Assert.False(Ray.IsInitialized);
+        Assert.True(first.IsShutDown);
+        var second = Ray.Init();
+        Assert.NotSame(first, second);
+        Assert.Equal(1, Ray.Get(Ray.Put(1)));
+    }
+
+    [Fact]
+    public void Shutdown_fails_pending_refs_and_wakes_blocked_getters()
+    {
+        Ray.Init(new RayOptions { NumCpus = 1 });
+        using var gate = new Gate();
+        var running = Fn.Of(ct => gate.Pass(ct)).Remote();
+        var queued = Fn.Of(_ => 1).Remote();
+        var dependent = Fn.Of<bool, bool>((b, _) => b).Remote(running);
+        var getter = new Thread(() => Assert.Throws<RuntimeShutdownException>(() => queued.Get()));
+        getter.Start();
+
+        Ray.Shutdown();
+
+        Assert.Throws<RuntimeShutdownException>(() => running.Get(TimeSpan.FromSeconds(10)));
+        Assert.Throws<RuntimeShutdownException>(() => queued.Get(TimeSpan.FromSeconds(10)));
+        var error = Assert.Throws<RuntimeShutdownException>(() => dependent.Get(TimeSpan.FromSeconds(10)));
+        Assert.Contains("shut down", error.Message);
+        Assert.True(getter.Join(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public void A_disposed_runtime_refuses_new_work()
+    {
+        var runtime = new RayRuntime();
+        runtime.Dispose();
+
+        Assert.Throws<RuntimeShutdownException>(() => runtime.Put(1));
+    }
+
+    [Fact]
+    public void Invalid_options_are_rejected_with_the_option_named()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new RayRuntime(new RayOptions { NumCpus = -1 }));
+        Assert.Contains("CPU", error.Message);
+        Assert.Throws<ArgumentException>(() => new RayRuntime(new RayOptions { ObjectStoreMemory = 0 }));
+        Assert.Throws<ArgumentException>(() => new RayRuntime(new RayOptions { Resources = new System.Collections.Generic.Dictionary<string, double> { ["CPU"] = 1 } }));
+    }
+
+    [Fact]
+    public void Defaults_follow_Ray()
+    {
+        using var runtime = new RayRuntime();
+
+        Assert.Equal(Environment.ProcessorCount, runtime.ClusterResources()["CPU"]);
+        Assert.InRange(runtime.ObjectStoreMemory, 1, long.MaxValue);
+    }
+}
