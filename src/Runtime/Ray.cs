@@ -157,6 +157,12 @@ public static class Ray
         reference.Entry.Producer?.Cancel(force, recursive);
     }
 
+    /// <summary>Finds the actor created with <see cref="ActorOptions.Name"/> = <paramref name="name"/> in the current runtime (Ray's <c>ray.get_actor</c>).</summary>
+    /// <typeparam name="THandle">The generated handle type of the actor's class.</typeparam>
+    /// <exception cref="ArgumentException">No actor has that name, or it is of another class.</exception>
+    public static THandle GetActor<THandle>(string name)
+        where THandle : ActorHandle, IActorHandle<THandle> => RayRuntime.Current.GetActor<THandle>(name);
+
     /// <summary>Where the calling code runs: a task (id, resources, cancellation) or the driver.</summary>
     /// <exception cref="InvalidOperationException">No runtime is running.</exception>
     public static RuntimeContext GetRuntimeContext() =>

@@ -69,6 +69,21 @@ public sealed class RayRuntime : IDisposable
     [EditorBrowsable(EditorBrowsableState.Advanced)]
     public ObjectRef<T> Submit<T>(TaskSpec spec) => _backend.Submit<T>(spec);
 
+    /// <summary>Creates an actor: its constructor runs once its resources are free, and the handle is returned at once. For generated code and the low-level API.</summary>
+    /// <param name="constructor">The constructor's function; by convention named <c>Namespace.Class.New</c>, so errors can name the class.</param>
+    /// <param name="args">The constructor's arguments (values or refs).</param>
+    /// <param name="options">Name, resources and concurrency; null for the defaults.</param>
+    /// <exception cref="ArgumentException">The name is taken (and <see cref="ActorOptions.GetIfExists"/> is not set) or an option is out of range.</exception>
+    [EditorBrowsable(EditorBrowsableState.Advanced)]
+    public THandle CreateActor<THandle>(RemoteFunction constructor, TaskArgs args, ActorOptions? options = null)
+        where THandle : ActorHandle, IActorHandle<THandle> =>
+        _backend.CreateActor<THandle>(constructor, args, options ?? ActorOptions.Default);
+
+    /// <summary>Finds the actor created with <see cref="ActorOptions.Name"/> = <paramref name="name"/> (Ray's <c>ray.get_actor</c>).</summary>
+    /// <exception cref="ArgumentException">No actor has that name, or it is of another class.</exception>
+    public THandle GetActor<THandle>(string name)
+        where THandle : ActorHandle, IActorHandle<THandle> => _backend.GetActor<THandle>(name);
+
     /// <summary>Cancels the task behind <paramref name="reference"/> (Ray's <c>ray.cancel</c>); see <see cref="Ray.Cancel"/>.</summary>
     public void Cancel(ObjectRef reference, bool force = false, bool recursive = true)
     {

@@ -19,6 +19,14 @@ internal interface IRayBackend : IDisposable
     /// <summary>Accepts a task and returns the ref of its result at once.</summary>
     ObjectRef<T> Submit<T>(TaskSpec spec);
 
+    /// <summary>Creates an actor and returns its handle at once.</summary>
+    THandle CreateActor<THandle>(RemoteFunction constructor, TaskArgs args, ActorOptions options)
+        where THandle : ActorHandle, IActorHandle<THandle>;
+
+    /// <summary>Finds a named actor.</summary>
+    THandle GetActor<THandle>(string name)
+        where THandle : ActorHandle, IActorHandle<THandle>;
+
     /// <summary>Cancels the task that produces <paramref name="reference"/>, if this backend owns it.</summary>
     void Cancel(ObjectRef reference, bool force, bool recursive);
 

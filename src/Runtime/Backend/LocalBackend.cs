@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Runtime.ExceptionServices;
 using System.Threading;
+using RaySharp.Actors;
 using RaySharp.Objects;
 using RaySharp.Scheduling;
 
@@ -26,6 +27,8 @@ internal sealed class LocalBackend : IRayBackend
 
     public LiveTaskSet Live { get; } = new();
 
+    private Dictionary<string, LocalActor> NamedActors { get; } = new(StringComparer.Ordinal);
+
     public ObjectRef<T> Put<T>(T value)
     {
         ThrowIfDisposed();
@@ -38,26 +41,87 @@ internal sealed class LocalBackend : IRayBackend
         ThrowIfDisposed();
         var options = spec.ResolveOptions();
         var entry = new ObjectEntry<T>(NextObjectId());
-        var task = new LocalTask(this, spec, options, entry);
-        entry.Producer = task;
-        if (!Live.TryAdd(task))
+        Accept(new LocalTask(this, spec, options, entry), options);
+        return new ObjectRef<T>(entry);
+    }
+
+    public THandle CreateActor<THandle>(RemoteFunction constructor, TaskArgs args, ActorOptions options)
+        where THandle : ActorHandle, IActorHandle<THandle>
+    {
+        ArgumentNullException.ThrowIfNull(constructor);
+        ArgumentNullException.ThrowIfNull(args);
+        ThrowIfDisposed();
+        var maxConcurrency = options.MaxConcurrency ?? 1;
+        if (maxConcurrency < 1)
         {
-            entry.TryFail(ShutdownError(task.Name));
-            return new ObjectRef<T>(entry);
+            throw new ArgumentException($"ActorOptions.MaxConcurrency must be at least 1, not {maxConcurrency}.", nameof(options));
         }
 
-        if (BlockingScope.Current is LocalTask parent && parent.Backend == this)
+        var creationOptions = new TaskOptions { NumCpus = options.NumCpus ?? 0, NumGpus = options.NumGpus, Resources = options.Resources, MaxRetries = 0 }
+            .Resolve(constructor.DefaultOptions);
+        var id = NextObjectId();
+        var className = ClassNameOf(constructor.Name);
+        LocalActor actor;
+        lock (NamedActors)
         {
-            parent.AddChild(task);
+            if (options.Name is { } name && NamedActors.TryGetValue(name, out var existing))
+            {
+                return options.GetIfExists == true
+                    ? Bind<THandle>(CheckClass<THandle>(existing, name))
+                    : throw new ArgumentException(
+                        $"An actor named '{name}' already exists ({existing.ClassName}, {existing.Id}). Pick another name, "
+                        + "get it with Ray.GetActor, or set ActorOptions.GetIfExists = true.", nameof(options));
+            }
+
+            actor = new LocalActor(this, new ActorId(id.Owner, id.Sequence), className, typeof(THandle), options.Name, maxConcurrency);
+            if (options.Name is { } newName)
+            {
+                NamedActors.Add(newName, actor);
+            }
         }
 
-        if (Scheduler.Pool.CanEverFit(options.Request))
+        var creation = new LocalTask(this, new TaskSpec(constructor, args), creationOptions, new ObjectEntry<Unit>(id), actor, LocalTask.TaskRole.ActorCreation);
+        Accept(creation, creationOptions);
+        return Bind<THandle>(actor);
+    }
+
+    public THandle GetActor<THandle>(string name)
+        where THandle : ActorHandle, IActorHandle<THandle>
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        LocalActor? actor;
+        lock (NamedActors)
         {
-            task.Start();
+            NamedActors.TryGetValue(name, out actor);
+        }
+
+        if (actor is null)
+        {
+            throw new ArgumentException($"No actor named '{name}' exists in this runtime. Create it with ActorOptions.Name = \"{name}\" first.", nameof(name));
+        }
+
+        return Bind<THandle>(CheckClass<THandle>(actor, name));
+    }
+
+    private static LocalActor CheckClass<THandle>(LocalActor actor, string name) =>
+        actor.HandleType == typeof(THandle)
+            ? actor
+            : throw new ArgumentException($"The actor named '{name}' is a {actor.ClassName}; its handle type is {actor.HandleType.Name}, not {typeof(THandle).Name}.", nameof(name));
+
+    public ObjectRef<T> SubmitActorCall<T>(LocalActor actor, TaskSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ThrowIfDisposed();
+        var entry = new ObjectEntry<T>(NextObjectId());
+        var call = new LocalTask(this, spec, spec.ResolveOptions(), entry, actor, LocalTask.TaskRole.ActorCall);
+        entry.Producer = call;
+        if (!Live.TryAdd(call))
+        {
+            entry.TryFail(ShutdownError(call.Name));
         }
         else
         {
-            task.FailUnschedulable(Scheduler.Pool.Capacity.ToString());
+            actor.Enqueue(call);
         }
 
         return new ObjectRef<T>(entry);
@@ -85,11 +149,56 @@ internal sealed class LocalBackend : IRayBackend
         _disposed = true;
         var pending = Live.Close();
         Scheduler.Close();
+        lock (NamedActors)
+        {
+            NamedActors.Clear();
+        }
+
         var error = ShutdownError(null);
         foreach (var task in pending)
         {
             task.Abort(error);
         }
+    }
+
+    /// <summary>Tracks a new task and starts it: dependencies, then the scheduler. Fails it at once when it can never fit.</summary>
+    private void Accept(LocalTask task, ResolvedOptions options)
+    {
+        task.Result.Producer = task;
+        if (!Live.TryAdd(task))
+        {
+            task.Result.TryFail(ShutdownError(task.Name));
+            return;
+        }
+
+        if (BlockingScope.Current is LocalTask parent && parent.Backend == this)
+        {
+            parent.AddChild(task);
+        }
+
+        if (Scheduler.Pool.CanEverFit(options.Request))
+        {
+            task.Start();
+        }
+        else
+        {
+            task.FailUnschedulable(Scheduler.Pool.Capacity.ToString());
+        }
+    }
+
+    private static THandle Bind<THandle>(LocalActor actor)
+        where THandle : ActorHandle, IActorHandle<THandle>
+    {
+        var handle = THandle.FromId(actor.Id);
+        handle.Endpoint = actor;
+        return handle;
+    }
+
+    /// <summary>"Namespace.Counter..ctor" or "Namespace.Counter.New" → "Counter".</summary>
+    private static string ClassNameOf(string constructorName)
+    {
+        var parts = constructorName.Split('.', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length >= 2 ? parts[^2] : constructorName;
     }
 
     private static ExceptionDispatchInfo ShutdownError(string? taskName) =>

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
+using RaySharp.Actors;
 using RaySharp.Backend;
 using RaySharp.Objects;
 
@@ -31,6 +32,8 @@ internal sealed class LocalTask : RemoteInvocation, IThreadPoolWorkItem, IObject
     private readonly LocalBackend _backend;
     private readonly ObjectEntry _result;
     private readonly ResolvedOptions _options;
+    private readonly LocalActor? _actor;
+    private readonly TaskRole _role;
     private int _state;
     private int _pendingDependencies;
     private int _attempts;
@@ -44,15 +47,28 @@ internal sealed class LocalTask : RemoteInvocation, IThreadPoolWorkItem, IObject
     private int _blockedCount;
     private LocalTask? _inlineHost;
 
-    public LocalTask(LocalBackend backend, TaskSpec spec, ResolvedOptions options, ObjectEntry result)
+    public LocalTask(LocalBackend backend, TaskSpec spec, ResolvedOptions options, ObjectEntry result, LocalActor? actor = null, TaskRole role = TaskRole.Task)
     {
         _backend = backend;
         Spec = spec;
         _options = options;
         _result = result;
+        _actor = actor;
+        _role = role;
+    }
+
+    /// <summary>What a task is for: a plain task, an actor's constructor, or a call on an actor.</summary>
+    public enum TaskRole : byte
+    {
+        Task,
+        ActorCreation,
+        ActorCall,
     }
 
     public TaskSpec Spec { get; }
+
+    /// <summary>The entry of the task's result.</summary>
+    public ObjectEntry Result => _result;
 
     public ulong Sequence => _result.Id.Sequence;
 
@@ -73,6 +89,9 @@ internal sealed class LocalTask : RemoteInvocation, IThreadPoolWorkItem, IObject
     internal LocalTask? LiveNext { get; set; }
 
     internal bool IsLive { get; set; }
+
+    /// <inheritdoc />
+    public override object? Actor => _actor?.Instance;
 
     /// <inheritdoc />
     public override CancellationToken CancellationToken => (Volatile.Read(ref _cancellation) ?? CreateCancellation()).Token;
@@ -115,9 +134,26 @@ internal sealed class LocalTask : RemoteInvocation, IThreadPoolWorkItem, IObject
     {
         if (TryTransition(WaitingForDependencies, Finished))
         {
-            Conclude(ExceptionDispatchInfo.Capture(new TaskUnschedulableException(Name, Request.ToString(), capacity)));
+            var error = new TaskUnschedulableException(Name, Request.ToString(), capacity);
+            Conclude(ExceptionDispatchInfo.Capture(error));
+            _actor?.Die("it can never be scheduled: " + error.Message, error);
         }
     }
+
+    /// <summary>Fails a task that has not started (a call to a dead actor) with <paramref name="error"/>.</summary>
+    public void FailWith(ExceptionDispatchInfo error)
+    {
+        if (TryTransition(WaitingForDependencies, Finished) || TryTransition(Queued, Finished))
+        {
+            Conclude(error);
+        }
+    }
+
+    /// <summary>The mailbox takes this call: Queued → Running.</summary>
+    public bool TryStartActorCall() => TryTransition(Queued, Running);
+
+    /// <summary>Runs a call the mailbox started, on the mailbox's thread.</summary>
+    public void RunActorCall() => Run();
 
     public void AddChild(LocalTask child)
     {
@@ -264,6 +300,17 @@ internal sealed class LocalTask : RemoteInvocation, IThreadPoolWorkItem, IObject
         }
     }
 
+    private protected override void SetActorInstance(object instance)
+    {
+        if (_role != TaskRole.ActorCreation)
+        {
+            throw new InvalidOperationException($"'{Spec.Function.Name}' is not an actor constructor; only constructors return an actor instance.");
+        }
+
+        SetResult(Unit.Value);
+        _actor!.OnCreated(instance);
+    }
+
     private protected override void SetResult<T>(T value)
     {
         if (_result is not ObjectEntry<T> typed)
@@ -297,7 +344,16 @@ internal sealed class LocalTask : RemoteInvocation, IThreadPoolWorkItem, IObject
 
     private void MakeReady()
     {
-        if (TryTransition(WaitingForDependencies, Queued))
+        if (!TryTransition(WaitingForDependencies, Queued))
+        {
+            return;
+        }
+
+        if (_role == TaskRole.ActorCall)
+        {
+            _actor!.Pump();
+        }
+        else
         {
             _backend.Scheduler.Enqueue(this);
         }
@@ -305,7 +361,7 @@ internal sealed class LocalTask : RemoteInvocation, IThreadPoolWorkItem, IObject
 
     private bool TryRunInlineFor(LocalTask host)
     {
-        if (t_inlineDepth >= MaxInlineDepth)
+        if (t_inlineDepth >= MaxInlineDepth || _role != TaskRole.Task)
         {
             return false;
         }
@@ -422,7 +478,15 @@ internal sealed class LocalTask : RemoteInvocation, IThreadPoolWorkItem, IObject
             return;
         }
 
-        ReleaseResources();
+        if (_role == TaskRole.ActorCreation && error is null)
+        {
+            KeepResourcesForActor();
+        }
+        else
+        {
+            ReleaseResources();
+        }
+
         Interlocked.Exchange(ref _state, Finished);
         if (error is null)
         {
@@ -434,13 +498,32 @@ internal sealed class LocalTask : RemoteInvocation, IThreadPoolWorkItem, IObject
             Conclude(IsCancellation(error)
                 ? CancelledError()
                 : ExceptionDispatchInfo.Capture(new RayTaskException(Name, Id, error)));
+            if (_role == TaskRole.ActorCreation)
+            {
+                _actor!.Die($"its constructor threw {error.GetType().Name}: {error.Message}", error);
+            }
+        }
+
+        if (_role == TaskRole.ActorCall)
+        {
+            _actor!.OnCallFinished();
+        }
+    }
+
+    /// <summary>An actor holds its creation resources for its whole life.</summary>
+    private void KeepResourcesForActor()
+    {
+        lock (this)
+        {
+            _holdsResources = false;
         }
     }
 
     private bool IsCancellation(Exception error) => error is OperationCanceledException && IsCancelRequested;
 
     private bool ShouldRetry(Exception error) =>
-        !IsCancelRequested
+        _role == TaskRole.Task
+        && !IsCancelRequested
         && _options.RetryExceptions.Matches(error)
         && (_options.MaxRetries == -1 || _attempts < _options.MaxRetries);
 

@@ -16,6 +16,9 @@ public abstract class RemoteInvocation
     {
     }
 
+    /// <summary>The actor instance a method call runs on; null for tasks.</summary>
+    public abstract object? Actor { get; }
+
     /// <summary>Signalled when the task is cancelled (<see cref="Ray.Cancel"/>) or the runtime shuts down.</summary>
     public abstract CancellationToken CancellationToken { get; }
 
@@ -23,6 +26,14 @@ public abstract class RemoteInvocation
     public ValueTask Return<T>(T value)
     {
         SetResult(value);
+        return default;
+    }
+
+    /// <summary>Hands the instance an actor constructor created to the runtime.</summary>
+    public ValueTask ReturnActor(object instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        SetActorInstance(instance);
         return default;
     }
 
@@ -50,6 +61,9 @@ public abstract class RemoteInvocation
     /// <summary>Stores the unit value when an async function that returns nothing completes.</summary>
     public ValueTask ReturnUnitAsync(ValueTask task) =>
         task.IsCompletedSuccessfully ? ReturnUnit() : AwaitUnitAsync(task.AsTask());
+
+    /// <summary>Records the instance of a new actor.</summary>
+    private protected abstract void SetActorInstance(object instance);
 
     /// <summary>Stages the result; the store publishes it when the task finishes.</summary>
     private protected abstract void SetResult<T>(T value);

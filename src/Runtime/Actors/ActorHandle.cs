@@ -1,0 +1,54 @@
+using System;
+using System.ComponentModel;
+using System.Diagnostics;
+using RaySharp.Actors;
+using RaySharp.Scheduling;
+
+namespace RaySharp;
+
+/// <summary>
+/// A reference to a running actor. The generated handle type of each <c>[RayRemote]</c> class derives from it and
+/// adds one stub per public method. Handles are plain data (the actor id): pass them to tasks and other actors.
+/// Two handles are equal when they name the same actor.
+/// </summary>
+[DebuggerDisplay("{ToString(),nq}")]
+public abstract class ActorHandle : IEquatable<ActorHandle>
+{
+    /// <summary>Creates a handle for the actor <paramref name="id"/>. For generated code.</summary>
+    protected ActorHandle(ActorId id) => Id = id;
+
+    /// <summary>The actor's id.</summary>
+    public ActorId Id { get; }
+
+    internal IActorEndpoint? Endpoint { get; set; }
+
+    /// <summary>Queues a method call on the actor and returns the ref of its result at once. For generated code.</summary>
+    /// <exception cref="InvalidOperationException">The handle is not bound to a running actor.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected ObjectRef<T> Call<T>(TaskSpec spec) => Bound().Call<T>(spec);
+
+    /// <inheritdoc />
+    public bool Equals(ActorHandle? other) => other is not null && other.Id == Id;
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is ActorHandle other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => Id.GetHashCode();
+
+    /// <summary>The actor's class and id, for example <c>Actor(Counter, …)</c>.</summary>
+    public override string ToString() => $"Actor({Endpoint?.ClassName ?? "?"}, {Id})";
+
+    private IActorEndpoint Bound() =>
+        Endpoint ?? throw new InvalidOperationException(
+            $"The handle for actor {Id} is not bound to a runtime. Get handles from the generated Remote.New(...) or from Ray.GetActor<THandle>(name).");
+}
+
+/// <summary>Lets the runtime make a typed handle from an actor id without reflection. Generated handle types implement it.</summary>
+/// <typeparam name="TSelf">The handle type itself.</typeparam>
+public interface IActorHandle<TSelf>
+    where TSelf : ActorHandle, IActorHandle<TSelf>
+{
+    /// <summary>Makes a handle for the actor <paramref name="id"/>.</summary>
+    static abstract TSelf FromId(ActorId id);
+}

@@ -1,0 +1,50 @@
+using System.Collections.Generic;
+
+namespace RaySharp;
+
+/// <summary>
+/// Options for creating an actor, as Ray's <c>Actor.options()</c>. Properties left null keep the declaration's value,
+/// then the default.
+/// </summary>
+public sealed class ActorOptions
+{
+    /// <summary>Options that change nothing.</summary>
+    public static ActorOptions Default { get; } = new();
+
+    /// <summary>A name to find the actor by with <see cref="Ray.GetActor{THandle}"/>; unique per runtime.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>With a <see cref="Name"/>: return the running actor of that name instead of failing (Ray's <c>get_if_exists</c>).</summary>
+    public bool? GetIfExists { get; init; }
+
+    /// <summary>CPUs the actor holds for its whole life; creation waits until they are free. Default 0 (see docs/runtime.md).</summary>
+    public double? NumCpus { get; init; }
+
+    /// <summary>GPUs the actor holds for its whole life. Default 0.</summary>
+    public double? NumGpus { get; init; }
+
+    /// <summary>Custom resources the actor holds for its whole life.</summary>
+    public IReadOnlyDictionary<string, double>? Resources { get; init; }
+
+    /// <summary>How many calls may run at once. Default 1: calls run one at a time, in submission order.</summary>
+    public int? MaxConcurrency { get; init; }
+
+    /// <summary>How often the actor is restarted after it dies; -1 forever. Default 0. Accepted now; restarts arrive with the actor issue.</summary>
+    public int? MaxRestarts { get; init; }
+
+    /// <summary>How often an interrupted call is retried after a restart; -1 forever. Default 0. Accepted now; see <see cref="MaxRestarts"/>.</summary>
+    public int? MaxTaskRetries { get; init; }
+
+    /// <summary>These options over <paramref name="defaults"/>.</summary>
+    internal ActorOptions Over(ActorOptions? defaults) => defaults is null ? this : new ActorOptions
+    {
+        Name = Name ?? defaults.Name,
+        GetIfExists = GetIfExists ?? defaults.GetIfExists,
+        NumCpus = NumCpus ?? defaults.NumCpus,
+        NumGpus = NumGpus ?? defaults.NumGpus,
+        Resources = Resources ?? defaults.Resources,
+        MaxConcurrency = MaxConcurrency ?? defaults.MaxConcurrency,
+        MaxRestarts = MaxRestarts ?? defaults.MaxRestarts,
+        MaxTaskRetries = MaxTaskRetries ?? defaults.MaxTaskRetries,
+    };
+}

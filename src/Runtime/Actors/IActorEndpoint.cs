@@ -1,0 +1,13 @@
+using RaySharp.Scheduling;
+
+namespace RaySharp.Actors;
+
+/// <summary>Where a handle's calls go: a local mailbox today, a remote actor through the cluster backend later.</summary>
+internal interface IActorEndpoint
+{
+    /// <summary>The actor's class name, for messages.</summary>
+    string ClassName { get; }
+
+    /// <summary>Queues a method call and returns the ref of its result at once.</summary>
+    ObjectRef<T> Call<T>(TaskSpec spec);
+}
