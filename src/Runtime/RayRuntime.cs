@@ -20,7 +20,7 @@ namespace RaySharp;
 public sealed class RayRuntime : IDisposable
 {
     private static readonly AsyncLocal<RayRuntime?> s_scoped = new();
-    private readonly LocalBackend _backend;
+    private readonly IRayBackend _backend;
 
     /// <summary>Starts a runtime.</summary>
     /// <param name="options">Resources and settings; null for the defaults.</param>
@@ -68,6 +68,18 @@ public sealed class RayRuntime : IDisposable
     /// <exception cref="RuntimeShutdownException">The runtime is shut down.</exception>
     [EditorBrowsable(EditorBrowsableState.Advanced)]
     public ObjectRef<T> Submit<T>(TaskSpec spec) => _backend.Submit<T>(spec);
+
+    /// <summary>Submits a task declared with <c>NumReturns = 2</c>: one ref per result. For generated code and the low-level API.</summary>
+    [EditorBrowsable(EditorBrowsableState.Advanced)]
+    public (ObjectRef<T1>, ObjectRef<T2>) Submit<T1, T2>(TaskSpec spec) => _backend.Submit<T1, T2>(spec);
+
+    /// <summary>Submits a task declared with <c>NumReturns = 3</c>: one ref per result. For generated code and the low-level API.</summary>
+    [EditorBrowsable(EditorBrowsableState.Advanced)]
+    public (ObjectRef<T1>, ObjectRef<T2>, ObjectRef<T3>) Submit<T1, T2, T3>(TaskSpec spec) => _backend.Submit<T1, T2, T3>(spec);
+
+    /// <summary>Submits a streaming task: each item it yields becomes its own ref at once. For generated code and the low-level API.</summary>
+    [EditorBrowsable(EditorBrowsableState.Advanced)]
+    public ObjectRefGenerator<T> SubmitStreaming<T>(TaskSpec spec) => _backend.SubmitStreaming<T>(spec);
 
     /// <summary>Creates an actor: its constructor runs once its resources are free, and the handle is returned at once. For generated code and the low-level API.</summary>
     /// <param name="constructor">The constructor's function; by convention named <c>Namespace.Class.New</c>, so errors can name the class.</param>

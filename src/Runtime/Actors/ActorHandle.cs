@@ -27,6 +27,18 @@ public abstract class ActorHandle : IEquatable<ActorHandle>
     [EditorBrowsable(EditorBrowsableState.Never)]
     protected ObjectRef<T> Call<T>(TaskSpec spec) => Bound().Call<T>(spec);
 
+    /// <summary>Queues a call of a method declared with <c>NumReturns = 2</c>. For generated code.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected (ObjectRef<T1>, ObjectRef<T2>) Call<T1, T2>(TaskSpec spec) => Bound().Call<T1, T2>(spec);
+
+    /// <summary>Queues a call of a method declared with <c>NumReturns = 3</c>. For generated code.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected (ObjectRef<T1>, ObjectRef<T2>, ObjectRef<T3>) Call<T1, T2, T3>(TaskSpec spec) => Bound().Call<T1, T2, T3>(spec);
+
+    /// <summary>Queues a call of a streaming method. For generated code.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected ObjectRefGenerator<T> CallStreaming<T>(TaskSpec spec) => Bound().CallStreaming<T>(spec);
+
     /// <inheritdoc />
     public bool Equals(ActorHandle? other) => other is not null && other.Id == Id;
 

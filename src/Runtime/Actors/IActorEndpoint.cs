@@ -10,4 +10,13 @@ internal interface IActorEndpoint
 
     /// <summary>Queues a method call and returns the ref of its result at once.</summary>
     ObjectRef<T> Call<T>(TaskSpec spec);
+
+    /// <summary>Queues a call with two results.</summary>
+    (ObjectRef<T1>, ObjectRef<T2>) Call<T1, T2>(TaskSpec spec);
+
+    /// <summary>Queues a call with three results.</summary>
+    (ObjectRef<T1>, ObjectRef<T2>, ObjectRef<T3>) Call<T1, T2, T3>(TaskSpec spec);
+
+    /// <summary>Queues a streaming call.</summary>
+    ObjectRefGenerator<T> CallStreaming<T>(TaskSpec spec);
 }

@@ -57,7 +57,13 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
     /// <summary>The actor instance, once the constructor returned.</summary>
     public object? Instance => Volatile.Read(ref _instance);
 
-    public ObjectRef<T> Call<T>(TaskSpec spec) => Backend.SubmitActorCall<T>(this, spec);
+    public ObjectRef<T> Call<T>(TaskSpec spec) => Backend.Submit<T>(spec, this);
+
+    public (ObjectRef<T1>, ObjectRef<T2>) Call<T1, T2>(TaskSpec spec) => Backend.Submit<T1, T2>(spec, this);
+
+    public (ObjectRef<T1>, ObjectRef<T2>, ObjectRef<T3>) Call<T1, T2, T3>(TaskSpec spec) => Backend.Submit<T1, T2, T3>(spec, this);
+
+    public ObjectRefGenerator<T> CallStreaming<T>(TaskSpec spec) => Backend.SubmitStreaming<T>(spec, this);
 
     /// <summary>Queues a call in submission order; fails it at once when the actor is dead.</summary>
     public void Enqueue(LocalTask call)

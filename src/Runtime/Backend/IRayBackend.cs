@@ -19,6 +19,15 @@ internal interface IRayBackend : IDisposable
     /// <summary>Accepts a task and returns the ref of its result at once.</summary>
     ObjectRef<T> Submit<T>(TaskSpec spec);
 
+    /// <summary>Accepts a task with two results.</summary>
+    (ObjectRef<T1>, ObjectRef<T2>) Submit<T1, T2>(TaskSpec spec);
+
+    /// <summary>Accepts a task with three results.</summary>
+    (ObjectRef<T1>, ObjectRef<T2>, ObjectRef<T3>) Submit<T1, T2, T3>(TaskSpec spec);
+
+    /// <summary>Accepts a streaming task.</summary>
+    ObjectRefGenerator<T> SubmitStreaming<T>(TaskSpec spec);
+
     /// <summary>Creates an actor and returns its handle at once.</summary>
     THandle CreateActor<THandle>(RemoteFunction constructor, TaskArgs args, ActorOptions options)
         where THandle : ActorHandle, IActorHandle<THandle>;

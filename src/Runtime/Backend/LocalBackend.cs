@@ -35,14 +35,48 @@ internal sealed class LocalBackend : IRayBackend
         return new ObjectRef<T>(ObjectEntry<T>.Ready(NextObjectId(), value));
     }
 
-    public ObjectRef<T> Submit<T>(TaskSpec spec)
+    public ObjectRef<T> Submit<T>(TaskSpec spec) => Submit<T>(spec, null);
+
+    public (ObjectRef<T1>, ObjectRef<T2>) Submit<T1, T2>(TaskSpec spec) => Submit<T1, T2>(spec, null);
+
+    public (ObjectRef<T1>, ObjectRef<T2>, ObjectRef<T3>) Submit<T1, T2, T3>(TaskSpec spec) => Submit<T1, T2, T3>(spec, null);
+
+    public ObjectRefGenerator<T> SubmitStreaming<T>(TaskSpec spec) => SubmitStreaming<T>(spec, null);
+
+    /// <summary>Submits a task (or, with <paramref name="actor"/>, an actor call) with one result.</summary>
+    public ObjectRef<T> Submit<T>(TaskSpec spec, LocalActor? actor)
     {
-        ArgumentNullException.ThrowIfNull(spec);
-        ThrowIfDisposed();
-        var options = spec.ResolveOptions();
-        var entry = new ObjectEntry<T>(NextObjectId());
-        Accept(new LocalTask(this, spec, options, entry), options);
-        return new ObjectRef<T>(entry);
+        var result = new ObjectEntry<T>(NextObjectId());
+        Start(spec, result, null, actor);
+        return new ObjectRef<T>(result);
+    }
+
+    /// <summary>Submits a task (or actor call) with two results, one ref each.</summary>
+    public (ObjectRef<T1>, ObjectRef<T2>) Submit<T1, T2>(TaskSpec spec, LocalActor? actor)
+    {
+        var first = new ObjectEntry<T1>(NextObjectId());
+        var second = new ObjectEntry<T2>(NextObjectId());
+        Start(spec, first, new ExtraOutputs([second], null), actor);
+        return (new ObjectRef<T1>(first), new ObjectRef<T2>(second));
+    }
+
+    /// <summary>Submits a task (or actor call) with three results, one ref each.</summary>
+    public (ObjectRef<T1>, ObjectRef<T2>, ObjectRef<T3>) Submit<T1, T2, T3>(TaskSpec spec, LocalActor? actor)
+    {
+        var first = new ObjectEntry<T1>(NextObjectId());
+        var second = new ObjectEntry<T2>(NextObjectId());
+        var third = new ObjectEntry<T3>(NextObjectId());
+        Start(spec, first, new ExtraOutputs([second, third], null), actor);
+        return (new ObjectRef<T1>(first), new ObjectRef<T2>(second), new ObjectRef<T3>(third));
+    }
+
+    /// <summary>Submits a streaming task (or actor call): each item it yields becomes its own ref.</summary>
+    public ObjectRefGenerator<T> SubmitStreaming<T>(TaskSpec spec, LocalActor? actor)
+    {
+        var completion = new ObjectEntry<Unit>(NextObjectId());
+        var stream = new ObjectRefGenerator<T>(new ObjectRef<Unit>(completion), NextObjectId);
+        Start(spec, completion, new ExtraOutputs([], stream), actor);
+        return stream;
     }
 
     public THandle CreateActor<THandle>(RemoteFunction constructor, TaskArgs args, ActorOptions options)
@@ -108,25 +142,6 @@ internal sealed class LocalBackend : IRayBackend
             ? actor
             : throw new ArgumentException($"The actor named '{name}' is a {actor.ClassName}; its handle type is {actor.HandleType.Name}, not {typeof(THandle).Name}.", nameof(name));
 
-    public ObjectRef<T> SubmitActorCall<T>(LocalActor actor, TaskSpec spec)
-    {
-        ArgumentNullException.ThrowIfNull(spec);
-        ThrowIfDisposed();
-        var entry = new ObjectEntry<T>(NextObjectId());
-        var call = new LocalTask(this, spec, spec.ResolveOptions(), entry, actor, LocalTask.TaskRole.ActorCall);
-        entry.Producer = call;
-        if (!Live.TryAdd(call))
-        {
-            entry.TryFail(ShutdownError(call.Name));
-        }
-        else
-        {
-            actor.Enqueue(call);
-        }
-
-        return new ObjectRef<T>(entry);
-    }
-
     public void Cancel(ObjectRef reference, bool force, bool recursive) => reference.Entry.Producer?.Cancel(force, recursive);
 
     public IReadOnlyDictionary<string, double> TotalResources() => Scheduler.Pool.Capacity.ToDictionary();
@@ -161,7 +176,22 @@ internal sealed class LocalBackend : IRayBackend
         }
     }
 
-    /// <summary>Tracks a new task and starts it: dependencies, then the scheduler. Fails it at once when it can never fit.</summary>
+    private void Start(TaskSpec spec, ObjectEntry result, ExtraOutputs? extra, LocalActor? actor)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ThrowIfDisposed();
+        var options = spec.ResolveOptions();
+        var role = actor is null ? LocalTask.TaskRole.Task : LocalTask.TaskRole.ActorCall;
+        var task = new LocalTask(this, spec, options, result, actor, role, extra);
+        foreach (var entry in extra?.Entries ?? [])
+        {
+            entry.Producer = task;
+        }
+
+        Accept(task, options);
+    }
+
+    /// <summary>Tracks a new task and starts it: an actor call goes to its mailbox; a task waits for its dependencies, then the scheduler.</summary>
     private void Accept(LocalTask task, ResolvedOptions options)
     {
         task.Result.Producer = task;
@@ -176,7 +206,11 @@ internal sealed class LocalBackend : IRayBackend
             parent.AddChild(task);
         }
 
-        if (Scheduler.Pool.CanEverFit(options.Request))
+        if (task.TargetActor is { } actor && task.IsActorCall)
+        {
+            actor.Enqueue(task);
+        }
+        else if (Scheduler.Pool.CanEverFit(options.Request))
         {
             task.Start();
         }

@@ -34,6 +34,7 @@ internal sealed class LocalTask : RemoteInvocation, IThreadPoolWorkItem, IObject
     private readonly ResolvedOptions _options;
     private readonly LocalActor? _actor;
     private readonly TaskRole _role;
+    private readonly ExtraOutputs? _extra;
     private int _state;
     private int _pendingDependencies;
     private int _attempts;
@@ -47,8 +48,9 @@ internal sealed class LocalTask : RemoteInvocation, IThreadPoolWorkItem, IObject
     private int _blockedCount;
     private LocalTask? _inlineHost;
 
-    public LocalTask(LocalBackend backend, TaskSpec spec, ResolvedOptions options, ObjectEntry result, LocalActor? actor = null, TaskRole role = TaskRole.Task)
+    public LocalTask(LocalBackend backend, TaskSpec spec, ResolvedOptions options, ObjectEntry result, LocalActor? actor = null, TaskRole role = TaskRole.Task, ExtraOutputs? extra = null)
     {
+        _extra = extra;
         _backend = backend;
         Spec = spec;
         _options = options;
@@ -92,6 +94,11 @@ internal sealed class LocalTask : RemoteInvocation, IThreadPoolWorkItem, IObject
 
     /// <inheritdoc />
     public override object? Actor => _actor?.Instance;
+
+    /// <summary>The actor this task is a call on (or constructs); null for plain tasks.</summary>
+    public LocalActor? TargetActor => _role == TaskRole.Task ? null : _actor;
+
+    public bool IsActorCall => _role == TaskRole.ActorCall;
 
     /// <inheritdoc />
     public override CancellationToken CancellationToken => (Volatile.Read(ref _cancellation) ?? CreateCancellation()).Token;
@@ -203,7 +210,7 @@ internal sealed class LocalTask : RemoteInvocation, IThreadPoolWorkItem, IObject
                 case Running:
                     if (force)
                     {
-                        _result.TryFail(CancelledError());
+                        FailOutputs(CancelledError());
                     }
 
                     return;
@@ -219,7 +226,7 @@ internal sealed class LocalTask : RemoteInvocation, IThreadPoolWorkItem, IObject
         Interlocked.Exchange(ref _cancelRequested, 1);
         Interlocked.Exchange(ref _state, Finished);
         SignalCancellation();
-        _result.TryFail(error);
+        FailOutputs(error);
     }
 
     /// <summary>Called by the scheduler once resources are acquired for this task.</summary>
@@ -307,20 +314,33 @@ internal sealed class LocalTask : RemoteInvocation, IThreadPoolWorkItem, IObject
             throw new InvalidOperationException($"'{Spec.Function.Name}' is not an actor constructor; only constructors return an actor instance.");
         }
 
-        SetResult(Unit.Value);
+        SetResult(0, Unit.Value);
         _actor!.OnCreated(instance);
     }
 
-    private protected override void SetResult<T>(T value)
+    private protected override void SetResult<T>(int index, T value)
     {
-        if (_result is not ObjectEntry<T> typed)
+        var entry = index == 0 ? _result : _extra is { } extra && index <= extra.Entries.Length ? extra.Entries[index - 1] : null;
+        if (entry is not ObjectEntry<T> typed)
         {
             throw new InvalidOperationException(
-                $"Remote function '{Spec.Function.Name}' returned {typeof(T).Name}, but its caller expects a different type. The stub and the invoker disagree.");
+                $"Remote function '{Spec.Function.Name}' returned {typeof(T).Name} as result {index}, but its caller expects a different type "
+                + "or fewer results. The stub and the invoker disagree.");
         }
 
         typed.Stage(value);
         _resultStaged = true;
+    }
+
+    private protected override void AppendStreamItem<T>(T item)
+    {
+        if (_extra?.Stream is not ObjectRefGenerator<T> stream)
+        {
+            throw new InvalidOperationException(
+                $"Remote function '{Spec.Function.Name}' streamed {typeof(T).Name} items, but its caller did not submit it as a stream of that type. The stub and the invoker disagree.");
+        }
+
+        stream.Append(item);
     }
 
     private void OnDependenciesReady()
@@ -491,6 +511,7 @@ internal sealed class LocalTask : RemoteInvocation, IThreadPoolWorkItem, IObject
         if (error is null)
         {
             _result.TryPublishStaged();
+            _extra?.Publish();
             _backend.Live.Remove(this);
         }
         else
@@ -523,14 +544,21 @@ internal sealed class LocalTask : RemoteInvocation, IThreadPoolWorkItem, IObject
 
     private bool ShouldRetry(Exception error) =>
         _role == TaskRole.Task
+        && _extra?.Stream is null
         && !IsCancelRequested
         && _options.RetryExceptions.Matches(error)
         && (_options.MaxRetries == -1 || _attempts < _options.MaxRetries);
 
     private void Conclude(ExceptionDispatchInfo error)
     {
-        _result.TryFail(error);
+        FailOutputs(error);
         _backend.Live.Remove(this);
+    }
+
+    private void FailOutputs(ExceptionDispatchInfo error)
+    {
+        _result.TryFail(error);
+        _extra?.Fail(error);
     }
 
     private ExceptionDispatchInfo CancelledError() => ExceptionDispatchInfo.Capture(new TaskCancelledException(Name, Id));

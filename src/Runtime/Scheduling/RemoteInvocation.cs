@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.ComponentModel;
 using System.Threading;
 using System.Threading.Tasks;
@@ -25,8 +26,63 @@ public abstract class RemoteInvocation
     /// <summary>Stores the function's return value.</summary>
     public ValueTask Return<T>(T value)
     {
-        SetResult(value);
+        SetResult(0, value);
         return default;
+    }
+
+    /// <summary>Stores the two results of a function declared with <c>NumReturns = 2</c>, one per ref.</summary>
+    public ValueTask ReturnMany<T1, T2>((T1, T2) values)
+    {
+        SetResult(0, values.Item1);
+        SetResult(1, values.Item2);
+        return default;
+    }
+
+    /// <summary>Stores the three results of a function declared with <c>NumReturns = 3</c>, one per ref.</summary>
+    public ValueTask ReturnMany<T1, T2, T3>((T1, T2, T3) values)
+    {
+        SetResult(0, values.Item1);
+        SetResult(1, values.Item2);
+        SetResult(2, values.Item3);
+        return default;
+    }
+
+    /// <summary>Stores the results of an async function declared with <c>NumReturns = 2</c>.</summary>
+    public ValueTask ReturnManyAsync<T1, T2>(Task<(T1, T2)> task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return task.IsCompletedSuccessfully ? ReturnMany(task.Result) : AwaitManyAsync(task);
+    }
+
+    /// <summary>Stores the results of an async function declared with <c>NumReturns = 3</c>.</summary>
+    public ValueTask ReturnManyAsync<T1, T2, T3>(Task<(T1, T2, T3)> task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return task.IsCompletedSuccessfully ? ReturnMany(task.Result) : AwaitManyAsync(task);
+    }
+
+    /// <summary>Streams the items of a generator function: each becomes its own ref as soon as it is produced.</summary>
+    public ValueTask ReturnStream<T>(IEnumerable<T> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        foreach (var item in items)
+        {
+            AppendStreamItem(item);
+        }
+
+        return ReturnUnit();
+    }
+
+    /// <summary>Streams the items of an async generator function: each becomes its own ref as soon as it is produced.</summary>
+    public async ValueTask ReturnStreamAsync<T>(IAsyncEnumerable<T> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        await foreach (var item in items.WithCancellation(CancellationToken).ConfigureAwait(false))
+        {
+            AppendStreamItem(item);
+        }
+
+        SetResult(0, Unit.Value);
     }
 
     /// <summary>Hands the instance an actor constructor created to the runtime.</summary>
@@ -65,14 +121,21 @@ public abstract class RemoteInvocation
     /// <summary>Records the instance of a new actor.</summary>
     private protected abstract void SetActorInstance(object instance);
 
-    /// <summary>Stages the result; the store publishes it when the task finishes.</summary>
-    private protected abstract void SetResult<T>(T value);
+    /// <summary>Stages result <paramref name="index"/>; the store publishes it when the task finishes.</summary>
+    private protected abstract void SetResult<T>(int index, T value);
 
-    private async ValueTask AwaitAsync<T>(Task<T> task) => SetResult(await task.ConfigureAwait(false));
+    /// <summary>Publishes one item of a streaming task at once.</summary>
+    private protected abstract void AppendStreamItem<T>(T item);
+
+    private async ValueTask AwaitAsync<T>(Task<T> task) => SetResult(0, await task.ConfigureAwait(false));
+
+    private async ValueTask AwaitManyAsync<T1, T2>(Task<(T1, T2)> task) => await ReturnMany(await task.ConfigureAwait(false)).ConfigureAwait(false);
+
+    private async ValueTask AwaitManyAsync<T1, T2, T3>(Task<(T1, T2, T3)> task) => await ReturnMany(await task.ConfigureAwait(false)).ConfigureAwait(false);
 
     private async ValueTask AwaitUnitAsync(Task task)
     {
         await task.ConfigureAwait(false);
-        SetResult(Unit.Value);
+        SetResult(0, Unit.Value);
     }
 }

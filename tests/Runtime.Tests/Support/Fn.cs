@@ -32,6 +32,10 @@ internal static class Fn
             return invocation.Return(body(a.Arg1.Value, a.Arg2.Value, invocation.CancellationToken));
         }));
 
+    /// <summary>A function whose invoker body is written out, for results the helpers above do not cover.</summary>
+    public static RemoteFunction Raw(Func<TaskArgs, RemoteInvocation, ValueTask> body, bool isAsync = false, string? name = null) =>
+        Create(name, isAsync, null, body);
+
     private static RemoteFunction Create(string? name, bool isAsync, TaskOptions? options, Func<TaskArgs, RemoteInvocation, ValueTask> body)
     {
         var id = (ulong)Interlocked.Increment(ref s_nextId);
