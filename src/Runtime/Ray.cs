@@ -163,6 +163,35 @@ public static class Ray
     public static THandle GetActor<THandle>(string name)
         where THandle : ActorHandle, IActorHandle<THandle> => RayRuntime.Current.GetActor<THandle>(name);
 
+    /// <summary>
+    /// Kills an actor (Ray's <c>ray.kill</c>). Its queued and future calls fail with <see cref="ActorDiedException"/>, and a
+    /// running call's <see cref="CancellationToken"/> is signalled and its ref fails at once. With
+    /// <paramref name="noRestart"/> false the actor restarts instead, while <see cref="ActorOptions.MaxRestarts"/> allows.
+    /// </summary>
+    /// <param name="actor">The actor's handle.</param>
+    /// <param name="noRestart">True ends the actor for good.</param>
+    public static void Kill(ActorHandle actor, bool noRestart = true)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        actor.Kill(noRestart);
+    }
+
+    /// <summary>
+    /// Ends the calling actor gracefully (Ray's <c>exit_actor</c>): it is not restarted, it is disposed, and the calls
+    /// queued behind this one fail with <see cref="ActorDiedException"/>. It works by throwing <see cref="ActorExitException"/>; let it propagate.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Not called from inside an actor method.</exception>
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    public static void ExitActor()
+    {
+        if (GetRuntimeContext().ActorId is null)
+        {
+            throw new InvalidOperationException("Ray.ExitActor() ends the actor it is called from; call it inside an actor method.");
+        }
+
+        throw new ActorExitException();
+    }
+
     /// <summary>Where the calling code runs: a task (id, resources, cancellation) or the driver.</summary>
     /// <exception cref="InvalidOperationException">No runtime is running.</exception>
     public static RuntimeContext GetRuntimeContext() =>

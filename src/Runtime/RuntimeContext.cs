@@ -9,11 +9,12 @@ namespace RaySharp;
 /// </summary>
 public sealed class RuntimeContext
 {
-    internal static RuntimeContext Driver { get; } = new(null, null, new Dictionary<string, double>(), false, CancellationToken.None);
+    internal static RuntimeContext Driver { get; } = new(null, null, null, new Dictionary<string, double>(), false, CancellationToken.None);
 
-    internal RuntimeContext(TaskId? taskId, string? taskName, IReadOnlyDictionary<string, double> assignedResources, bool isCancelled, CancellationToken cancellationToken)
+    internal RuntimeContext(TaskId? taskId, string? taskName, ActorId? actorId, IReadOnlyDictionary<string, double> assignedResources, bool isCancelled, CancellationToken cancellationToken)
     {
         TaskId = taskId;
+        ActorId = actorId;
         TaskName = taskName;
         AssignedResources = assignedResources;
         IsCancelled = isCancelled;
@@ -25,6 +26,9 @@ public sealed class RuntimeContext
 
     /// <summary>The current task's name, or null on the driver.</summary>
     public string? TaskName { get; }
+
+    /// <summary>The actor the current call runs on, or null outside actor methods.</summary>
+    public ActorId? ActorId { get; }
 
     /// <summary>True when the caller runs inside a task.</summary>
     public bool IsInTask => TaskId is not null;

@@ -20,7 +20,17 @@ public abstract class ActorHandle : IEquatable<ActorHandle>
     /// <summary>The actor's id.</summary>
     public ActorId Id { get; }
 
-    internal IActorEndpoint? Endpoint { get; set; }
+    internal IActorEndpoint? Endpoint { get; private set; }
+
+    /// <summary>Binds a fresh handle to its actor, which counts it until it is collected.</summary>
+    internal void Bind(IActorEndpoint endpoint)
+    {
+        Endpoint = endpoint;
+        endpoint.HandleCreated();
+    }
+
+    /// <summary>Tells the actor one handle fewer is alive: an unnamed actor with no handles ends once its mailbox is empty.</summary>
+    ~ActorHandle() => Endpoint?.HandleCollected();
 
     /// <summary>Queues a method call on the actor and returns the ref of its result at once. For generated code.</summary>
     /// <exception cref="InvalidOperationException">The handle is not bound to a running actor.</exception>
@@ -50,6 +60,9 @@ public abstract class ActorHandle : IEquatable<ActorHandle>
 
     /// <summary>The actor's class and id, for example <c>Actor(Counter, …)</c>.</summary>
     public override string ToString() => $"Actor({Endpoint?.ClassName ?? "?"}, {Id})";
+
+    /// <summary>Kills the actor; see <see cref="Ray.Kill"/>.</summary>
+    internal void Kill(bool noRestart) => Bound().Kill(noRestart);
 
     private IActorEndpoint Bound() =>
         Endpoint ?? throw new InvalidOperationException(

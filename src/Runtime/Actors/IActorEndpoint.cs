@@ -8,6 +8,15 @@ internal interface IActorEndpoint
     /// <summary>The actor's class name, for messages.</summary>
     string ClassName { get; }
 
+    /// <summary>Ends the actor (Ray's <c>ray.kill</c>), restarting it when <paramref name="noRestart"/> is false and restarts are left.</summary>
+    void Kill(bool noRestart);
+
+    /// <summary>A handle bound to the actor came alive.</summary>
+    void HandleCreated();
+
+    /// <summary>A handle bound to the actor was collected.</summary>
+    void HandleCollected();
+
     /// <summary>Queues a method call and returns the ref of its result at once.</summary>
     ObjectRef<T> Call<T>(TaskSpec spec);
 

@@ -27,7 +27,8 @@ internal sealed class LocalBackend : IRayBackend
 
     public LiveTaskSet Live { get; } = new();
 
-    private Dictionary<string, LocalActor> NamedActors { get; } = new(StringComparer.Ordinal);
+    private readonly HashSet<LocalActor> _actors = [];
+    private readonly Dictionary<string, LocalActor> _named = new(StringComparer.Ordinal);
 
     public ObjectRef<T> Put<T>(T value)
     {
@@ -85,20 +86,23 @@ internal sealed class LocalBackend : IRayBackend
         ArgumentNullException.ThrowIfNull(constructor);
         ArgumentNullException.ThrowIfNull(args);
         ThrowIfDisposed();
-        var maxConcurrency = options.MaxConcurrency ?? 1;
-        if (maxConcurrency < 1)
+        if (options.MaxConcurrency is < 1)
         {
-            throw new ArgumentException($"ActorOptions.MaxConcurrency must be at least 1, not {maxConcurrency}.", nameof(options));
+            throw new ArgumentException($"ActorOptions.MaxConcurrency must be at least 1, not {options.MaxConcurrency}.", nameof(options));
+        }
+
+        if (options.MaxRestarts is < -1 || options.MaxTaskRetries is < -1)
+        {
+            throw new ArgumentException("ActorOptions.MaxRestarts and MaxTaskRetries must be -1 (forever) or at least 0.", nameof(options));
         }
 
         var creationOptions = new TaskOptions { NumCpus = options.NumCpus ?? 0, NumGpus = options.NumGpus, Resources = options.Resources, MaxRetries = 0 }
             .Resolve(constructor.DefaultOptions);
         var id = NextObjectId();
-        var className = ClassNameOf(constructor.Name);
         LocalActor actor;
-        lock (NamedActors)
+        lock (_actors)
         {
-            if (options.Name is { } name && NamedActors.TryGetValue(name, out var existing))
+            if (options.Name is { } name && _named.TryGetValue(name, out var existing))
             {
                 return options.GetIfExists == true
                     ? Bind<THandle>(CheckClass<THandle>(existing, name))
@@ -107,16 +111,37 @@ internal sealed class LocalBackend : IRayBackend
                         + "get it with Ray.GetActor, or set ActorOptions.GetIfExists = true.", nameof(options));
             }
 
-            actor = new LocalActor(this, new ActorId(id.Owner, id.Sequence), className, typeof(THandle), options.Name, maxConcurrency);
+            actor = new LocalActor(this, new ActorId(id.Owner, id.Sequence), ClassNameOf(constructor.Name), typeof(THandle), new TaskSpec(constructor, args), creationOptions, options);
+            _actors.Add(actor);
             if (options.Name is { } newName)
             {
-                NamedActors.Add(newName, actor);
+                _named.Add(newName, actor);
             }
         }
 
-        var creation = new LocalTask(this, new TaskSpec(constructor, args), creationOptions, new ObjectEntry<Unit>(id), actor, LocalTask.TaskRole.ActorCreation);
-        Accept(creation, creationOptions);
-        return Bind<THandle>(actor);
+        var handle = Bind<THandle>(actor);
+        StartActor(actor);
+        return handle;
+    }
+
+    /// <summary>Runs an actor's constructor, for its first life or a restart.</summary>
+    public void StartActor(LocalActor actor)
+    {
+        var creation = actor.StartIncarnation();
+        Accept(creation, creation.Options);
+    }
+
+    /// <summary>A dead actor leaves the registry, and its name is free again.</summary>
+    public void Forget(LocalActor actor)
+    {
+        lock (_actors)
+        {
+            _actors.Remove(actor);
+            if (actor.Name is { } name && _named.TryGetValue(name, out var named) && named == actor)
+            {
+                _named.Remove(name);
+            }
+        }
     }
 
     public THandle GetActor<THandle>(string name)
@@ -124,9 +149,9 @@ internal sealed class LocalBackend : IRayBackend
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         LocalActor? actor;
-        lock (NamedActors)
+        lock (_actors)
         {
-            NamedActors.TryGetValue(name, out actor);
+            _named.TryGetValue(name, out actor);
         }
 
         if (actor is null)
@@ -150,7 +175,7 @@ internal sealed class LocalBackend : IRayBackend
 
     public RuntimeContext? CurrentContext() =>
         BlockingScope.Current is LocalTask task && task.Backend == this
-            ? new RuntimeContext(task.Id, task.Name, task.Request.ToDictionary(), task.IsCancelRequested, task.CancellationToken)
+            ? new RuntimeContext(task.Id, task.Name, task.TargetActor?.Id, task.Request.ToDictionary(), task.IsCancelRequested, task.CancellationToken)
             : null;
 
     /// <summary>Refuses new work and fails every pending ref with <see cref="RuntimeShutdownException"/>.</summary>
@@ -164,9 +189,15 @@ internal sealed class LocalBackend : IRayBackend
         _disposed = true;
         var pending = Live.Close();
         Scheduler.Close();
-        lock (NamedActors)
+        List<LocalActor> actors;
+        lock (_actors)
         {
-            NamedActors.Clear();
+            actors = [.. _actors];
+        }
+
+        foreach (var actor in actors)
+        {
+            actor.Die("the runtime shut down", null);
         }
 
         var error = ShutdownError(null);
@@ -224,7 +255,7 @@ internal sealed class LocalBackend : IRayBackend
         where THandle : ActorHandle, IActorHandle<THandle>
     {
         var handle = THandle.FromId(actor.Id);
-        handle.Endpoint = actor;
+        handle.Bind(actor);
         return handle;
     }
 
@@ -240,7 +271,7 @@ internal sealed class LocalBackend : IRayBackend
             ? "The RaySharp runtime shut down before this object was ready. Keep the runtime alive until every Get has returned."
             : $"Task '{taskName}' was submitted to a RaySharp runtime that is shut down. Call Ray.Init() (or create a new RayRuntime) first."));
 
-    private ObjectId NextObjectId() => new(_owner, (ulong)Interlocked.Increment(ref _sequence));
+    public ObjectId NextObjectId() => new(_owner, (ulong)Interlocked.Increment(ref _sequence));
 
     private void ThrowIfDisposed()
     {

@@ -1,11 +1,13 @@
 using System;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace RaySharp.Objects;
 
 /// <summary>
 /// Resumes an <c>await</c> on a ref. It never runs the continuation inline on the completing thread:
-/// it posts to the captured <see cref="SynchronizationContext"/>, else queues to the thread pool.
+/// it posts to the captured <see cref="SynchronizationContext"/> or <see cref="TaskScheduler"/> (an async actor's
+/// turns), else queues to the thread pool.
 /// An async task that awaits a ref gives its CPU back while it waits.
 /// </summary>
 internal sealed class ContinuationWaiter : IObjectWaiter, IThreadPoolWorkItem
@@ -14,6 +16,7 @@ internal sealed class ContinuationWaiter : IObjectWaiter, IThreadPoolWorkItem
 
     private readonly Action _continuation;
     private readonly SynchronizationContext? _syncContext;
+    private readonly TaskScheduler? _scheduler;
     private readonly ExecutionContext? _executionContext;
     private readonly IBlockingContext? _task;
 
@@ -22,6 +25,7 @@ internal sealed class ContinuationWaiter : IObjectWaiter, IThreadPoolWorkItem
         _continuation = continuation;
         var sync = SynchronizationContext.Current;
         _syncContext = sync is not null && sync.GetType() != typeof(SynchronizationContext) ? sync : null;
+        _scheduler = _syncContext is null && TaskScheduler.Current != TaskScheduler.Default ? TaskScheduler.Current : null;
         _executionContext = flowContext ? ExecutionContext.Capture() : null;
         _task = task;
     }
@@ -46,6 +50,10 @@ internal sealed class ContinuationWaiter : IObjectWaiter, IThreadPoolWorkItem
         if (_syncContext is not null)
         {
             _syncContext.Post(s_post, this);
+        }
+        else if (_scheduler is not null)
+        {
+            Task.Factory.StartNew(static state => ((ContinuationWaiter)state!).Run(), this, CancellationToken.None, TaskCreationOptions.None, _scheduler);
         }
         else
         {

@@ -40,6 +40,7 @@ internal sealed class LocalTask : RemoteInvocation, IThreadPoolWorkItem, IObject
     private int _attempts;
     private int _cancelRequested;
     private bool _resultStaged;
+    private volatile bool _abandoned;
     private CancellationTokenSource? _cancellation;
     private List<LocalTask>? _children;
 
@@ -79,6 +80,8 @@ internal sealed class LocalTask : RemoteInvocation, IThreadPoolWorkItem, IObject
     public string Name => _options.Name ?? Spec.Function.Name;
 
     public ResourceRequest Request => _options.Request;
+
+    public ResolvedOptions Options => _options;
 
     public int State => Volatile.Read(ref _state);
 
@@ -315,7 +318,7 @@ internal sealed class LocalTask : RemoteInvocation, IThreadPoolWorkItem, IObject
         }
 
         SetResult(0, Unit.Value);
-        _actor!.OnCreated(instance);
+        _actor!.StageInstance(instance);
     }
 
     private protected override void SetResult<T>(int index, T value)
@@ -479,6 +482,12 @@ internal sealed class LocalTask : RemoteInvocation, IThreadPoolWorkItem, IObject
 
     private void Finish(Exception? error)
     {
+        if (_abandoned)
+        {
+            Incarnation?.CallEnded();
+            return;
+        }
+
         if (error is null && !_resultStaged)
         {
             error = new InvalidOperationException($"The invoker of '{Spec.Function.Name}' returned without storing a result; it must call one of the Return methods.");
@@ -498,15 +507,24 @@ internal sealed class LocalTask : RemoteInvocation, IThreadPoolWorkItem, IObject
             return;
         }
 
-        if (_role == TaskRole.ActorCreation && error is null)
+        switch (_role)
         {
-            KeepResourcesForActor();
+            case TaskRole.ActorCreation:
+                _actor!.OnCreationEnded(this, error);
+                break;
+            case TaskRole.ActorCall:
+                _actor!.OnCallEnded(this, error);
+                break;
+            default:
+                ReleaseResources();
+                Complete(error);
+                break;
         }
-        else
-        {
-            ReleaseResources();
-        }
+    }
 
+    /// <summary>Ends the task with its outcome: publishes the staged results, or fails every output with the error.</summary>
+    public void Complete(Exception? error)
+    {
         Interlocked.Exchange(ref _state, Finished);
         if (error is null)
         {
@@ -519,16 +537,44 @@ internal sealed class LocalTask : RemoteInvocation, IThreadPoolWorkItem, IObject
             Conclude(IsCancellation(error)
                 ? CancelledError()
                 : ExceptionDispatchInfo.Capture(new RayTaskException(Name, Id, error)));
-            if (_role == TaskRole.ActorCreation)
-            {
-                _actor!.Die($"its constructor threw {error.GetType().Name}: {error.Message}", error);
-            }
         }
+    }
 
-        if (_role == TaskRole.ActorCall)
-        {
-            _actor!.OnCallFinished();
-        }
+    /// <summary>Takes a running actor call away from a dying incarnation: its late outcome is ignored.</summary>
+    /// <returns>A fresh copy that can run on the next incarnation, sharing the same outputs.</returns>
+    public LocalTask AbandonForRetry()
+    {
+        _abandoned = true;
+        SignalCancellationFor();
+        var retry = new LocalTask(_backend, Spec, _options, _result, _actor, _role, _extra) { _state = Queued, _attempts = _attempts + 1 };
+        _result.Producer = retry;
+        _backend.Live.Remove(this);
+        _backend.Live.TryAdd(retry);
+        return retry;
+    }
+
+    /// <summary>Ends a running actor call because its actor died: its ref fails now and its token is signalled.</summary>
+    public void AbandonWith(ExceptionDispatchInfo error)
+    {
+        _abandoned = true;
+        SignalCancellationFor();
+        Interlocked.Exchange(ref _state, Finished);
+        Conclude(error);
+    }
+
+    /// <summary>The actor life an actor call runs on; set when the call starts.</summary>
+    public ActorIncarnation? Incarnation { get; set; }
+
+    /// <summary>How often this call has been retried after actor restarts.</summary>
+    public int Attempts => _attempts;
+
+    /// <summary>Gives this task's resources to its actor, which holds them for its whole life.</summary>
+    public void TransferResourcesToActor() => KeepResourcesForActor();
+
+    private void SignalCancellationFor()
+    {
+        Interlocked.Exchange(ref _cancelRequested, 1);
+        SignalCancellation();
     }
 
     /// <summary>An actor holds its creation resources for its whole life.</summary>
@@ -563,7 +609,7 @@ internal sealed class LocalTask : RemoteInvocation, IThreadPoolWorkItem, IObject
 
     private ExceptionDispatchInfo CancelledError() => ExceptionDispatchInfo.Capture(new TaskCancelledException(Name, Id));
 
-    private void ReleaseResources()
+    public void ReleaseResources()
     {
         long lent;
         lock (this)
