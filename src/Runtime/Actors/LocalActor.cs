@@ -102,7 +102,7 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
     /// <summary>Runs the constructor (through the scheduler, which holds it until the actor's resources are free).</summary>
     public LocalTask StartIncarnation()
     {
-        var creation = new LocalTask(Backend, _constructor, _creationOptions, new Objects.ObjectEntry<Unit>(Backend.NextObjectId()), this, LocalTask.TaskRole.ActorCreation);
+        var creation = new LocalTask(Backend, _constructor, _creationOptions, new Objects.ObjectEntry<Unit>(Backend.NextObjectId()), new TaskExtras { Actor = this, Role = LocalTask.TaskRole.ActorCreation });
         Volatile.Write(ref _creation, creation);
         return creation;
     }
@@ -142,7 +142,7 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
             _drainScheduled = true;
         }
 
-        ThreadBudget.Enter();
+        ThreadBudget.Dispatched();
         ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
     }
 
@@ -258,14 +258,8 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
 
     void IThreadPoolWorkItem.Execute()
     {
-        try
-        {
-            Drain();
-        }
-        finally
-        {
-            ThreadBudget.Leave();
-        }
+        ThreadBudget.Started();
+        Drain();
     }
 
     /// <summary>
@@ -357,11 +351,11 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
             }
             else if (_maxConcurrency > 1)
             {
-                ThreadBudget.Enter();
+                ThreadBudget.Dispatched();
                 ThreadPool.UnsafeQueueUserWorkItem(static call =>
                 {
+                    ThreadBudget.Started();
                     call.RunActorCall();
-                    ThreadBudget.Leave();
                 }, next, preferLocal: false);
             }
             else

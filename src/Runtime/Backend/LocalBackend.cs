@@ -212,8 +212,8 @@ internal sealed class LocalBackend : IRayBackend
         ArgumentNullException.ThrowIfNull(spec);
         ThrowIfDisposed();
         var options = spec.ResolveOptions();
-        var role = actor is null ? LocalTask.TaskRole.Task : LocalTask.TaskRole.ActorCall;
-        var task = new LocalTask(this, spec, options, result, actor, role, extra);
+        var extras = actor is null && extra is null ? null : new TaskExtras { Actor = actor, Role = actor is null ? LocalTask.TaskRole.Task : LocalTask.TaskRole.ActorCall, Outputs = extra };
+        var task = new LocalTask(this, spec, options, result, extras);
         foreach (var entry in extra?.Entries ?? [])
         {
             entry.Producer = task;

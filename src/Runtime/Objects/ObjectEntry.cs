@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using System.Threading;
@@ -18,13 +17,22 @@ internal abstract class ObjectEntry
     private const int Succeeded = 2;
     private const int Failed = 3;
 
+    private static readonly WaiterNode Completed = new(null, 0);
+
     private volatile int _state;
     private ExceptionDispatchInfo? _error;
-    private IObjectWaiter? _firstWaiter;
-    private int _firstToken;
-    private List<(IObjectWaiter Waiter, int Token)>? _moreWaiters;
+
+    /// <summary>Registered waiters, newest first; <see cref="Completed"/> once they have been told.</summary>
+    private WaiterNode? _waiters;
 
     protected ObjectEntry(ObjectId id) => Id = id;
+
+    /// <summary>An entry that is ready from the start (a put): no completion, no lock.</summary>
+    protected ObjectEntry(ObjectId id, bool ready)
+    {
+        Id = id;
+        _state = ready ? Succeeded : Pending;
+    }
 
     public ObjectId Id { get; }
 
@@ -40,7 +48,7 @@ internal abstract class ObjectEntry
 
     internal string StateName => _state switch { Succeeded => "ready", Failed => "failed", _ => "pending" };
 
-    /// <summary>Registers <paramref name="waiter"/>; false (and no call) when the entry is already complete.</summary>
+    /// <summary>Registers <paramref name="waiter"/>; false (and no call) when the entry is already complete. Lock-free.</summary>
     public bool TryRegister(IObjectWaiter waiter, int token = 0)
     {
         if (IsCompleted)
@@ -48,39 +56,31 @@ internal abstract class ObjectEntry
             return false;
         }
 
-        lock (this)
+        var node = new WaiterNode(waiter, token);
+        while (true)
         {
-            if (IsCompleted)
+            var current = Volatile.Read(ref _waiters);
+            if (ReferenceEquals(current, Completed))
             {
                 return false;
             }
 
-            if (_firstWaiter is null)
+            node.Next = current;
+            if (ReferenceEquals(Interlocked.CompareExchange(ref _waiters, node, current), current))
             {
-                _firstWaiter = waiter;
-                _firstToken = token;
+                return true;
             }
-            else
-            {
-                (_moreWaiters ??= []).Add((waiter, token));
-            }
-
-            return true;
         }
     }
 
-    /// <summary>Removes a waiter that gave up (a timed-out get), so it is not kept alive.</summary>
+    /// <summary>Removes a waiter that gave up (a timed-out get), so it is not told or kept alive.</summary>
     public void Unregister(IObjectWaiter waiter)
     {
-        lock (this)
+        for (var node = Volatile.Read(ref _waiters); node is not null; node = node.Next)
         {
-            if (ReferenceEquals(_firstWaiter, waiter))
+            if (ReferenceEquals(node.Waiter, waiter))
             {
-                _firstWaiter = null;
-            }
-            else
-            {
-                _moreWaiters?.RemoveAll(w => ReferenceEquals(w.Waiter, waiter));
+                node.Waiter = null;
             }
         }
     }
@@ -123,29 +123,33 @@ internal abstract class ObjectEntry
 
     private void Publish(int state, ExceptionDispatchInfo? error)
     {
-        IObjectWaiter? first;
-        int firstToken;
-        List<(IObjectWaiter Waiter, int Token)>? more;
-        lock (this)
+        _error = error;
+        _state = state;
+        Producer = null;
+        var waiters = Interlocked.Exchange(ref _waiters, Completed);
+
+        // Tell them oldest first, outside any lock: they may complete other entries or queue work.
+        WaiterNode? oldestFirst = null;
+        for (var node = waiters; node is not null; )
         {
-            _error = error;
-            _state = state;
-            first = _firstWaiter;
-            firstToken = _firstToken;
-            more = _moreWaiters;
-            _firstWaiter = null;
-            _moreWaiters = null;
-            Producer = null;
+            var next = node.Next;
+            node.Next = oldestFirst;
+            oldestFirst = node;
+            node = next;
         }
 
-        // Waiters run outside the lock: they may complete other entries or queue work.
-        first?.OnObjectCompleted(this, firstToken);
-        if (more is not null)
+        for (var node = oldestFirst; node is not null; node = node.Next)
         {
-            foreach (var (waiter, token) in more)
-            {
-                waiter.OnObjectCompleted(this, token);
-            }
+            node.Waiter?.OnObjectCompleted(this, node.Token);
         }
+    }
+
+    private sealed class WaiterNode(IObjectWaiter? waiter, int token)
+    {
+        public IObjectWaiter? Waiter = waiter;
+
+        public int Token { get; } = token;
+
+        public WaiterNode? Next;
     }
 }

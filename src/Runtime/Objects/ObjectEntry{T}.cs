@@ -10,13 +10,11 @@ internal sealed class ObjectEntry<T> : ObjectEntry
     {
     }
 
+    private ObjectEntry(ObjectId id, T value)
+        : base(id, ready: true) => _value = value;
+
     /// <summary>Creates an entry that is ready at once.</summary>
-    public static ObjectEntry<T> Ready(ObjectId id, T value)
-    {
-        var entry = new ObjectEntry<T>(id);
-        entry.TrySetValue(value);
-        return entry;
-    }
+    public static ObjectEntry<T> Ready(ObjectId id, T value) => new(id, value);
 
     /// <summary>The value; only valid once the entry succeeded.</summary>
     public T Value => _value;

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using System.Threading;
@@ -14,9 +13,10 @@ namespace RaySharp.Scheduling;
 /// One accepted task in the in-process backend: it waits for its dependencies (registered on their entries, no
 /// thread), waits in the scheduler for resources, then runs the generated invoker on a pool thread and
 /// publishes the result. States only move forward, by compare-and-swap, except a retry's Running → Queued.
+/// A pool thread that finishes a task runs the next waiting one itself (a hand-off), without a new work item.
 /// </summary>
 [DebuggerDisplay("{Name,nq} {Id} state={State}")]
-internal sealed class LocalTask : RemoteInvocation, IThreadPoolWorkItem, IObjectWaiter, IBlockingContext, ITaskProducer
+internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem, IObjectWaiter, ITaskProducer
 {
     public const int WaitingForDependencies = 0;
     public const int Queued = 1;
@@ -24,40 +24,32 @@ internal sealed class LocalTask : RemoteInvocation, IThreadPoolWorkItem, IObject
     public const int Running = 3;
     public const int Finished = 4;
 
-    private const int MaxInlineDepth = 128;
+    /// <summary>How many tasks one pool work item runs back to back before it yields the thread.</summary>
+    private const int HandOffBatch = 64;
+
+    /// <summary>The task a pool thread runs at the top of its stack, the only one that may hand off to a successor.</summary>
+    [ThreadStatic]
+    private static LocalTask? t_worker;
 
     [ThreadStatic]
-    private static int t_inlineDepth;
+    private static LocalTask? t_handOff;
 
     private readonly LocalBackend _backend;
     private readonly ObjectEntry _result;
     private readonly ResolvedOptions _options;
-    private readonly LocalActor? _actor;
-    private readonly TaskRole _role;
-    private readonly ExtraOutputs? _extra;
+    private TaskExtras? _extras;
     private int _state;
     private int _pendingDependencies;
     private int _attempts;
-    private int _cancelRequested;
     private bool _resultStaged;
-    private volatile bool _abandoned;
-    private CancellationTokenSource? _cancellation;
-    private List<LocalTask>? _children;
 
-    // Resource holding; guarded by lock (this).
-    private bool _holdsResources;
-    private int _blockedCount;
-    private LocalTask? _inlineHost;
-
-    public LocalTask(LocalBackend backend, TaskSpec spec, ResolvedOptions options, ObjectEntry result, LocalActor? actor = null, TaskRole role = TaskRole.Task, ExtraOutputs? extra = null)
+    public LocalTask(LocalBackend backend, TaskSpec spec, ResolvedOptions options, ObjectEntry result, TaskExtras? extras = null)
     {
-        _extra = extra;
         _backend = backend;
         Spec = spec;
         _options = options;
         _result = result;
-        _actor = actor;
-        _role = role;
+        _extras = extras;
     }
 
     /// <summary>What a task is for: a plain task, an actor's constructor, or a call on an actor.</summary>
@@ -70,7 +62,7 @@ internal sealed class LocalTask : RemoteInvocation, IThreadPoolWorkItem, IObject
 
     public TaskSpec Spec { get; }
 
-    /// <summary>The entry of the task's result.</summary>
+    /// <summary>The entry of the task's (first) result.</summary>
     public ObjectEntry Result => _result;
 
     public ulong Sequence => _result.Id.Sequence;
@@ -85,9 +77,24 @@ internal sealed class LocalTask : RemoteInvocation, IThreadPoolWorkItem, IObject
 
     public int State => Volatile.Read(ref _state);
 
-    public bool IsCancelRequested => Volatile.Read(ref _cancelRequested) != 0;
-
     public LocalBackend Backend => _backend;
+
+    public TaskRole Role => _extras?.Role ?? TaskRole.Task;
+
+    /// <summary>The actor this task is a call on (or constructs); null for plain tasks.</summary>
+    public LocalActor? TargetActor => _extras?.Actor;
+
+    public bool IsActorCall => Role == TaskRole.ActorCall;
+
+    /// <summary>How often this task has been retried.</summary>
+    public int Attempts => _attempts;
+
+    /// <summary>The actor life an actor call runs on; set when the call starts.</summary>
+    public ActorIncarnation? Incarnation
+    {
+        get => _extras?.Incarnation;
+        set => Extras.Incarnation = value;
+    }
 
     internal LocalTask? LivePrevious { get; set; }
 
@@ -96,15 +103,11 @@ internal sealed class LocalTask : RemoteInvocation, IThreadPoolWorkItem, IObject
     internal bool IsLive { get; set; }
 
     /// <inheritdoc />
-    public override object? Actor => _actor?.Instance;
+    public override object? Actor => TargetActor?.Instance;
 
-    /// <summary>The actor this task is a call on (or constructs); null for plain tasks.</summary>
-    public LocalActor? TargetActor => _role == TaskRole.Task ? null : _actor;
+    private TaskExtras Extras => Volatile.Read(ref _extras) ?? CreateExtras();
 
-    public bool IsActorCall => _role == TaskRole.ActorCall;
-
-    /// <inheritdoc />
-    public override CancellationToken CancellationToken => (Volatile.Read(ref _cancellation) ?? CreateCancellation()).Token;
+    private ExtraOutputs? Outputs => _extras?.Outputs;
 
     /// <summary>Registers on unready dependencies; the last one to complete makes the task ready.</summary>
     public void Start()
@@ -146,7 +149,7 @@ internal sealed class LocalTask : RemoteInvocation, IThreadPoolWorkItem, IObject
         {
             var error = new TaskUnschedulableException(Name, Request.ToString(), capacity);
             Conclude(ExceptionDispatchInfo.Capture(error));
-            _actor?.Die("it can never be scheduled: " + error.Message, error);
+            TargetActor?.Die("it can never be scheduled: " + error.Message, error);
         }
     }
 
@@ -165,102 +168,41 @@ internal sealed class LocalTask : RemoteInvocation, IThreadPoolWorkItem, IObject
     /// <summary>Runs a call the mailbox started, on the mailbox's thread.</summary>
     public void RunActorCall() => Run();
 
-    public void AddChild(LocalTask child)
-    {
-        var children = Volatile.Read(ref _children);
-        if (children is null)
-        {
-            Interlocked.CompareExchange(ref _children, [], null);
-            children = _children!;
-        }
-
-        lock (children)
-        {
-            if (children.Count >= 16 && children.Count == children.Capacity)
-            {
-                children.RemoveAll(static c => c.State == Finished);
-            }
-
-            children.Add(child);
-        }
-    }
-
-    /// <summary>Ray.Cancel: a waiting task never runs; a running one sees its token (and with force, its ref fails now).</summary>
-    public void Cancel(bool force, bool recursive)
-    {
-        Interlocked.Exchange(ref _cancelRequested, 1);
-        SignalCancellation();
-        if (recursive)
-        {
-            foreach (var child in SnapshotChildren())
-            {
-                child.Cancel(force, recursive: true);
-            }
-        }
-
-        while (true)
-        {
-            var state = State;
-            switch (state)
-            {
-                case WaitingForDependencies or Queued when TryTransition(state, Finished):
-                    Conclude(CancelledError());
-                    return;
-                case Dispatched when TryTransition(Dispatched, Finished):
-                    ReleaseResources();
-                    Conclude(CancelledError());
-                    return;
-                case Running:
-                    if (force)
-                    {
-                        FailOutputs(CancelledError());
-                    }
-
-                    return;
-                case Finished:
-                    return;
-            }
-        }
-    }
-
-    /// <summary>Shutdown: the ref fails with <paramref name="error"/> and running code sees its token.</summary>
-    public void Abort(ExceptionDispatchInfo error)
-    {
-        Interlocked.Exchange(ref _cancelRequested, 1);
-        Interlocked.Exchange(ref _state, Finished);
-        SignalCancellation();
-        FailOutputs(error);
-    }
-
     /// <summary>Called by the scheduler once resources are acquired for this task.</summary>
     public bool TryMarkDispatched()
     {
-        lock (this)
-        {
-            _holdsResources = true;
-        }
-
+        SetHoldsResources(true);
         if (TryTransition(Queued, Dispatched))
         {
             return true;
         }
 
-        lock (this)
-        {
-            _holdsResources = false;
-        }
-
+        SetHoldsResources(false);
         return false;
     }
 
+    /// <summary>Runs this task and then, while the thread is hot, the tasks that finishing ones hand off.</summary>
     void IThreadPoolWorkItem.Execute()
     {
-        if (TryTransition(Dispatched, Running))
+        ThreadBudget.Started();
+        var task = this;
+        for (var budget = HandOffBatch; task is not null; budget--)
         {
-            Run();
-        }
+            if (task.TryTransition(Dispatched, Running))
+            {
+                t_worker = task;
+                task.Run();
+                t_worker = null;
+            }
 
-        ThreadBudget.Leave();
+            task = t_handOff;
+            t_handOff = null;
+            if (task is not null && budget == 0)
+            {
+                _backend.Scheduler.DispatchToPool(task);
+                task = null;
+            }
+        }
     }
 
     void IObjectWaiter.OnObjectCompleted(ObjectEntry entry, int token)
@@ -271,79 +213,22 @@ internal sealed class LocalTask : RemoteInvocation, IThreadPoolWorkItem, IObject
         }
     }
 
-    public bool TryRunProducerInline(ObjectEntry awaited) =>
-        awaited.Producer is LocalTask producer && producer._backend == _backend && producer.TryRunInlineFor(this);
-
-    public void BeginBlocking()
+    /// <summary>Ends the task with its outcome: publishes the staged results, or fails every output with the error.</summary>
+    public void Complete(Exception? error)
     {
-        var holder = ResourceHolder();
-        long lend = 0;
-        lock (holder)
+        Interlocked.Exchange(ref _state, Finished);
+        if (error is null)
         {
-            if (holder._holdsResources && holder._blockedCount++ == 0)
-            {
-                lend = holder.Request.CpuUnits;
-            }
+            _result.TryPublishStaged();
+            Outputs?.Publish();
+            _backend.Live.Remove(this);
         }
-
-        if (lend > 0)
+        else
         {
-            _backend.Scheduler.LendCpu(lend);
+            Conclude(IsCancellation(error)
+                ? CancelledError()
+                : ExceptionDispatchInfo.Capture(new RayTaskException(Name, Id, error)));
         }
-    }
-
-    public void EndBlocking()
-    {
-        var holder = ResourceHolder();
-        long take = 0;
-        lock (holder)
-        {
-            if (holder._holdsResources && holder._blockedCount > 0 && --holder._blockedCount == 0)
-            {
-                take = holder.Request.CpuUnits;
-            }
-        }
-
-        if (take > 0)
-        {
-            _backend.Scheduler.Pool.ForceAcquireCpu(take);
-        }
-    }
-
-    private protected override void SetActorInstance(object instance)
-    {
-        if (_role != TaskRole.ActorCreation)
-        {
-            throw new InvalidOperationException($"'{Spec.Function.Name}' is not an actor constructor; only constructors return an actor instance.");
-        }
-
-        SetResult(0, Unit.Value);
-        _actor!.StageInstance(instance);
-    }
-
-    private protected override void SetResult<T>(int index, T value)
-    {
-        var entry = index == 0 ? _result : _extra is { } extra && index <= extra.Entries.Length ? extra.Entries[index - 1] : null;
-        if (entry is not ObjectEntry<T> typed)
-        {
-            throw new InvalidOperationException(
-                $"Remote function '{Spec.Function.Name}' returned {typeof(T).Name} as result {index}, but its caller expects a different type "
-                + "or fewer results. The stub and the invoker disagree.");
-        }
-
-        typed.Stage(value);
-        _resultStaged = true;
-    }
-
-    private protected override void AppendStreamItem<T>(T item)
-    {
-        if (_extra?.Stream is not ObjectRefGenerator<T> stream)
-        {
-            throw new InvalidOperationException(
-                $"Remote function '{Spec.Function.Name}' streamed {typeof(T).Name} items, but its caller did not submit it as a stream of that type. The stub and the invoker disagree.");
-        }
-
-        stream.Append(item);
     }
 
     private void OnDependenciesReady()
@@ -372,45 +257,14 @@ internal sealed class LocalTask : RemoteInvocation, IThreadPoolWorkItem, IObject
             return;
         }
 
-        if (_role == TaskRole.ActorCall)
+        if (IsActorCall)
         {
-            _actor!.Pump();
+            TargetActor!.Pump();
         }
         else
         {
             _backend.Scheduler.Enqueue(this);
         }
-    }
-
-    private bool TryRunInlineFor(LocalTask host)
-    {
-        if (t_inlineDepth >= MaxInlineDepth || _role != TaskRole.Task)
-        {
-            return false;
-        }
-
-        var state = State;
-        if (state == Queued && Request.FitsWithin(host.Request) && TryTransition(Queued, Running))
-        {
-            // Runs on the host's resources: the host is blocked waiting for exactly this result.
-            _inlineHost = host;
-        }
-        else if (!(state == Dispatched && TryTransition(Dispatched, Running)))
-        {
-            return false;
-        }
-
-        t_inlineDepth++;
-        try
-        {
-            Run();
-        }
-        finally
-        {
-            t_inlineDepth--;
-        }
-
-        return true;
     }
 
     private void Run()
@@ -482,9 +336,9 @@ internal sealed class LocalTask : RemoteInvocation, IThreadPoolWorkItem, IObject
 
     private void Finish(Exception? error)
     {
-        if (_abandoned)
+        if (_extras is { Abandoned: true } extras)
         {
-            Incarnation?.CallEnded();
+            extras.Incarnation?.CallEnded();
             return;
         }
 
@@ -496,6 +350,7 @@ internal sealed class LocalTask : RemoteInvocation, IThreadPoolWorkItem, IObject
         if (error is not null && !IsCancellation(error) && ShouldRetry(error) && TryTransition(Running, Queued))
         {
             _attempts++;
+            _resultStaged = false;
             ReleaseResources();
             if (IsCancelRequested && TryTransition(Queued, Finished))
             {
@@ -507,90 +362,24 @@ internal sealed class LocalTask : RemoteInvocation, IThreadPoolWorkItem, IObject
             return;
         }
 
-        switch (_role)
+        switch (Role)
         {
             case TaskRole.ActorCreation:
-                _actor!.OnCreationEnded(this, error);
+                TargetActor!.OnCreationEnded(this, error);
                 break;
             case TaskRole.ActorCall:
-                _actor!.OnCallEnded(this, error);
+                TargetActor!.OnCallEnded(this, error);
                 break;
             default:
-                ReleaseResources();
+                ReleaseResources(handOff: ReferenceEquals(t_worker, this));
                 Complete(error);
                 break;
         }
     }
 
-    /// <summary>Ends the task with its outcome: publishes the staged results, or fails every output with the error.</summary>
-    public void Complete(Exception? error)
-    {
-        Interlocked.Exchange(ref _state, Finished);
-        if (error is null)
-        {
-            _result.TryPublishStaged();
-            _extra?.Publish();
-            _backend.Live.Remove(this);
-        }
-        else
-        {
-            Conclude(IsCancellation(error)
-                ? CancelledError()
-                : ExceptionDispatchInfo.Capture(new RayTaskException(Name, Id, error)));
-        }
-    }
-
-    /// <summary>Takes a running actor call away from a dying incarnation: its late outcome is ignored.</summary>
-    /// <returns>A fresh copy that can run on the next incarnation, sharing the same outputs.</returns>
-    public LocalTask AbandonForRetry()
-    {
-        _abandoned = true;
-        SignalCancellationFor();
-        var retry = new LocalTask(_backend, Spec, _options, _result, _actor, _role, _extra) { _state = Queued, _attempts = _attempts + 1 };
-        _result.Producer = retry;
-        _backend.Live.Remove(this);
-        _backend.Live.TryAdd(retry);
-        return retry;
-    }
-
-    /// <summary>Ends a running actor call because its actor died: its ref fails now and its token is signalled.</summary>
-    public void AbandonWith(ExceptionDispatchInfo error)
-    {
-        _abandoned = true;
-        SignalCancellationFor();
-        Interlocked.Exchange(ref _state, Finished);
-        Conclude(error);
-    }
-
-    /// <summary>The actor life an actor call runs on; set when the call starts.</summary>
-    public ActorIncarnation? Incarnation { get; set; }
-
-    /// <summary>How often this call has been retried after actor restarts.</summary>
-    public int Attempts => _attempts;
-
-    /// <summary>Gives this task's resources to its actor, which holds them for its whole life.</summary>
-    public void TransferResourcesToActor() => KeepResourcesForActor();
-
-    private void SignalCancellationFor()
-    {
-        Interlocked.Exchange(ref _cancelRequested, 1);
-        SignalCancellation();
-    }
-
-    /// <summary>An actor holds its creation resources for its whole life.</summary>
-    private void KeepResourcesForActor()
-    {
-        lock (this)
-        {
-            _holdsResources = false;
-        }
-    }
-
-    private bool IsCancellation(Exception error) => error is OperationCanceledException && IsCancelRequested;
-
     private bool ShouldRetry(Exception error) =>
-        _role == TaskRole.Task
-        && _extra?.Stream is null
+        Role == TaskRole.Task
+        && Outputs?.Stream is null
         && !IsCancelRequested
         && _options.RetryExceptions.Matches(error)
         && (_options.MaxRetries == -1 || _attempts < _options.MaxRetries);
@@ -604,77 +393,13 @@ internal sealed class LocalTask : RemoteInvocation, IThreadPoolWorkItem, IObject
     private void FailOutputs(ExceptionDispatchInfo error)
     {
         _result.TryFail(error);
-        _extra?.Fail(error);
+        Outputs?.Fail(error);
     }
 
-    private ExceptionDispatchInfo CancelledError() => ExceptionDispatchInfo.Capture(new TaskCancelledException(Name, Id));
-
-    public void ReleaseResources()
+    private TaskExtras CreateExtras()
     {
-        long lent;
-        lock (this)
-        {
-            if (!_holdsResources)
-            {
-                return;
-            }
-
-            _holdsResources = false;
-            lent = _blockedCount > 0 ? Request.CpuUnits : 0;
-            _blockedCount = 0;
-        }
-
-        _backend.Scheduler.Release(Request, lent);
-    }
-
-    /// <summary>The task whose resources this thread runs on: itself, or the blocked task that ran it inline.</summary>
-    private LocalTask ResourceHolder()
-    {
-        var task = this;
-        while (!task._holdsResources && task._inlineHost is { } host)
-        {
-            task = host;
-        }
-
-        return task;
-    }
-
-    private List<LocalTask> SnapshotChildren()
-    {
-        var children = Volatile.Read(ref _children);
-        if (children is null)
-        {
-            return [];
-        }
-
-        lock (children)
-        {
-            return [.. children];
-        }
-    }
-
-    private CancellationTokenSource CreateCancellation()
-    {
-        var created = new CancellationTokenSource();
-        var cancellation = Interlocked.CompareExchange(ref _cancellation, created, null) ?? created;
-        if (IsCancelRequested)
-        {
-            cancellation.Cancel();
-        }
-
-        return cancellation;
-    }
-
-    private void SignalCancellation()
-    {
-        try
-        {
-            Volatile.Read(ref _cancellation)?.Cancel();
-        }
-        catch (AggregateException)
-        {
-            // A user's cancellation callback threw; cancelling must still go on.
-        }
+        Interlocked.CompareExchange(ref _extras, new TaskExtras(), null);
+        return _extras!;
     }
 
     private bool TryTransition(int from, int to) => Interlocked.CompareExchange(ref _state, to, from) == from;

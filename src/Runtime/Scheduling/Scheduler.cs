@@ -6,7 +6,8 @@ namespace RaySharp.Scheduling;
 /// <summary>
 /// Holds tasks whose dependencies are ready until their resources are free, then hands them to the thread pool.
 /// A waiting task holds no thread. Tasks wait in one FIFO queue per resource shape (Ray's scheduling classes),
-/// served in turn, so a large request does not hold up small ones behind it.
+/// served in turn, so a large request does not hold up small ones behind it. A pool thread that finishes a task
+/// takes the next waiting one itself (<see cref="ReleaseAndTakeNext"/>), which saves a pool hop per task.
 /// </summary>
 internal sealed class Scheduler
 {
@@ -27,7 +28,7 @@ internal sealed class Scheduler
         var request = task.Request;
         if (Volatile.Read(ref _waiting) == 0 && request.IsCpuOnly && Pool.TryAcquireCpu(request.CpuUnits))
         {
-            if (!Dispatch(task))
+            if (!TryDispatch(task, toPool: true))
             {
                 DrainIfWaiting();
             }
@@ -51,9 +52,8 @@ internal sealed class Scheduler
 
             queue.Enqueue(task);
             _waiting++;
+            DrainLocked(takeOne: false);
         }
-
-        Drain();
     }
 
     /// <summary>Returns a finished task's resources and admits waiting tasks.</summary>
@@ -63,11 +63,33 @@ internal sealed class Scheduler
         DrainIfWaiting();
     }
 
+    /// <summary>Returns a finished task's resources; the first waiting task they admit is returned for the caller to run itself.</summary>
+    public LocalTask? ReleaseAndTakeNext(ResourceRequest request, long cpuAlreadyReleased)
+    {
+        Pool.Release(request, cpuAlreadyReleased);
+        if (Volatile.Read(ref _waiting) == 0)
+        {
+            return null;
+        }
+
+        lock (_lock)
+        {
+            return DrainLocked(takeOne: true);
+        }
+    }
+
     /// <summary>A running task blocks: its CPU goes to waiting tasks.</summary>
     public void LendCpu(long units)
     {
         Pool.ReleaseCpu(units);
         DrainIfWaiting();
+    }
+
+    /// <summary>Queues a dispatched task (resources held) to the thread pool.</summary>
+    public void DispatchToPool(LocalTask task)
+    {
+        ThreadBudget.Dispatched();
+        ThreadPool.UnsafeQueueUserWorkItem(task, preferLocal: false);
     }
 
     /// <summary>Drops every waiting task; the backend fails them.</summary>
@@ -86,47 +108,55 @@ internal sealed class Scheduler
     {
         if (Volatile.Read(ref _waiting) > 0)
         {
-            Drain();
+            lock (_lock)
+            {
+                DrainLocked(takeOne: false);
+            }
         }
     }
 
-    private void Drain()
+    /// <summary>Dispatches every waiting task whose resources are free; with <paramref name="takeOne"/>, returns the first instead of queueing it.</summary>
+    private LocalTask? DrainLocked(bool takeOne)
     {
-        lock (_lock)
+        LocalTask? taken = null;
+        var count = _order.Count;
+        for (var turn = 0; turn < count && _waiting > 0; turn++)
         {
-            var count = _order.Count;
-            for (var turn = 0; turn < count && _waiting > 0; turn++)
+            var queue = _order[(_nextQueue + turn) % count];
+            while (queue.TryPeek(out var head))
             {
-                var queue = _order[(_nextQueue + turn) % count];
-                while (queue.TryPeek(out var head))
+                if (head.State != LocalTask.Queued)
                 {
-                    if (head.State != LocalTask.Queued)
-                    {
-                        queue.Dequeue();
-                        _waiting--;
-                        continue;
-                    }
-
-                    if (!Pool.TryAcquire(head.Request))
-                    {
-                        break;
-                    }
-
                     queue.Dequeue();
                     _waiting--;
-                    Dispatch(head);
+                    continue;
+                }
+
+                if (!Pool.TryAcquire(head.Request))
+                {
+                    break;
+                }
+
+                queue.Dequeue();
+                _waiting--;
+                var keep = takeOne && taken is null;
+                if (TryDispatch(head, toPool: !keep) && keep)
+                {
+                    taken = head;
                 }
             }
-
-            if (count > 0)
-            {
-                _nextQueue = (_nextQueue + 1) % count;
-            }
         }
+
+        if (count > 0)
+        {
+            _nextQueue = (_nextQueue + 1) % count;
+        }
+
+        return taken;
     }
 
-    /// <summary>Hands a task whose resources are acquired to the thread pool; gives them back if it was cancelled or run inline meanwhile.</summary>
-    private bool Dispatch(LocalTask task)
+    /// <summary>Marks a task whose resources are acquired as dispatched; gives them back if it was cancelled or run inline meanwhile.</summary>
+    private bool TryDispatch(LocalTask task, bool toPool)
     {
         if (!task.TryMarkDispatched())
         {
@@ -134,8 +164,11 @@ internal sealed class Scheduler
             return false;
         }
 
-        ThreadBudget.Enter();
-        ThreadPool.UnsafeQueueUserWorkItem(task, preferLocal: false);
+        if (toPool)
+        {
+            DispatchToPool(task);
+        }
+
         return true;
     }
 }

@@ -4,53 +4,73 @@ using System.Threading;
 namespace RaySharp.Scheduling;
 
 /// <summary>
-/// Keeps the .NET thread pool's minimum at least as large as the number of tasks the schedulers have let run,
-/// so that tasks which sleep or block do not wait for the pool's slow thread injection. Process-wide, since the
-/// pool is. The minimum only grows, and never past <see cref="MaxThreads"/>.
+/// Keeps tasks that sleep or block from starving the .NET thread pool. Tasks run on the pool, whose own thread
+/// injection is slow (about one thread per half second when starved). A background monitor checks every few
+/// milliseconds: when work the schedulers handed to the pool is waiting and no item has started lately, every pool
+/// thread is busy (sleeping tasks), so it raises the pool's minimum by the number waiting and the pool makes
+/// those threads at once. Short tasks keep starting, so they never raise it. Process-wide, as the pool is;
+/// the minimum only grows, and never past <see cref="MaxThreads"/>.
 /// </summary>
 internal static class ThreadBudget
 {
-    /// <summary>The most threads the budget asks for; zero-CPU tasks beyond it queue in the pool.</summary>
+    /// <summary>The most threads the budget asks for; work beyond it waits in the pool.</summary>
     public const int MaxThreads = 1024;
 
-    private static readonly Lock s_lock = new();
-    private static int s_active;
-    private static int s_minimum = ReadMinimum();
+    private const int CheckMilliseconds = 5;
 
-    /// <summary>A task was handed to the pool; it counts until its work item returns, blocked or not.</summary>
-    public static void Enter()
+    private static readonly Lock s_lock = new();
+    private static int s_queued;
+    private static long s_lastStart;
+    private static Thread? s_monitor;
+
+    /// <summary>A work item was handed to the pool.</summary>
+    public static void Dispatched()
     {
-        var active = Interlocked.Increment(ref s_active);
-        if (active > Volatile.Read(ref s_minimum))
+        Interlocked.Increment(ref s_queued);
+        if (s_monitor is null)
         {
-            Grow(active);
+            StartMonitor();
         }
     }
 
-    /// <summary>A task's pool work item returned.</summary>
-    public static void Leave() => Interlocked.Decrement(ref s_active);
+    /// <summary>A work item handed to the pool has started.</summary>
+    public static void Started()
+    {
+        Interlocked.Decrement(ref s_queued);
+        Volatile.Write(ref s_lastStart, Environment.TickCount64);
+    }
 
-    private static void Grow(int active)
+    private static void StartMonitor()
     {
         lock (s_lock)
         {
-            if (active <= s_minimum || s_minimum >= MaxThreads)
+            if (s_monitor is not null)
             {
                 return;
             }
 
-            var target = Math.Min(MaxThreads, Math.Max(active + Environment.ProcessorCount, s_minimum * 3 / 2));
-            ThreadPool.GetMinThreads(out _, out var io);
-            if (ThreadPool.SetMinThreads(target, io))
-            {
-                Volatile.Write(ref s_minimum, target);
-            }
+            s_monitor = new Thread(Monitor) { IsBackground = true, Name = "RaySharp thread budget" };
+            s_monitor.Start();
         }
     }
 
-    private static int ReadMinimum()
+    private static void Monitor()
     {
-        ThreadPool.GetMinThreads(out var worker, out _);
-        return worker;
+        while (true)
+        {
+            Thread.Sleep(CheckMilliseconds);
+            var queued = Volatile.Read(ref s_queued);
+            if (queued <= 0 || Environment.TickCount64 - Volatile.Read(ref s_lastStart) < CheckMilliseconds)
+            {
+                continue;
+            }
+
+            ThreadPool.GetMinThreads(out var minimum, out var io);
+            var target = Math.Min(MaxThreads, Math.Max(minimum, ThreadPool.ThreadCount) + queued);
+            if (target > minimum)
+            {
+                ThreadPool.SetMinThreads(target, io);
+            }
+        }
     }
 }

@@ -16,7 +16,7 @@ internal sealed class WaitSet<TRef> : IObjectWaiter
     private readonly TRef[] _items;
     private readonly int[] _returnedAt;
     private readonly int[] _tree;
-    private readonly PriorityQueue<int, int> _ready = new();
+    private readonly PriorityQueue<int, int> _ready;
     private int _generation;
     private int _remaining;
 
@@ -24,13 +24,17 @@ internal sealed class WaitSet<TRef> : IObjectWaiter
     {
         _items = items;
         _returnedAt = new int[items.Length];
+        Array.Fill(_returnedAt, int.MaxValue);
+        _ready = new PriorityQueue<int, int>(items.Length);
+
+        // A Fenwick tree over n ones: node i covers (i - lowbit(i), i], so it holds lowbit(i).
         _tree = new int[items.Length + 1];
-        _remaining = items.Length;
-        for (var i = 0; i < items.Length; i++)
+        for (var i = 1; i < _tree.Length; i++)
         {
-            _returnedAt[i] = int.MaxValue;
-            AddToTree(i, 1);
+            _tree[i] = i & -i;
         }
+
+        _remaining = items.Length;
     }
 
     /// <summary>Starts a set over <paramref name="refs"/>, which must be distinct.</summary>
@@ -38,11 +42,11 @@ internal sealed class WaitSet<TRef> : IObjectWaiter
     public static WaitSet<TRef> Create(IReadOnlyList<TRef> refs)
     {
         var items = new TRef[refs.Count];
-        var seen = new HashSet<ObjectId>(items.Length);
+        var seen = new HashSet<ObjectEntry>(items.Length, ReferenceEqualityComparer.Instance);
         for (var i = 0; i < items.Length; i++)
         {
             var item = refs[i] ?? throw new ArgumentException($"Ray.Wait got a null ref at position {i}.", nameof(refs));
-            if (!seen.Add(item.Id))
+            if (!seen.Add(item.Entry))
             {
                 throw new ArgumentException($"Ray.Wait got {item} twice; pass each ref once.", nameof(refs));
             }
@@ -51,11 +55,20 @@ internal sealed class WaitSet<TRef> : IObjectWaiter
         }
 
         var set = new WaitSet<TRef>(items);
+        var readyAtStart = new List<int>();
         for (var i = 0; i < items.Length; i++)
         {
-            if (!items[i].Entry.TryRegister(set, i))
+            if (items[i].Entry.IsCompleted || !items[i].Entry.TryRegister(set, i))
             {
-                set.MarkReady(i);
+                readyAtStart.Add(i);
+            }
+        }
+
+        lock (set)
+        {
+            foreach (var i in readyAtStart)
+            {
+                set._ready.Enqueue(i, i);
             }
         }
 

@@ -1,0 +1,154 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+
+namespace RaySharp.Scheduling;
+
+/// <summary>Cancellation: <c>Ray.Cancel</c>, shutdown, the tasks a task submitted, and actor calls a restart takes away.</summary>
+internal sealed partial class LocalTask
+{
+    private int _cancelRequested;
+
+    public bool IsCancelRequested => Volatile.Read(ref _cancelRequested) != 0;
+
+    /// <inheritdoc />
+    public override CancellationToken CancellationToken => (Volatile.Read(ref Extras.Cancellation) ?? CreateCancellation()).Token;
+
+    /// <summary>Ray.Cancel: a waiting task never runs; a running one sees its token (and with force, its ref fails now).</summary>
+    public void Cancel(bool force, bool recursive)
+    {
+        RequestCancellation();
+        if (recursive)
+        {
+            foreach (var child in SnapshotChildren())
+            {
+                child.Cancel(force, recursive: true);
+            }
+        }
+
+        while (true)
+        {
+            var state = State;
+            switch (state)
+            {
+                case WaitingForDependencies or Queued when TryTransition(state, Finished):
+                    Conclude(CancelledError());
+                    return;
+                case Dispatched when TryTransition(Dispatched, Finished):
+                    ReleaseResources();
+                    Conclude(CancelledError());
+                    return;
+                case Running:
+                    if (force)
+                    {
+                        FailOutputs(CancelledError());
+                    }
+
+                    return;
+                case Finished:
+                    return;
+            }
+        }
+    }
+
+    /// <summary>Shutdown: the ref fails with <paramref name="error"/> and running code sees its token.</summary>
+    public void Abort(ExceptionDispatchInfo error)
+    {
+        Interlocked.Exchange(ref _state, Finished);
+        RequestCancellation();
+        FailOutputs(error);
+    }
+
+    /// <summary>Remembers a task submitted from inside this one, so a recursive cancel reaches it.</summary>
+    public void AddChild(LocalTask child)
+    {
+        var extras = Extras;
+        var children = Volatile.Read(ref extras.Children);
+        if (children is null)
+        {
+            Interlocked.CompareExchange(ref extras.Children, [], null);
+            children = extras.Children!;
+        }
+
+        lock (children)
+        {
+            if (children.Count >= 16 && children.Count == children.Capacity)
+            {
+                children.RemoveAll(static c => c.State == Finished);
+            }
+
+            children.Add(child);
+        }
+    }
+
+    /// <summary>Takes a running actor call away from a dying incarnation: its late outcome is ignored.</summary>
+    /// <returns>A fresh copy that can run on the next incarnation, sharing the same outputs.</returns>
+    public LocalTask AbandonForRetry()
+    {
+        Extras.Abandoned = true;
+        RequestCancellation();
+        var retry = new LocalTask(_backend, Spec, _options, _result, new TaskExtras { Actor = TargetActor, Role = Role, Outputs = Outputs })
+        {
+            _state = Queued,
+            _attempts = _attempts + 1,
+        };
+        _result.Producer = retry;
+        _backend.Live.Remove(this);
+        _backend.Live.TryAdd(retry);
+        return retry;
+    }
+
+    /// <summary>Ends a running actor call because its actor died: its ref fails now and its token is signalled.</summary>
+    public void AbandonWith(ExceptionDispatchInfo error)
+    {
+        Extras.Abandoned = true;
+        RequestCancellation();
+        Interlocked.Exchange(ref _state, Finished);
+        Conclude(error);
+    }
+
+    private bool IsCancellation(Exception error) => error is OperationCanceledException && IsCancelRequested;
+
+    private ExceptionDispatchInfo CancelledError() => ExceptionDispatchInfo.Capture(new TaskCancelledException(Name, Id));
+
+    private void RequestCancellation()
+    {
+        Interlocked.Exchange(ref _cancelRequested, 1);
+        try
+        {
+            Volatile.Read(ref _extras)?.Cancellation?.Cancel();
+        }
+        catch (AggregateException)
+        {
+            // A user's cancellation callback threw; cancelling must still go on.
+        }
+    }
+
+    private List<LocalTask> SnapshotChildren()
+    {
+        var children = Volatile.Read(ref _extras)?.Children;
+        if (children is null)
+        {
+            return [];
+        }
+
+        lock (children)
+        {
+            return [.. children];
+        }
+    }
+
+    private CancellationTokenSource CreateCancellation()
+    {
+        var extras = Extras;
+        var created = new CancellationTokenSource();
+        var cancellation = Interlocked.CompareExchange(ref extras.Cancellation, created, null) ?? created;
+        if (IsCancelRequested)
+        {
+            cancellation.Cancel();
+        }
+
+        return cancellation;
+    }
+}

@@ -1,0 +1,44 @@
+using System;
+using RaySharp.Objects;
+
+namespace RaySharp.Scheduling;
+
+/// <summary>Where an invoker's <c>Return…</c> calls land: staged results, streamed items, a new actor's instance.</summary>
+internal sealed partial class LocalTask
+{
+    private protected override void SetActorInstance(object instance)
+    {
+        if (Role != TaskRole.ActorCreation)
+        {
+            throw new InvalidOperationException($"'{Spec.Function.Name}' is not an actor constructor; only constructors return an actor instance.");
+        }
+
+        SetResult(0, Unit.Value);
+        TargetActor!.StageInstance(instance);
+    }
+
+    private protected override void SetResult<T>(int index, T value)
+    {
+        var entry = index == 0 ? _result : Outputs is { } outputs && index <= outputs.Entries.Length ? outputs.Entries[index - 1] : null;
+        if (entry is not ObjectEntry<T> typed)
+        {
+            throw new InvalidOperationException(
+                $"Remote function '{Spec.Function.Name}' returned {typeof(T).Name} as result {index}, but its caller expects a different type "
+                + "or fewer results. The stub and the invoker disagree.");
+        }
+
+        typed.Stage(value);
+        _resultStaged = true;
+    }
+
+    private protected override void AppendStreamItem<T>(T item)
+    {
+        if (Outputs?.Stream is not ObjectRefGenerator<T> stream)
+        {
+            throw new InvalidOperationException(
+                $"Remote function '{Spec.Function.Name}' streamed {typeof(T).Name} items, but its caller did not submit it as a stream of that type. The stub and the invoker disagree.");
+        }
+
+        stream.Append(item);
+    }
+}

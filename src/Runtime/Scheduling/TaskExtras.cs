@@ -1,0 +1,31 @@
+using System.Collections.Generic;
+using System.Threading;
+using RaySharp.Actors;
+
+namespace RaySharp.Scheduling;
+
+/// <summary>
+/// The parts of a <see cref="LocalTask"/> that most tasks never need: actor links, extra outputs, children,
+/// the cancellation source, the inline host. Kept apart so a plain pending task stays small.
+/// </summary>
+internal sealed class TaskExtras
+{
+    public LocalActor? Actor { get; init; }
+
+    public LocalTask.TaskRole Role { get; init; }
+
+    public ExtraOutputs? Outputs { get; init; }
+
+    public CancellationTokenSource? Cancellation;
+
+    public List<LocalTask>? Children;
+
+    /// <summary>The blocked task this one runs inline for, on its resources.</summary>
+    public LocalTask? InlineHost { get; set; }
+
+    /// <summary>The actor life an actor call runs on; set when the call starts.</summary>
+    public ActorIncarnation? Incarnation { get; set; }
+
+    /// <summary>Set when an actor restart took this call away: its late outcome is ignored.</summary>
+    public volatile bool Abandoned;
+}
