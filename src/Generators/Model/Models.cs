@@ -1,0 +1,158 @@
+using System.Linq;
+using RaySharp.Generators.Shared;
+
+namespace RaySharp.Generators.Model;
+
+/// <summary>One type of the chain that generated members are added to, reopened as <c>partial {Keyword} {Name}</c>.</summary>
+/// <remarks>Equality contract: value equality over both members.</remarks>
+/// <param name="Name">The type's name (never generic: generic containers are rejected with RAY0004).</param>
+/// <param name="Keyword"><c>class</c>, <c>struct</c>, <c>record</c> or <c>record struct</c>.</param>
+internal sealed record TypeDeclarationInfo(string Name, string Keyword);
+
+/// <summary>Where a type sits: its namespace and its containing types, outermost first, ending with the type.</summary>
+/// <remarks>Equality contract: value equality over the namespace and the whole chain; it is the grouping key of task methods.</remarks>
+/// <param name="Namespace">The namespace, empty for the global namespace.</param>
+/// <param name="Types">The chain of type declarations, outermost first.</param>
+internal sealed record HierarchyInfo(string Namespace, EquatableArray<TypeDeclarationInfo> Types)
+{
+    /// <summary>The dotted name, such as <c>App.Outer.Tutorial</c>.</summary>
+    public string FullName => Prefix + string.Join(".", Types.Select(t => t.Name));
+
+    /// <summary>The <c>global::</c>-qualified name.</summary>
+    public string QualifiedName => "global::" + FullName;
+
+    /// <summary>The innermost type's name.</summary>
+    public string Name => Types[Types.Count - 1].Name;
+
+    /// <summary>The hint name stem: <c>Namespace.Outer+Inner</c> (nesting marked with <c>+</c>).</summary>
+    public string HintStem => Prefix + string.Join("+", Types.Select(t => t.Name));
+
+    private string Prefix => Namespace.Length == 0 ? string.Empty : Namespace + ".";
+}
+
+/// <summary>How a stub takes a parameter.</summary>
+internal enum ParameterShape
+{
+    /// <summary>As <c>Arg&lt;T&gt;</c>: a value or an <c>ObjectRef&lt;T&gt;</c>, through implicit conversions.</summary>
+    Arg,
+
+    /// <summary>
+    /// As <c>T</c> in one overload and <c>ObjectRef&lt;T&gt;</c> in another: for interfaces and <c>object</c>,
+    /// where C# applies no user-defined conversion from an expression of that type.
+    /// </summary>
+    Direct,
+
+    /// <summary>As the declared <c>ObjectRef&lt;T&gt;</c>, passed through unresolved (not a dependency).</summary>
+    PassRef,
+}
+
+/// <summary>One parameter of a remote method, as the stub declares it.</summary>
+/// <remarks>Equality contract: value equality over every member.</remarks>
+/// <param name="Name">The parameter name, escaped as an identifier.</param>
+/// <param name="Type">The declared type, <c>global::</c>-qualified with nullable annotations.</param>
+/// <param name="Shape">How the stub takes it.</param>
+internal sealed record ParameterModel(string Name, string Type, ParameterShape Shape);
+
+/// <summary>A custom resource of the options: a name and an amount as a C# double literal.</summary>
+/// <remarks>Equality contract: value equality over both members.</remarks>
+internal sealed record ResourceModel(string Name, string Amount);
+
+/// <summary>
+/// The options set on a <c>[RayRemote]</c> attribute; only properties the user set are non-null, so the emitted
+/// options carry nothing else. Numbers are already C# literals (invariant culture, round-trip format).
+/// </summary>
+/// <remarks>Equality contract: value equality over every member.</remarks>
+internal sealed record OptionsModel(
+    string? NumCpus,
+    string? NumGpus,
+    EquatableArray<ResourceModel> Resources,
+    int? MaxRetries,
+    bool? RetryExceptions,
+    EquatableArray<string> RetryExceptionTypes,
+    string? Name,
+    int? NumReturns,
+    int? MaxConcurrency,
+    int? MaxRestarts,
+    int? MaxTaskRetries)
+{
+    /// <summary>No option set.</summary>
+    public static OptionsModel None { get; } = new(null, null, default, null, null, default, null, null, null, null, null);
+
+    /// <summary>True when a task option is set (what <c>TaskOptions</c> carries).</summary>
+    public bool HasTaskOptions => NumCpus is not null || NumGpus is not null || !Resources.IsEmpty || MaxRetries is not null
+        || RetryExceptions is not null || !RetryExceptionTypes.IsEmpty || Name is not null;
+
+    /// <summary>True when an actor option is set (what <c>ActorOptions</c> carries).</summary>
+    public bool HasActorOptions => NumCpus is not null || NumGpus is not null || !Resources.IsEmpty || Name is not null
+        || MaxConcurrency is not null || MaxRestarts is not null || MaxTaskRetries is not null;
+}
+
+/// <summary>One remote method, actor method or actor constructor: its function id, stub signature and invoker case.</summary>
+/// <remarks>
+/// Equality contract: value equality over every member. It carries no symbols: types are <c>global::</c>-qualified
+/// strings, and a changed signature changes <see cref="Signature"/> and <see cref="Id"/>.
+/// </remarks>
+/// <param name="Name">The method name as written (escaped); <c>New</c> for constructors.</param>
+/// <param name="FieldName">The name of the <c>RemoteFunction</c> field: <see cref="Name"/>, with <c>_2</c>, <c>_3</c> … for overloads.</param>
+/// <param name="Accessibility"><c>public</c> for a public method, otherwise <c>internal</c>; empty for no stub (a private or protected type in the signature).</param>
+/// <param name="Id">The function id: FNV-1a 64 of <see cref="Signature"/>.</param>
+/// <param name="Signature">The signature text that was hashed.</param>
+/// <param name="DisplayName">The function's name in errors, such as <c>App.Tutorial.GetRefDatum</c>.</param>
+/// <param name="Parameters">The parameters the stub takes (a trailing <c>CancellationToken</c> is not among them).</param>
+/// <param name="TakesCancellationToken">True when the method's last parameter is a <c>CancellationToken</c>.</param>
+/// <param name="Return">What the method returns.</param>
+/// <param name="ResultType">The type the result ref holds (<c>global::RaySharp.Unit</c> for no value).</param>
+/// <param name="Options">Options from the method's <c>[RayRemote]</c>.</param>
+/// <param name="Violation">The first declaration rule it breaks (RAY00xx), or null.</param>
+/// <param name="CanStub">With a violation: true when a throwing stub can still be declared (no generic, pointer or ref-struct types).</param>
+/// <param name="IsConstructor">True for an actor constructor: the invoker hands the new instance to <c>ReturnActor</c>.</param>
+/// <param name="ResultTypes">With <c>NumReturns</c> of 2 or 3: the type of each result ref (the tuple's elements); otherwise empty.</param>
+internal sealed record RemoteMethodModel(
+    string Name,
+    string FieldName,
+    string Accessibility,
+    ulong Id,
+    string Signature,
+    string DisplayName,
+    EquatableArray<ParameterModel> Parameters,
+    bool TakesCancellationToken,
+    ReturnKind Return,
+    string ResultType,
+    OptionsModel Options,
+    string? Violation,
+    bool CanStub,
+    bool IsConstructor = false,
+    EquatableArray<string> ResultTypes = default)
+{
+    /// <summary>True when the method returns <c>Task</c>, <c>ValueTask</c> or <c>IAsyncEnumerable</c>.</summary>
+    public bool IsAsync => Return is ReturnKind.Task or ReturnKind.TaskOfT or ReturnKind.ValueTask or ReturnKind.ValueTaskOfT or ReturnKind.AsyncStream;
+
+    /// <summary>True when the method streams its items, one ref each.</summary>
+    public bool IsStreaming => Return is ReturnKind.Stream or ReturnKind.AsyncStream;
+}
+
+/// <summary>One <c>[RayRemote]</c> static method with its containing type and the formatters its signature needs.</summary>
+/// <remarks>Equality contract: value equality over every member.</remarks>
+internal sealed record RemoteMethodItem(HierarchyInfo Type, RemoteMethodModel Method, EquatableArray<FormatterSpec> Formatters);
+
+/// <summary>A type with <c>[RayRemote]</c> static methods: everything its generated file needs.</summary>
+/// <remarks>Equality contract: value equality; methods are sorted by name, then signature.</remarks>
+internal sealed record TaskTypeModel(HierarchyInfo Type, EquatableArray<RemoteMethodModel> Methods);
+
+/// <summary>A <c>[RayRemote]</c> actor class: its options, constructors (<c>Remote.New</c>) and public methods (handle stubs).</summary>
+/// <remarks>Equality contract: value equality; constructors and methods are sorted by name, then signature.</remarks>
+internal sealed record ActorModel(
+    HierarchyInfo Type,
+    OptionsModel Options,
+    EquatableArray<RemoteMethodModel> Constructors,
+    EquatableArray<RemoteMethodModel> Methods);
+
+/// <summary>An actor model with the formatters its constructors and methods need.</summary>
+/// <remarks>Equality contract: value equality over both members.</remarks>
+internal sealed record ActorItem(ActorModel Actor, EquatableArray<FormatterSpec> Formatters);
+
+/// <summary>What the compilation offers for serialization: the RaySerializer/MessagePack pair, and optional runtime formatters.</summary>
+/// <remarks>Equality contract: value equality over both members.</remarks>
+/// <param name="Enabled">True when <c>RaySharp.Serialization.RaySerializer</c> and MessagePack's formatter interface are referenced.</param>
+/// <param name="RuntimeTypes">The optional runtime formatter types that exist (see <see cref="FormatterHelpers.RuntimeTypes"/>).</param>
+internal sealed record SerializationSupport(bool Enabled, EquatableArray<string> RuntimeTypes);
