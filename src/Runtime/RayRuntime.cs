@@ -44,11 +44,15 @@ public sealed class RayRuntime : IDisposable
     /// <summary>The runtime that remote calls from here go to.</summary>
     /// <exception cref="InvalidOperationException">No runtime is running: call <see cref="Ray.Init"/> first.</exception>
     public static RayRuntime Current =>
-        (BlockingScope.Current as LocalTask)?.Backend.Runtime
-        ?? s_scoped.Value
-        ?? Ray.Ambient
+        CurrentOrNull
         ?? throw new InvalidOperationException(
             "RaySharp is not initialized. Call Ray.Init() before making remote calls, or create a RayRuntime and call MakeCurrent().");
+
+    /// <summary>The runtime remote calls from here go to, or null when none runs.</summary>
+    internal static RayRuntime? CurrentOrNull =>
+        (BlockingScope.Current as LocalTask)?.Backend.Runtime
+        ?? s_scoped.Value
+        ?? Ray.Ambient;
 
     internal IRayBackend Backend => _backend;
 

@@ -91,6 +91,19 @@ public sealed class OutputShapeTests
 
         Assert.Equal(["a", "b"], seen);
         Assert.Equal(2, Ray.Wait(stream.ToList(), numReturns: 2).Ready.Count);
+        Assert.Equal(["a", "b"], stream.Select(r => r.Get()));
+        Assert.Equal(2, await CountAsync(stream.AsAsyncEnumerable()));
+
+        static async Task<int> CountAsync(IAsyncEnumerable<ObjectRef<string>> refs)
+        {
+            var count = 0;
+            await foreach (var _ in refs)
+            {
+                count++;
+            }
+
+            return count;
+        }
 
         static async IAsyncEnumerable<string> Items([EnumeratorCancellation] CancellationToken cancellationToken = default)
         {

@@ -2,6 +2,7 @@ using System;
 using MessagePack;
 using MessagePack.Formatters;
 using RaySharp.Serialization;
+using RaySharp.Tests.Support;
 using Xunit;
 
 namespace RaySharp.Tests;
@@ -35,6 +36,34 @@ public sealed class SerializerTests
 
         Assert.Equal(new Point(3, 4), point);
         Assert.True(RaySerializer.CanSerialize<Point>());
+    }
+
+    [Fact]
+    public void Runtime_ids_and_unit_round_trip()
+    {
+        var actor = new ActorId(1, 2);
+
+        Assert.Equal(actor, RaySerializer.Deserialize<ActorId>(RaySerializer.Serialize(actor)));
+        Assert.Equal(new ObjectId(3, 4), RaySerializer.Deserialize<ObjectId>(RaySerializer.Serialize(new ObjectId(3, 4))));
+        Assert.Equal(Unit.Value, RaySerializer.Deserialize<Unit>(RaySerializer.Serialize(Unit.Value)));
+    }
+
+    [Fact]
+    public void An_actor_handle_reads_back_bound_to_its_actor()
+    {
+        using var ray = TestRuntime.Start();
+        var counter = CounterHandle.New(10);
+        var formatter = new ActorHandleFormatter<CounterHandle>();
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        var writer = new MessagePackWriter(buffer);
+        formatter.Serialize(ref writer, counter, RaySerializer.Options);
+        writer.Flush();
+
+        var reader = new MessagePackReader(buffer.WrittenMemory);
+        var copy = formatter.Deserialize(ref reader, RaySerializer.Options)!;
+
+        Assert.Equal(counter, copy);
+        Assert.Equal(11, copy.Increment(1).Get());
     }
 
     [Fact]

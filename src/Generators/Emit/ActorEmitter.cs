@@ -61,7 +61,7 @@ internal static class ActorEmitter
                 writer.WriteLine("return new " + factory + "(options);");
             }
 
-            var options = defaults is null ? "RayActorOptions" : "global::RayActorOptionsMerge.Over(RayActorOptions, " + invoker + ".Defaults)";
+            var options = defaults is null ? "RayActorOptions" : "RayActorOptions?.Over(" + invoker + ".Defaults) ?? " + invoker + ".Defaults";
             foreach (var constructor in model.Constructors)
             {
                 StubEmitter.WriteStubs(
@@ -111,6 +111,9 @@ internal static class ActorEmitter
         var constructors = model.Constructors.Where(c => c.Violation is null).ToList();
         var methods = model.Methods.Where(m => m.Violation is null).ToList();
         var functions = constructors.Concat(methods).ToList();
+
+        // An actor with an async method is an async actor; the runtime reads that from its constructor functions.
+        var isAsyncActor = methods.Any(m => m.IsAsync);
         StubEmitter.WriteInvoker(
             writer,
             type,
@@ -124,37 +127,11 @@ internal static class ActorEmitter
                 w.WriteLine();
                 w.WriteLine("/// <summary>The options of the class's <c>[RayRemote]</c>.</summary>");
                 w.WriteLine("internal static readonly " + Names.ActorOptions + " Defaults = " + defaults + ";");
-            });
+            },
+            isAsync: f => f.IsConstructor ? isAsyncActor : f.IsAsync);
         StubEmitter.WriteArgsClasses(writer, type, functions);
         StubEmitter.Close(scopes);
 
-        if (defaults is not null)
-        {
-            WriteMerge(writer);
-        }
-
         return writer;
-    }
-
-    private static void WriteMerge(SourceWriter writer)
-    {
-        writer.WriteLine();
-        writer.WriteLine("/// <summary>Per-actor options over the class's declared ones, property by property.</summary>");
-        StubEmitter.WriteAttributes(writer, plumbing: true);
-        using (writer.Block("file static class RayActorOptionsMerge"))
-        {
-            writer.WriteLine("public static " + Names.ActorOptions + " Over(" + Names.ActorOptions + "? options, " + Names.ActorOptions + " defaults) =>");
-            writer.Indentation++;
-            writer.WriteLine("options is null ? defaults : new " + Names.ActorOptions);
-            using (writer.Block(closing: "};"))
-            {
-                foreach (var property in new[] { "Name", "GetIfExists", "NumCpus", "NumGpus", "Resources", "MaxConcurrency", "MaxRestarts", "MaxTaskRetries" })
-                {
-                    writer.WriteLine(property + " = options." + property + " ?? defaults." + property + ",");
-                }
-            }
-
-            writer.Indentation--;
-        }
     }
 }

@@ -191,7 +191,8 @@ internal static class StubEmitter
         IReadOnlyList<RemoteMethodModel> functions,
         System.Func<RemoteMethodModel, string?> defaultOptions,
         System.Func<RemoteMethodModel, string, string> call,
-        System.Action<SourceWriter>? extraMembers = null)
+        System.Action<SourceWriter>? extraMembers = null,
+        System.Func<RemoteMethodModel, bool>? isAsync = null)
     {
         var invoker = type.QualifiedName + ".RayInvoker";
         writer.WriteLine();
@@ -205,7 +206,7 @@ internal static class StubEmitter
             {
                 var options = defaultOptions(f);
                 var arguments = FunctionIds.Literal(f.Id) + ", " + Literal(f.DisplayName) + ", Instance"
-                    + (f.IsAsync ? ", isAsync: true" : string.Empty)
+                    + ((isAsync?.Invoke(f) ?? f.IsAsync) ? ", isAsync: true" : string.Empty)
                     + (options is null ? string.Empty : ", defaultOptions: " + options);
                 writer.WriteLine();
                 writer.WriteLine("// FNV-1a 64 of \"" + f.Signature + "\"");

@@ -35,8 +35,9 @@ public sealed class ActorOptions
     /// <summary>How often an interrupted call is retried after a restart; -1 forever. Default 0. Accepted now; see <see cref="MaxRestarts"/>.</summary>
     public int? MaxTaskRetries { get; init; }
 
-    /// <summary>These options over <paramref name="defaults"/>.</summary>
-    internal ActorOptions Over(ActorOptions? defaults) => defaults is null ? this : new ActorOptions
+    /// <summary>These options over <paramref name="defaults"/>, property by property: what is set here wins.</summary>
+    /// <param name="defaults">The declaration's options, or null.</param>
+    public ActorOptions Over(ActorOptions? defaults) => defaults is null ? this : new ActorOptions
     {
         Name = Name ?? defaults.Name,
         GetIfExists = GetIfExists ?? defaults.GetIfExists,

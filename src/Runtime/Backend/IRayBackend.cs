@@ -36,6 +36,9 @@ internal interface IRayBackend : IDisposable
     THandle GetActor<THandle>(string name)
         where THandle : ActorHandle, IActorHandle<THandle>;
 
+    /// <summary>Binds a handle read from bytes to its actor, when this backend runs it; false otherwise.</summary>
+    bool TryBind(ActorHandle handle);
+
     /// <summary>Cancels the task that produces <paramref name="reference"/>, if this backend owns it.</summary>
     void Cancel(ObjectRef reference, bool force, bool recursive);
 

@@ -27,7 +27,7 @@ internal sealed class LocalBackend : IRayBackend
 
     public LiveTaskSet Live { get; } = new();
 
-    private readonly HashSet<LocalActor> _actors = [];
+    private readonly Dictionary<ActorId, LocalActor> _actors = [];
     private readonly Dictionary<string, LocalActor> _named = new(StringComparer.Ordinal);
 
     public ObjectRef<T> Put<T>(T value)
@@ -112,7 +112,7 @@ internal sealed class LocalBackend : IRayBackend
             }
 
             actor = new LocalActor(this, new ActorId(id.Owner, id.Sequence), ClassNameOf(constructor.Name), typeof(THandle), new TaskSpec(constructor, args), creationOptions, options);
-            _actors.Add(actor);
+            _actors.Add(actor.Id, actor);
             if (options.Name is { } newName)
             {
                 _named.Add(newName, actor);
@@ -136,12 +136,29 @@ internal sealed class LocalBackend : IRayBackend
     {
         lock (_actors)
         {
-            _actors.Remove(actor);
+            _actors.Remove(actor.Id);
             if (actor.Name is { } name && _named.TryGetValue(name, out var named) && named == actor)
             {
                 _named.Remove(name);
             }
         }
+    }
+
+    public bool TryBind(ActorHandle handle)
+    {
+        LocalActor? actor;
+        lock (_actors)
+        {
+            _actors.TryGetValue(handle.Id, out actor);
+        }
+
+        if (actor is null || handle.Endpoint is not null)
+        {
+            return false;
+        }
+
+        handle.Bind(actor);
+        return true;
     }
 
     public THandle GetActor<THandle>(string name)
@@ -192,7 +209,7 @@ internal sealed class LocalBackend : IRayBackend
         List<LocalActor> actors;
         lock (_actors)
         {
-            actors = [.. _actors];
+            actors = [.. _actors.Values];
         }
 
         foreach (var actor in actors)

@@ -15,7 +15,7 @@ namespace RaySharp;
 /// <see cref="Ray.Wait{TRef}"/>. If the task fails, the last ref yielded throws its error. Enumerate as often as you like.
 /// </summary>
 /// <typeparam name="T">The type of each item.</typeparam>
-public sealed class ObjectRefGenerator<T> : IEnumerable<ObjectRef<T>>, IAsyncEnumerable<ObjectRef<T>>, IObjectStream
+public sealed class ObjectRefGenerator<T> : IEnumerable<ObjectRef<T>>, IObjectStream
 {
     private readonly List<ObjectRef<T>> _items = [];
     private readonly Func<ObjectId> _nextId;
@@ -74,7 +74,7 @@ public sealed class ObjectRefGenerator<T> : IEnumerable<ObjectRef<T>>, IAsyncEnu
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>Lets <c>await foreach</c> wait for each ref without holding a thread.</summary>
     public async IAsyncEnumerator<ObjectRef<T>> GetAsyncEnumerator(CancellationToken cancellationToken = default)
     {
         for (var index = 0; ;)
@@ -95,6 +95,9 @@ public sealed class ObjectRefGenerator<T> : IEnumerable<ObjectRef<T>>, IAsyncEnu
             }
         }
     }
+
+    /// <summary>The refs as an <see cref="IAsyncEnumerable{T}"/>, for async LINQ or <c>WithCancellation</c>.</summary>
+    public IAsyncEnumerable<ObjectRef<T>> AsAsyncEnumerable() => new AsyncSequence<ObjectRef<T>>(GetAsyncEnumerator);
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 

@@ -85,6 +85,6 @@ public static class RaySerializer
 
     private static MessagePackSerializerOptions CreateOptions(IFormatterResolver[] registered) =>
         MessagePackSerializerOptions.Standard
-            .WithResolver(CompositeResolver.Create([.. registered, BuiltinResolver.Instance]))
+            .WithResolver(CompositeResolver.Create([.. registered, RuntimeTypeFormatters.Instance, BuiltinResolver.Instance]))
             .WithSecurity(MessagePackSecurity.UntrustedData);
 }

@@ -32,11 +32,11 @@ namespace App
 
             /// <summary>Starts a <c>Counter</c> actor with this constructor and returns its handle at once.</summary>
             public global::App.Counter.Handle New() =>
-                global::RaySharp.RayRuntime.Current.CreateActor<global::App.Counter.Handle>(global::App.Counter.RayInvoker.New, global::RaySharp.Scheduling.TaskArgs.None, global::RayActorOptionsMerge.Over(RayActorOptions, global::App.Counter.RayInvoker.Defaults));
+                global::RaySharp.RayRuntime.Current.CreateActor<global::App.Counter.Handle>(global::App.Counter.RayInvoker.New, global::RaySharp.Scheduling.TaskArgs.None, RayActorOptions?.Over(global::App.Counter.RayInvoker.Defaults) ?? global::App.Counter.RayInvoker.Defaults);
 
             /// <summary>Starts a <c>Counter</c> actor with this constructor and returns its handle at once.</summary>
             public global::App.Counter.Handle New(global::RaySharp.Arg<int> start) =>
-                global::RaySharp.RayRuntime.Current.CreateActor<global::App.Counter.Handle>(global::App.Counter.RayInvoker.New_2, new global::RaySharp.Scheduling.Args<int>(start), global::RayActorOptionsMerge.Over(RayActorOptions, global::App.Counter.RayInvoker.Defaults));
+                global::RaySharp.RayRuntime.Current.CreateActor<global::App.Counter.Handle>(global::App.Counter.RayInvoker.New_2, new global::RaySharp.Scheduling.Args<int>(start), RayActorOptions?.Over(global::App.Counter.RayInvoker.Defaults) ?? global::App.Counter.RayInvoker.Defaults);
         }
 
         /// <summary>
@@ -83,10 +83,10 @@ namespace App
             internal static readonly global::RaySharp.ActorOptions Defaults = new global::RaySharp.ActorOptions { NumCpus = 0.5D, MaxConcurrency = 2 };
 
             // FNV-1a 64 of "App.Counter.New()"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction New = new(0x66ABBF75A319D529UL, "App.Counter.New", Instance);
+            internal static readonly global::RaySharp.Scheduling.RemoteFunction New = new(0x66ABBF75A319D529UL, "App.Counter.New", Instance, isAsync: true);
 
             // FNV-1a 64 of "App.Counter.New(System.Int32)"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction New_2 = new(0xBF9F36635DE80DF0UL, "App.Counter.New", Instance);
+            internal static readonly global::RaySharp.Scheduling.RemoteFunction New_2 = new(0xBF9F36635DE80DF0UL, "App.Counter.New", Instance, isAsync: true);
 
             // FNV-1a 64 of "App.Counter.AddLaterAsync(System.Int32)->System.Threading.Tasks.Task<System.Int32>"
             internal static readonly global::RaySharp.Scheduling.RemoteFunction AddLaterAsync = new(0xEE4020F49AC37A65UL, "App.Counter.AddLaterAsync", Instance, isAsync: true);
@@ -139,24 +139,4 @@ namespace App
             }
         }
     }
-}
-
-/// <summary>Per-actor options over the class's declared ones, property by property.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
-[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-file static class RayActorOptionsMerge
-{
-    public static global::RaySharp.ActorOptions Over(global::RaySharp.ActorOptions? options, global::RaySharp.ActorOptions defaults) =>
-        options is null ? defaults : new global::RaySharp.ActorOptions
-        {
-            Name = options.Name ?? defaults.Name,
-            GetIfExists = options.GetIfExists ?? defaults.GetIfExists,
-            NumCpus = options.NumCpus ?? defaults.NumCpus,
-            NumGpus = options.NumGpus ?? defaults.NumGpus,
-            Resources = options.Resources ?? defaults.Resources,
-            MaxConcurrency = options.MaxConcurrency ?? defaults.MaxConcurrency,
-            MaxRestarts = options.MaxRestarts ?? defaults.MaxRestarts,
-            MaxTaskRetries = options.MaxTaskRetries ?? defaults.MaxTaskRetries,
-        };
 }

@@ -21,9 +21,10 @@ namespace RaySharp.Generated
     {
         public static readonly global::RaySharp.Generated.RayFormatterResolver Instance = new();
 
-        private static readonly global::System.Collections.Generic.Dictionary<global::System.Type, int> Indices = new(1)
+        private static readonly global::System.Collections.Generic.Dictionary<global::System.Type, int> Indices = new(2)
         {
             { typeof(global::App.Chunk), 0 },
+            { typeof(global::App.Source.Handle), 1 },
         };
 
         /// <inheritdoc />
@@ -39,6 +40,7 @@ namespace RaySharp.Generated
             switch (index)
             {
                 case 0: return new global::RaySharp.Generated.Formatter0_App_Chunk();
+                case 1: return new global::RaySharp.Serialization.ActorHandleFormatter<global::App.Source.Handle>();
                 default: return null;
             }
         }

@@ -14,7 +14,7 @@ namespace RaySharp;
 /// Each enumeration starts over and yields every ref once.
 /// </summary>
 /// <typeparam name="TRef">The ref type.</typeparam>
-public sealed class CompletionStream<TRef> : IEnumerable<TRef>, IAsyncEnumerable<TRef>
+public sealed class CompletionStream<TRef> : IEnumerable<TRef>
     where TRef : ObjectRef
 {
     private readonly TRef[] _refs;
@@ -57,7 +57,7 @@ public sealed class CompletionStream<TRef> : IEnumerable<TRef>, IAsyncEnumerable
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>Lets <c>await foreach</c> wait for each ref without holding a thread.</summary>
     public async IAsyncEnumerator<TRef> GetAsyncEnumerator(CancellationToken cancellationToken = default)
     {
         var reader = Watch();
@@ -66,6 +66,9 @@ public sealed class CompletionStream<TRef> : IEnumerable<TRef>, IAsyncEnumerable
             yield return await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>The refs as an <see cref="IAsyncEnumerable{T}"/>, for async LINQ or <c>WithCancellation</c>.</summary>
+    public IAsyncEnumerable<TRef> AsAsyncEnumerable() => new AsyncSequence<TRef>(GetAsyncEnumerator);
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 

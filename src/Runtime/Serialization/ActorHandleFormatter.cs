@@ -1,0 +1,39 @@
+using MessagePack;
+using MessagePack.Formatters;
+
+namespace RaySharp.Serialization;
+
+/// <summary>
+/// Writes an actor handle as its actor id, and reads it back bound to that actor in the current runtime, so handles
+/// stay plain data across copies and processes. The generated resolver uses it for every actor in a signature.
+/// </summary>
+/// <typeparam name="THandle">The generated handle type.</typeparam>
+public sealed class ActorHandleFormatter<THandle> : IMessagePackFormatter<THandle?>
+    where THandle : ActorHandle, IActorHandle<THandle>
+{
+    /// <inheritdoc />
+    public void Serialize(ref MessagePackWriter writer, THandle? value, MessagePackSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNil();
+            return;
+        }
+
+        RuntimeTypeFormatters.WriteId(ref writer, value.Id.Owner, value.Id.Sequence);
+    }
+
+    /// <inheritdoc />
+    public THandle? Deserialize(ref MessagePackReader reader, MessagePackSerializerOptions options)
+    {
+        if (reader.TryReadNil())
+        {
+            return null;
+        }
+
+        var (owner, sequence) = RuntimeTypeFormatters.ReadId(ref reader);
+        var handle = THandle.FromId(new ActorId(owner, sequence));
+        RayRuntime.CurrentOrNull?.Backend.TryBind(handle);
+        return handle;
+    }
+}
