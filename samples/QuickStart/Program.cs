@@ -5,25 +5,27 @@ using System.Linq;
 using QuickStart;
 using RaySharp;
 
-// The seed tutorial, cell by cell. Until the source generator lands, Remote.cs holds the stubs it will write.
+// The seed tutorial, cell by cell: ordinary C# made parallel with [RayRemote].
 Ray.Init(new RayOptions { NumCpus = 8 });
+var ids = Enumerable.Range(0, 10).ToList();
 var clock = Stopwatch.StartNew();
 
-Console.WriteLine("1. Serial: GetRefDatum for ids 0-9");
-var serial = Enumerable.Range(0, 10).Select(id => Tutorial.GetRefDatum(id, Tutorial.ReferenceData)).ToList();
+Console.WriteLine("1. Serial: GetDatum for ids 0-9, one after another");
+var serial = ids.Select(id => Tutorial.GetDatum(id, Tutorial.ReferenceData)).ToList();
 Console.WriteLine($"   {string.Join(", ", serial)}");
 Console.WriteLine($"   Duration: {clock.Elapsed.TotalSeconds:0.000} s");
 
 Console.WriteLine("2. Remote tasks, reference data in the object store, NumCpus = 8");
 var referenceData = Ray.Put(Tutorial.ReferenceData);
 clock.Restart();
-var parallel = Ray.Get(Enumerable.Range(0, 10).Select(id => Remote.GetRefDatum(id, referenceData)).ToList());
+var refs = ids.Select(id => Tutorial.Remote.GetRefDatum(id, referenceData)).ToList();
+var parallel = Ray.Get(refs);
 Console.WriteLine($"   {string.Join(", ", parallel)}");
 Console.WriteLine($"   Duration: {clock.Elapsed.TotalSeconds:0.000} s, same data as serial: {parallel.SequenceEqual(serial)}");
 
 Console.WriteLine("3. A Wait loop: each result as soon as it is ready");
 clock.Restart();
-IReadOnlyList<ObjectRef<Datum>> pending = Enumerable.Range(0, 10).Select(id => Remote.GetRefDatum(id, referenceData)).ToList();
+IReadOnlyList<ObjectRef<Datum>> pending = ids.Select(id => Tutorial.Remote.GetRefDatum(id, referenceData)).ToList();
 while (pending.Count > 0)
 {
     (var ready, pending) = Ray.Wait(pending, numReturns: 1, timeout: TimeSpan.FromSeconds(5));
@@ -37,12 +39,21 @@ Console.WriteLine($"   Duration: {clock.Elapsed.TotalSeconds:0.000} s");
 
 Console.WriteLine("4. Task dependencies: refs passed straight into GetRefDatum2");
 clock.Restart();
-var pairs = new[] { 2, 4, 6 }.Select(id => Remote.GetRefDatum2(Remote.GetRefDatum(id, referenceData), referenceData)).ToList();
+var pairs = new[] { 2, 4, 6 }.Select(id => Tutorial.Remote.GetRefDatum2(Tutorial.Remote.GetRefDatum(id, referenceData), referenceData)).ToList();
 foreach (var (first, second) in Ray.Get(pairs))
 {
     Console.WriteLine($"   ({first}, {second})");
 }
 
 Console.WriteLine($"   Duration: {clock.Elapsed.TotalSeconds:0.000} s");
-Console.WriteLine("5. The ReferenceDataTracker actor arrives with actor support (see the README's status table).");
+
+Console.WriteLine("5. An actor: the ReferenceDataTracker counts requests per reference datum");
+var tracker = ReferenceDataTracker.Remote.New();
+for (var run = 1; run <= 2; run++)
+{
+    clock.Restart();
+    Ray.Get(ids.Select(id => Tutorial.Remote.GetTrackedDatum(id, referenceData, tracker)).ToList());
+    Console.WriteLine($"   Run {run}: counts [{string.Join(", ", tracker.Counts().Get())}] after {clock.Elapsed.TotalSeconds:0.000} s");
+}
+
 Ray.Shutdown();

@@ -84,7 +84,6 @@ public static class RaySerializer
             + "generator writes one, give it [MessagePackObject], or register a resolver with RaySerializer.Register.");
 
     private static MessagePackSerializerOptions CreateOptions(IFormatterResolver[] registered) =>
-        MessagePackSerializerOptions.Standard
-            .WithResolver(CompositeResolver.Create([.. registered, RuntimeTypeFormatters.Instance, BuiltinResolver.Instance]))
+        new RaySerializerOptions(CompositeResolver.Create([.. registered, RuntimeTypeFormatters.Instance, BuiltinFormatterResolver.Instance]))
             .WithSecurity(MessagePackSecurity.UntrustedData);
 }
