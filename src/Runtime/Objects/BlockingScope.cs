@@ -13,9 +13,6 @@ internal static class BlockingScope
     /// <summary>The task running synchronously on this thread, else the async task this code flows from.</summary>
     public static IBlockingContext? Current => t_current ?? s_async.Value;
 
-    /// <summary>The task running synchronously on this thread only.</summary>
-    public static IBlockingContext? OnThread => t_current;
-
     /// <summary>The async task this code flows from, if any.</summary>
     public static IBlockingContext? Flowing => s_async.Value;
 

@@ -34,17 +34,4 @@ internal sealed class ObjectEntry<T> : ObjectEntry
         PublishSuccess();
         return true;
     }
-
-    /// <summary>Completes the entry with <paramref name="value"/>; false when it already completed.</summary>
-    public bool TrySetValue(T value)
-    {
-        if (!TryReserve())
-        {
-            return false;
-        }
-
-        _value = value;
-        PublishSuccess();
-        return true;
-    }
 }
