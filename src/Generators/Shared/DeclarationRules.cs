@@ -104,6 +104,13 @@ internal static class DeclarationRules
     public static AttributeData? FindRayRemote(ISymbol symbol) =>
         symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass is { } c && TypeNames.MetadataName(c) == KnownNames.RayRemoteAttribute);
 
+    /// <summary>
+    /// How messages name a remote method: <c>Type.Method</c>, and <c>Type.Type</c> for an actor constructor (not
+    /// <c>Type..ctor</c>).
+    /// </summary>
+    public static string DisplayName(IMethodSymbol method) =>
+        method.ContainingType.Name + "." + (method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name);
+
     /// <summary>True when <paramref name="type"/> is an actor class (carries <c>[RayRemote]</c>).</summary>
     public static bool IsActorClass(INamedTypeSymbol type) => type.TypeKind == TypeKind.Class && FindRayRemote(type) is not null;
 
@@ -151,7 +158,7 @@ internal static class DeclarationRules
     /// <summary>Rules for one remote method's shape: parameters and return (RAY0002), generics (RAY0004), the token (RAY0006).</summary>
     public static void CheckMethodShape(IMethodSymbol method, List<RuleViolation> violations)
     {
-        var name = method.ContainingType.Name + "." + method.Name;
+        var name = DisplayName(method);
         foreach (var parameter in method.Parameters)
         {
             if (parameter.RefKind != RefKind.None || IsRefLikeOrPointer(parameter.Type))
@@ -190,7 +197,7 @@ internal static class DeclarationRules
     {
         if (!method.IsStatic)
         {
-            violations.Add(new RuleViolation(RuleIds.MisplacedAttribute, method, method.ContainingType.Name + "." + method.Name));
+            violations.Add(new RuleViolation(RuleIds.MisplacedAttribute, method, DisplayName(method)));
         }
     }
 
@@ -209,7 +216,7 @@ internal static class DeclarationRules
     {
         if (method.IsStatic && FindRayRemote(method) is not null)
         {
-            violations.Add(new RuleViolation(RuleIds.MisplacedAttribute, method, method.ContainingType.Name + "." + method.Name));
+            violations.Add(new RuleViolation(RuleIds.MisplacedAttribute, method, DisplayName(method)));
         }
     }
 
@@ -219,11 +226,13 @@ internal static class DeclarationRules
 
     /// <summary>
     /// The methods that become handle stubs: public, non-static, ordinary methods declared on the actor class itself,
-    /// except those named like a member of <c>ActorHandle</c> or <c>object</c>. Fields and properties are never exposed.
+    /// except those named like a member of <c>ActorHandle</c> or <c>object</c>, and those the compiler writes (a record's
+    /// <c>Deconstruct</c> and <c>&lt;Clone&gt;$</c>). Fields and properties are never exposed.
     /// </summary>
     public static IEnumerable<IMethodSymbol> ActorMethods(INamedTypeSymbol type) =>
         type.GetMembers().OfType<IMethodSymbol>().Where(m =>
             m.MethodKind == MethodKind.Ordinary && !m.IsStatic && m.DeclaredAccessibility == Accessibility.Public
+            && !m.IsImplicitlyDeclared && m.CanBeReferencedByName
             && !s_reservedHandleNames.Contains(m.Name));
 
     /// <summary>Classifies the return type; <paramref name="result"/> is the value type the ref holds (null for <c>Unit</c>).</summary>
