@@ -128,22 +128,8 @@ internal static class DeclarationWalker
             }
         }
 
-        if (method.MethodKind == MethodKind.Constructor)
-        {
-            return;
-        }
-
-        DeclarationRules.ClassifyReturn(method, out var result);
-        var elements = DeclarationRules.NumReturns(method) > 1 ? DeclarationRules.TupleElements(result) : default;
         var location = ReturnTypeLocation(method, cancellationToken);
-        if (!elements.IsDefaultOrEmpty)
-        {
-            foreach (var element in elements)
-            {
-                Serialize(element, location, name, assembly, findings, cancellationToken);
-            }
-        }
-        else if (result is not null)
+        foreach (var result in DeclarationRules.ResultWireTypes(method))
         {
             Serialize(result, location, name, assembly, findings, cancellationToken);
         }

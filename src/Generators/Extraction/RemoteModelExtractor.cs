@@ -247,21 +247,8 @@ internal static class RemoteModelExtractor
     private static EquatableArray<FormatterSpec> Formatters(IMethodSymbol method, IAssemblySymbol assembly, CancellationToken cancellationToken)
     {
         var specs = new List<FormatterSpec>();
-        var types = method.Parameters.Where(p => !DeclarationRules.IsCancellationToken(p.Type)).Select(p => p.Type).ToList();
-        if (method.MethodKind != MethodKind.Constructor)
-        {
-            DeclarationRules.ClassifyReturn(method, out var result);
-            var elements = DeclarationRules.NumReturns(method) > 1 ? DeclarationRules.TupleElements(result) : default;
-            if (!elements.IsDefaultOrEmpty)
-            {
-                types.AddRange(elements);
-            }
-            else if (result is not null)
-            {
-                types.Add(result);
-            }
-        }
-
+        var types = method.Parameters.Where(p => !DeclarationRules.IsCancellationToken(p.Type)).Select(p => p.Type)
+            .Concat(DeclarationRules.ResultWireTypes(method));
         foreach (var type in types)
         {
             cancellationToken.ThrowIfCancellationRequested();

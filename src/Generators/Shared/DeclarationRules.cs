@@ -111,6 +111,22 @@ internal static class DeclarationRules
     public static string DisplayName(IMethodSymbol method) =>
         method.ContainingType.Name + "." + (method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name);
 
+    /// <summary>
+    /// The result types that cross the wire, as the generator writes formatters for them: each tuple element when
+    /// <c>NumReturns</c> splits the result, else the result itself; none for a constructor or a method returning nothing.
+    /// </summary>
+    public static IEnumerable<ITypeSymbol> ResultWireTypes(IMethodSymbol method)
+    {
+        if (method.MethodKind == MethodKind.Constructor)
+        {
+            return Enumerable.Empty<ITypeSymbol>();
+        }
+
+        ClassifyReturn(method, out var result);
+        var elements = NumReturns(method) > 1 ? TupleElements(result) : default;
+        return !elements.IsDefaultOrEmpty ? elements : result is null ? Enumerable.Empty<ITypeSymbol>() : new[] { result };
+    }
+
     /// <summary>True when <paramref name="type"/> is an actor class (carries <c>[RayRemote]</c>).</summary>
     public static bool IsActorClass(INamedTypeSymbol type) => type.TypeKind == TypeKind.Class && FindRayRemote(type) is not null;
 
