@@ -79,6 +79,22 @@ public static class Descriptors
         "NumReturns = {1} does not fit remote method '{0}': use 1, or 2 or 3 with a tuple of exactly that many elements returned directly or through Task or ValueTask (for a count known only at run time, return IEnumerable<T> to stream the results)",
         "With NumReturns = n the Remote stub returns n object refs, one per element of the tuple the method returns, as Ray's num_returns does. This works for 2 or 3 elements of a tuple returned as T, Task<T> or ValueTask<T>; a stream (IEnumerable<T> or IAsyncEnumerable<T>) already gives one ref per item.");
 
+    /// <summary>
+    /// A usage rule (RAY0100 and up): a warning or info about how RaySharp's API is called. Each usage analyzer keeps
+    /// its own descriptor next to its <c>Id</c>, made here so that every rule has the same category, tags and help link.
+    /// </summary>
+    public static DiagnosticDescriptor UsageRule(string id, string title, string messageFormat, DiagnosticSeverity severity, string description) =>
+        new(
+            id,
+            title,
+            messageFormat,
+            Usage,
+            severity,
+            isEnabledByDefault: true,
+            description: description,
+            helpLinkUri: HelpLinks.For(id),
+            customTags: new[] { RaySharpTag });
+
     private static DiagnosticDescriptor Declaration(string id, string title, string messageFormat, string description) =>
         new(
             id,
