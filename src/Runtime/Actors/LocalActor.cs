@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
@@ -13,6 +14,8 @@ namespace RaySharp.Actors;
 /// One actor in the in-process backend: its mailbox and its current incarnation. Calls enter the mailbox when their
 /// stub returns, so they run in submission order; a call whose ref arguments are pending holds up the calls behind
 /// it, as in Ray. Up to <c>MaxConcurrency</c> calls run at once, drained in batches on a pool thread.
+/// Submitting takes no lock: calls join a lock-free queue, and one atomic flag makes sure a single drain runs;
+/// only the drain and the rare life-cycle changes (death, restart, collection) take the actor's lock.
 /// When the actor dies it restarts (the constructor runs again with the original arguments) while
 /// <c>MaxRestarts</c> allows; calls queued meanwhile run on the new instance.
 /// </summary>
@@ -21,7 +24,14 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
 {
     private const int DrainBatch = 64;
 
-    private readonly LinkedList<LocalTask> _mailbox = new();
+    /// <summary>Calls submitted and not yet moved to <see cref="_mailbox"/>: producers add without a lock.</summary>
+    private readonly ConcurrentQueue<LocalTask> _incoming = new();
+
+    /// <summary>Guards the mailbox, the running list, the state and the incarnation.</summary>
+    private readonly Lock _sync = new();
+
+    /// <summary>Calls older than every call in <see cref="_incoming"/>, in order; guarded by <see cref="_sync"/>.</summary>
+    private readonly CallDeque _mailbox = new();
     private readonly List<LocalTask> _running = [];
     private readonly TaskSpec _constructor;
     private readonly ResolvedOptions _creationOptions;
@@ -29,14 +39,15 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
     private readonly int _maxConcurrency;
     private readonly int _maxRestarts;
     private readonly int _maxTaskRetries;
-    private ActorState _state = ActorState.Creating;
+    private volatile ActorState _state = ActorState.Creating;
     private ExceptionDispatchInfo? _death;
     private ActorIncarnation? _current;
     private object? _stagedInstance;
     private LocalTask? _creation;
     private int _restarts;
     private int _handles;
-    private bool _drainScheduled;
+    /// <summary>1 while a drain is queued or running; set by compare-and-swap so only one runs.</summary>
+    private int _drainScheduled;
 
     public LocalActor(LocalBackend backend, ActorId id, string className, Type handleType, TaskSpec constructor, ResolvedOptions creationOptions, ActorOptions options)
     {
@@ -110,19 +121,18 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
     /// <summary>Queues a call in submission order; fails it at once when the actor is dead.</summary>
     public void Enqueue(LocalTask call)
     {
-        ExceptionDispatchInfo? death;
-        lock (_mailbox)
-        {
-            death = _death;
-            if (death is null)
-            {
-                _mailbox.AddLast(call);
-            }
-        }
-
-        if (death is not null)
+        if (Volatile.Read(ref _death) is { } death)
         {
             call.FailWith(death);
+            return;
+        }
+
+        _incoming.Enqueue(call);
+
+        // Die sets _death, then empties the queue: it either saw this call or this read sees the death.
+        if (Volatile.Read(ref _death) is not null)
+        {
+            FailQueuedAfterDeath();
             return;
         }
 
@@ -130,20 +140,17 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
     }
 
     /// <summary>A call's dependencies are ready, or a running call finished: run what can run.</summary>
+    /// <remarks>
+    /// No wake-up is lost: whoever makes the head runnable (a call turning Queued, a call ending, the actor coming
+    /// alive) calls this afterwards, and a drain that finds nothing clears its flag before it looks a last time.
+    /// </remarks>
     public void Pump()
     {
-        lock (_mailbox)
+        if (TryClaimDrain())
         {
-            if (_drainScheduled || !CanRunHead())
-            {
-                return;
-            }
-
-            _drainScheduled = true;
+            ThreadBudget.Dispatched();
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
-
-        ThreadBudget.Dispatched();
-        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
     }
 
     public void StageInstance(object instance) => Volatile.Write(ref _stagedInstance, instance);
@@ -156,7 +163,7 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
             creation.TransferResourcesToActor();
             creation.Complete(null);
             bool dead;
-            lock (_mailbox)
+            lock (_sync)
             {
                 dead = _state == ActorState.Dead;
                 if (!dead)
@@ -186,7 +193,7 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
     /// <summary>A call returned or threw. Crash and exit requests end this incarnation.</summary>
     public void OnCallEnded(LocalTask call, Exception? error)
     {
-        lock (_mailbox)
+        lock (_sync)
         {
             _running.Remove(call);
         }
@@ -219,7 +226,7 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
         List<LocalTask> running;
         ActorIncarnation? ended;
         bool holdsResources;
-        lock (_mailbox)
+        lock (_sync)
         {
             if (_death is not null)
             {
@@ -227,11 +234,11 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
             }
 
             holdsResources = _state == ActorState.Alive && releaseResources;
-            _death = death;
+            Interlocked.Exchange(ref _death, death);
             _state = ActorState.Dead;
-            queued = [.. _mailbox];
+            MoveAllIncomingLocked();
+            queued = _mailbox.TakeAll();
             running = [.. _running];
-            _mailbox.Clear();
             _running.Clear();
             ended = _current;
             _current = null;
@@ -277,7 +284,7 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
 
         ActorIncarnation? ended;
         List<LocalTask> running;
-        lock (_mailbox)
+        lock (_sync)
         {
             if (_state != ActorState.Alive)
             {
@@ -312,10 +319,16 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
 
     private void EndIfOrphaned()
     {
-        bool orphaned;
-        lock (_mailbox)
+        if (Name is not null || Volatile.Read(ref _handles) != 0 || _state != ActorState.Alive)
         {
-            orphaned = Name is null && Volatile.Read(ref _handles) == 0 && _state == ActorState.Alive && _mailbox.Count == 0 && _running.Count == 0;
+            return;
+        }
+
+        bool orphaned;
+        lock (_sync)
+        {
+            MoveAllIncomingLocked();
+            orphaned = Volatile.Read(ref _handles) == 0 && _state == ActorState.Alive && _mailbox.Count == 0 && _running.Count == 0;
         }
 
         if (orphaned)
@@ -324,26 +337,35 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
         }
     }
 
+    /// <summary>Runs runnable calls, up to a batch; then yields the thread and queues itself again if work is left.</summary>
     private void Drain()
     {
         for (var i = 0; i < DrainBatch; i++)
         {
             LocalTask? next;
-            ActorIncarnation incarnation;
-            lock (_mailbox)
+            ActorIncarnation? incarnation = null;
+            lock (_sync)
             {
                 next = TakeRunnableHead();
-                if (next is null)
+                if (next is not null)
                 {
-                    _drainScheduled = false;
-                    return;
+                    incarnation = _current!;
+                    _running.Add(next);
                 }
-
-                incarnation = _current!;
-                _running.Add(next);
             }
 
-            incarnation.CallStarted();
+            if (next is null)
+            {
+                Interlocked.Exchange(ref _drainScheduled, 0);
+                if (TryClaimDrain())
+                {
+                    continue;
+                }
+
+                return;
+            }
+
+            incarnation!.CallStarted();
             next.Incarnation = incarnation;
             if (incarnation.Turns is { } turns)
             {
@@ -364,12 +386,52 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
             }
         }
 
-        lock (_mailbox)
+        // The batch is used up: keep the flag and let other work have this thread.
+        ThreadBudget.Dispatched();
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+    }
+
+    /// <summary>Sets the drain flag when a call can run now and no drain is queued; true when this caller must start one.</summary>
+    private bool TryClaimDrain()
+    {
+        if (Volatile.Read(ref _drainScheduled) != 0 || _state != ActorState.Alive)
         {
-            _drainScheduled = false;
+            return false;
         }
 
-        Pump();
+        lock (_sync)
+        {
+            if (!CanRunHead())
+            {
+                return false;
+            }
+        }
+
+        return Interlocked.CompareExchange(ref _drainScheduled, 1, 0) == 0;
+    }
+
+    /// <summary>Fails the calls that joined the queue after the actor died (Die already failed the others).</summary>
+    private void FailQueuedAfterDeath()
+    {
+        List<LocalTask> late;
+        lock (_sync)
+        {
+            MoveAllIncomingLocked();
+            late = _mailbox.TakeAll();
+        }
+
+        foreach (var call in late)
+        {
+            call.FailWith(_death!);
+        }
+    }
+
+    private void MoveAllIncomingLocked()
+    {
+        while (_incoming.TryDequeue(out var call))
+        {
+            _mailbox.AddLast(call);
+        }
     }
 
     private bool CanRunHead()
@@ -379,9 +441,19 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
             return false;
         }
 
-        while (_mailbox.First is { } head)
+        while (true)
         {
-            switch (head.Value.State)
+            if (_mailbox.Count == 0)
+            {
+                if (!_incoming.TryDequeue(out var oldest))
+                {
+                    return false;
+                }
+
+                _mailbox.AddLast(oldest);
+            }
+
+            switch (_mailbox.First.State)
             {
                 case LocalTask.Finished:
                     _mailbox.RemoveFirst();
@@ -392,16 +464,13 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
                     return false;
             }
         }
-
-        return false;
     }
 
     private LocalTask? TakeRunnableHead()
     {
         while (CanRunHead())
         {
-            var head = _mailbox.First!.Value;
-            _mailbox.RemoveFirst();
+            var head = _mailbox.RemoveFirst();
             if (head.TryStartActorCall())
             {
                 return head;

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.InteropServices;
 using System.Threading;
 
 namespace RaySharp.Scheduling;
@@ -98,8 +99,13 @@ internal sealed class LiveTaskSet
 
     private Stripe StripeOf(LocalTask task) => _stripes[(int)(task.Sequence % StripeCount)];
 
+    /// <summary>One lock and list head, padded to its own cache lines so that threads on different stripes do not slow each other.</summary>
+    [StructLayout(LayoutKind.Sequential)]
     private sealed class Stripe
     {
         public LocalTask? Head;
+#pragma warning disable CS0169, IDE0051 // Padding only.
+        private readonly long _pad1, _pad2, _pad3, _pad4, _pad5, _pad6, _pad7, _pad8, _pad9, _pad10, _pad11, _pad12, _pad13, _pad14;
+#pragma warning restore CS0169, IDE0051
     }
 }

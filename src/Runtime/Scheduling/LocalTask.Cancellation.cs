@@ -34,6 +34,13 @@ internal sealed partial class LocalTask
             {
                 case WaitingForDependencies or Queued when TryTransition(state, Finished):
                     Conclude(CancelledError());
+
+                    // A cancelled mailbox head that waited for its arguments no longer holds up the calls behind it.
+                    if (IsActorCall)
+                    {
+                        TargetActor!.Pump();
+                    }
+
                     return;
                 case Dispatched when TryTransition(Dispatched, Finished):
                     ReleaseResources();

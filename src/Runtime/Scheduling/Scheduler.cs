@@ -5,18 +5,23 @@ namespace RaySharp.Scheduling;
 
 /// <summary>
 /// Holds tasks whose dependencies are ready until their resources are free, then hands them to the thread pool.
-/// A waiting task holds no thread. Tasks wait in one FIFO queue per resource shape (Ray's scheduling classes),
-/// served in turn, so a large request does not hold up small ones behind it. A pool thread that finishes a task
-/// takes the next waiting one itself (<see cref="ReleaseAndTakeNext"/>), which saves a pool hop per task.
+/// A waiting task holds no thread. Tasks wait in one FIFO queue per resource shape (Ray's scheduling classes).
+/// The common shape, one CPU and nothing else, waits in a lock-free queue (<see cref="CpuReadyQueue"/>), so
+/// submitters and finishing workers do not fight over a lock; the other shapes wait under a lock and are served
+/// in turn, and each drain alternates which side goes first, so neither starves the other. A large request does
+/// not hold up small ones behind it. A pool thread that finishes a task takes the next waiting one itself
+/// (<see cref="ReleaseAndTakeNext"/>), which saves a pool hop per task.
 /// </summary>
 internal sealed class Scheduler
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<ResourceRequest, Queue<LocalTask>> _queues = new();
     private readonly List<Queue<LocalTask>> _order = new();
+    private readonly CpuReadyQueue _oneCpu = new(ResourceRequest.UnitsPerResource);
     private int _waiting;
     private int _nextQueue;
-    private bool _closed;
+    private int _turn;
+    private volatile bool _closed;
 
     public Scheduler(ResourcePool pool) => Pool = pool;
 
@@ -26,13 +31,20 @@ internal sealed class Scheduler
     public void Enqueue(LocalTask task)
     {
         var request = task.Request;
-        if (Volatile.Read(ref _waiting) == 0 && request.IsCpuOnly && Pool.TryAcquireCpu(request.CpuUnits))
+        if (Volatile.Read(ref _waiting) == 0 && _oneCpu.IsEmpty && request.IsCpuOnly && Pool.TryAcquireCpu(request.CpuUnits))
         {
             if (!TryDispatch(task, toPool: true))
             {
-                DrainIfWaiting();
+                Drain(takeOne: false);
             }
 
+            return;
+        }
+
+        if (_oneCpu.Fits(request))
+        {
+            _oneCpu.Add(task);
+            Drain(takeOne: false);
             return;
         }
 
@@ -52,37 +64,30 @@ internal sealed class Scheduler
 
             queue.Enqueue(task);
             _waiting++;
-            DrainLocked(takeOne: false);
         }
+
+        Drain(takeOne: false);
     }
 
     /// <summary>Returns a finished task's resources and admits waiting tasks.</summary>
     public void Release(ResourceRequest request, long cpuAlreadyReleased = 0)
     {
         Pool.Release(request, cpuAlreadyReleased);
-        DrainIfWaiting();
+        Drain(takeOne: false);
     }
 
     /// <summary>Returns a finished task's resources; the first waiting task they admit is returned for the caller to run itself.</summary>
     public LocalTask? ReleaseAndTakeNext(ResourceRequest request, long cpuAlreadyReleased)
     {
         Pool.Release(request, cpuAlreadyReleased);
-        if (Volatile.Read(ref _waiting) == 0)
-        {
-            return null;
-        }
-
-        lock (_lock)
-        {
-            return DrainLocked(takeOne: true);
-        }
+        return Drain(takeOne: true);
     }
 
     /// <summary>A running task blocks: its CPU goes to waiting tasks.</summary>
     public void LendCpu(long units)
     {
         Pool.ReleaseCpu(units);
-        DrainIfWaiting();
+        Drain(takeOne: false);
     }
 
     /// <summary>Queues a dispatched task (resources held) to the thread pool.</summary>
@@ -102,23 +107,59 @@ internal sealed class Scheduler
             _order.Clear();
             _waiting = 0;
         }
+
+        _oneCpu.Close();
     }
 
-    private void DrainIfWaiting()
+    /// <summary>
+    /// Dispatches every waiting task whose resources are free, the lock-free shape and the others in alternating
+    /// order; with <paramref name="takeOne"/>, returns the first instead of queueing it. Runs again while a
+    /// cancelled task gave back resources it had been granted.
+    /// </summary>
+    private LocalTask? Drain(bool takeOne)
     {
-        if (Volatile.Read(ref _waiting) > 0)
+        LocalTask? taken = null;
+
+        // The shared turn counter is touched only when both sides have waiting tasks, to keep the common path free of it.
+        var oneCpuFirst = Volatile.Read(ref _waiting) == 0 || (Interlocked.Increment(ref _turn) & 1) == 0;
+        bool released;
+        do
         {
-            lock (_lock)
+            released = false;
+            if (oneCpuFirst)
             {
-                DrainLocked(takeOne: false);
+                DrainOneCpu(takeOne, ref taken, ref released);
             }
+
+            if (Volatile.Read(ref _waiting) > 0)
+            {
+                lock (_lock)
+                {
+                    DrainLocked(takeOne, ref taken, ref released);
+                }
+            }
+
+            if (!oneCpuFirst)
+            {
+                DrainOneCpu(takeOne, ref taken, ref released);
+            }
+        }
+        while (released);
+
+        return taken;
+    }
+
+    private void DrainOneCpu(bool takeOne, ref LocalTask? taken, ref bool released)
+    {
+        while (!_closed && _oneCpu.TryTake(Pool) is { } next)
+        {
+            Admit(next, takeOne, ref taken, ref released);
         }
     }
 
-    /// <summary>Dispatches every waiting task whose resources are free; with <paramref name="takeOne"/>, returns the first instead of queueing it.</summary>
-    private LocalTask? DrainLocked(bool takeOne)
+    /// <summary>Dispatches every waiting task of the locked shapes whose resources are free.</summary>
+    private void DrainLocked(bool takeOne, ref LocalTask? taken, ref bool released)
     {
-        LocalTask? taken = null;
         var count = _order.Count;
         for (var turn = 0; turn < count && _waiting > 0; turn++)
         {
@@ -139,11 +180,7 @@ internal sealed class Scheduler
 
                 queue.Dequeue();
                 _waiting--;
-                var keep = takeOne && taken is null;
-                if (TryDispatch(head, toPool: !keep) && keep)
-                {
-                    taken = head;
-                }
+                Admit(head, takeOne, ref taken, ref released);
             }
         }
 
@@ -151,8 +188,20 @@ internal sealed class Scheduler
         {
             _nextQueue = (_nextQueue + 1) % count;
         }
+    }
 
-        return taken;
+    /// <summary>Dispatches a task whose resources are acquired: keeps the first for the caller with <paramref name="takeOne"/>, else queues it to the pool.</summary>
+    private void Admit(LocalTask task, bool takeOne, ref LocalTask? taken, ref bool released)
+    {
+        var keep = takeOne && taken is null;
+        if (!TryDispatch(task, toPool: !keep))
+        {
+            released = true;
+        }
+        else if (keep)
+        {
+            taken = task;
+        }
     }
 
     /// <summary>Marks a task whose resources are acquired as dispatched; gives them back if it was cancelled or run inline meanwhile.</summary>
