@@ -248,6 +248,34 @@ public sealed class ObjectSemanticsTests
         Assert.Same(a.Array, b.Array);
     }
 
+    [Fact]
+    public void A_value_declared_as_an_interface_is_judged_by_its_own_type()
+    {
+        using var ray = TestRuntime.Start();
+        IComparable immutable = new FrozenSettingsComparable();
+        IComparable mutable = new MutableComparable();
+
+        Assert.Same(immutable, Ray.Put(immutable).Get());
+        var error = Assert.Throws<NotSupportedException>(() => Ray.Put(mutable));
+        Assert.Contains(nameof(MutableComparable), error.Message);
+        Assert.Contains("[RayImmutable]", error.Message);
+        ObjectSemantics.Register<IComparable>(ObjectCopyMode.Serialize);
+        Assert.Same(immutable, Ray.Put(immutable).Get());
+    }
+
+    [RayImmutable]
+    private sealed class FrozenSettingsComparable : IComparable
+    {
+        public int CompareTo(object? obj) => 0;
+    }
+
+    private sealed class MutableComparable : IComparable
+    {
+        public int State { get; set; }
+
+        public int CompareTo(object? obj) => State;
+    }
+
     [RayImmutable]
     private sealed class FrozenSettings(string name, int level)
     {

@@ -15,7 +15,9 @@ namespace RaySharp.Serialization;
 /// handles, types marked <see cref="RayImmutableAttribute"/>, and nullables, tuples, <c>KeyValuePair</c> and
 /// <c>System.Collections.Immutable</c> collections of those are <see cref="ObjectCopyMode.ByReference"/>;
 /// <c>ReadOnlyMemory</c> of primitives and <c>string</c> is <see cref="ObjectCopyMode.ReadOnlyBuffer"/>; arrays of
-/// immutable elements are <see cref="ObjectCopyMode.CloneArray"/>; everything else is
+/// immutable elements are <see cref="ObjectCopyMode.CloneArray"/>; for interfaces, abstract classes and <c>object</c>
+/// each value is judged by its own type (kept by reference when that type is immutable, else serialized as the
+/// declared type); everything else is
 /// <see cref="ObjectCopyMode.Serialize"/>, and storing it throws <see cref="NotSupportedException"/> when no
 /// MessagePack formatter is known for it.</para>
 /// <para>The first registration of a type wins, and values already stored keep the form they were stored in.</para>
@@ -38,11 +40,13 @@ public static class ObjectSemantics
             ObjectCopyMode.CloneArray when typeof(T).IsArray => ArrayClonePolicy<T>.Instance,
             ObjectCopyMode.CloneArray => throw new ArgumentException(
                 $"ObjectCopyMode.CloneArray applies to array types only, not {typeof(T).FullName}.", nameof(mode)),
+            ObjectCopyMode.Serialize when RuntimeTypes.IsPolymorphic(typeof(T)) => PolymorphicPolicy<T>.Instance,
             ObjectCopyMode.Serialize => SerializePolicy<T>.Instance,
             ObjectCopyMode.ReadOnlyBuffer => throw new ArgumentException(
                 $"Register a read-only buffer with RegisterReadOnlyBuffer<TElement>() (for ReadOnlyMemory<TElement>), not Register<{typeof(T).Name}>.", nameof(mode)),
             _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Not an ObjectCopyMode."),
         };
+        RuntimeTypes.Registered(typeof(T), mode);
         StorePolicy<T>.Register(policy);
     }
 

@@ -38,7 +38,10 @@ internal static class StorePolicy<T>
         }
     }
 
-    /// <summary>Known immutables by reference, known buffers zero-copy, arrays of immutables cloned, the rest serialized.</summary>
+    /// <summary>
+    /// Known immutables by reference, known buffers zero-copy, arrays of immutables cloned, interfaces and abstract types
+    /// judged per value, the rest serialized.
+    /// </summary>
     private static CopyPolicy<T> DefaultPolicy()
     {
         var type = typeof(T);
@@ -52,6 +55,8 @@ internal static class StorePolicy<T>
             return buffer;
         }
 
-        return KnownImmutableTypes.IsArrayOfImmutable(type) ? ArrayClonePolicy<T>.Instance : SerializePolicy<T>.Instance;
+        return KnownImmutableTypes.IsArrayOfImmutable(type) ? ArrayClonePolicy<T>.Instance
+            : RuntimeTypes.IsPolymorphic(type) ? PolymorphicPolicy<T>.Instance
+            : SerializePolicy<T>.Instance;
     }
 }
