@@ -12,6 +12,9 @@ internal abstract class CopyPolicy<T>
 
     /// <summary>Turns what the store keeps into what one reader gets.</summary>
     public abstract T Thaw(T stored, byte[]? bytes);
+
+    /// <summary>True when every reader gets the stored value itself, so <see cref="Thaw"/> need not be called.</summary>
+    public virtual bool ReadsShareTheValue => false;
 }
 
 /// <summary>Deeply immutable values: kept and handed out as they are.</summary>
@@ -24,4 +27,6 @@ internal sealed class ByReferencePolicy<T> : CopyPolicy<T>
     public override Frozen<T> Freeze(T value) => new(value, null, this);
 
     public override T Thaw(T stored, byte[]? bytes) => stored;
+
+    public override bool ReadsShareTheValue => true;
 }

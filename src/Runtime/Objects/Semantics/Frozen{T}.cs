@@ -1,21 +1,22 @@
+using RaySharp.Serialization;
+
 namespace RaySharp.Objects.Semantics;
 
 /// <summary>
 /// A value as the store keeps it: the value itself (immutable types, store-owned buffers, private array copies) or
-/// its serialized bytes (mutable types), with the policy that made it and turns it back into what a reader gets.
+/// its serialized bytes (mutable types), and what turns it back into what a reader gets. One reference beside the
+/// value: null when readers get the stored value itself, the serialized bytes, or the policy that copies on read.
 /// </summary>
 /// <typeparam name="T">The value's type.</typeparam>
 internal readonly struct Frozen<T>
 {
     private readonly T _value;
-    private readonly byte[]? _bytes;
-    private readonly CopyPolicy<T>? _policy;
+    private readonly object? _thaw;
 
     public Frozen(T value, byte[]? bytes, CopyPolicy<T> policy)
     {
         _value = value;
-        _bytes = bytes;
-        _policy = policy;
+        _thaw = bytes is not null ? bytes : policy.ReadsShareTheValue ? null : policy;
     }
 
     /// <summary>Snapshots <paramref name="value"/> under the type's current policy.</summary>
@@ -25,8 +26,13 @@ internal readonly struct Frozen<T>
     public T Stored => _value;
 
     /// <summary>The serialized snapshot, or null.</summary>
-    public byte[]? Bytes => _bytes;
+    public byte[]? Bytes => _thaw as byte[];
 
     /// <summary>What a reader gets: the stored value itself, or a fresh copy of it.</summary>
-    public T Thaw() => _policy is null ? _value : _policy.Thaw(_value, _bytes);
+    public T Thaw() => _thaw switch
+    {
+        null => _value,
+        byte[] bytes => RaySerializer.Deserialize<T>(bytes),
+        _ => ((CopyPolicy<T>)_thaw).Thaw(_value, null),
+    };
 }

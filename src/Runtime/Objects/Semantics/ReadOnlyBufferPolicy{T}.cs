@@ -19,6 +19,8 @@ internal sealed class ReadOnlyBufferPolicy<TElement> : CopyPolicy<ReadOnlyMemory
 
     public override ReadOnlyMemory<TElement> Thaw(ReadOnlyMemory<TElement> stored, byte[]? bytes) => stored;
 
+    public override bool ReadsShareTheValue => true;
+
     /// <summary>Wraps an array the store now owns, without a copy (<c>PutOwned</c>).</summary>
     public Frozen<ReadOnlyMemory<TElement>> Adopt(TElement[] array)
     {
