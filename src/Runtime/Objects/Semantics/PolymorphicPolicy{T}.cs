@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using RaySharp.Serialization;
 
 namespace RaySharp.Objects.Semantics;
@@ -38,19 +37,4 @@ internal sealed class PolymorphicPolicy<T> : CopyPolicy<T>
         + $"values, {actual.Name} is not known to be immutable, and no MessagePack formatter is known for {typeof(T).Name}. If "
         + $"{actual.Name} is deeply immutable, mark it [RayImmutable] and it is stored by reference; otherwise give {typeof(T).Name} "
         + "a formatter ([Union] on a [MessagePackObject] hierarchy, or a resolver registered with RaySerializer.Register).");
-}
-
-/// <summary>Immutability of a value's own type, by <see cref="Type"/>: registrations first, then the runtime's rules; cached.</summary>
-internal static class RuntimeTypes
-{
-    private static readonly ConcurrentDictionary<Type, bool> s_immutable = new();
-
-    /// <summary>Records a registration, so values declared as an interface or base type are judged by it too.</summary>
-    public static void Registered(Type type, ObjectCopyMode mode) => s_immutable.TryAdd(type, mode == ObjectCopyMode.ByReference);
-
-    public static bool IsImmutable(Type type) => s_immutable.GetOrAdd(type, static t => KnownImmutableTypes.IsImmutable(t));
-
-    /// <summary>True when the declared type cannot say how its values must be stored.</summary>
-    public static bool IsPolymorphic(Type type) =>
-        type == typeof(object) || type.IsInterface || (type.IsAbstract && !type.IsSealed && !type.IsArray);
 }
