@@ -11,11 +11,12 @@ namespace RaySharp.Generators;
 /// and every type in their signatures into MessagePack formatters behind one resolver per assembly.
 /// </summary>
 /// <remarks>
-/// Three pipelines, each syntax provider → equatable model → emitter:
+/// Four pipelines, each syntax provider → equatable model → emitter:
 /// <list type="number">
 /// <item>task methods (found by <c>ForAttributeWithMetadataName</c> on methods), collected and grouped by containing type;</item>
 /// <item>actor classes (on classes), de-duplicated across partial declarations;</item>
-/// <item>the formatter specs of both, collected, de-duplicated by type and sorted, into one resolver file.</item>
+/// <item>the formatter specs of both, collected, de-duplicated by type and sorted, into one resolver file;</item>
+/// <item>the store registrations of both (how the object store copies each signature type), likewise into one file.</item>
 /// </list>
 /// The generator reports no diagnostics: invalid declarations get nothing (or a throwing stub) and the analyzer reports them.
 /// </remarks>
@@ -69,5 +70,16 @@ public sealed class RemoteGenerator : IIncrementalGenerator
             .Combine(support)
             .WithTrackingName(TrackingNames.FormatterOutput);
         context.RegisterSourceOutput(formatters, static (spc, pair) => FormatterEmitter.Emit(spc, pair.Left, pair.Right));
+
+        var semanticsSupport = context.CompilationProvider
+            .Select(static (compilation, ct) => RemoteModelExtractor.SemanticsSupported(compilation, ct))
+            .WithTrackingName(TrackingNames.SemanticsSupport);
+        var semantics = methods.Select(static (m, _) => m.Semantics).Collect()
+            .Combine(actors.Select(static (a, _) => a.Semantics).Collect())
+            .Select(static (pair, ct) => RemoteModelExtractor.NormalizeSemantics(pair.Left, pair.Right, ct))
+            .WithTrackingName(TrackingNames.Semantics)
+            .Combine(semanticsSupport)
+            .WithTrackingName(TrackingNames.SemanticsOutput);
+        context.RegisterSourceOutput(semantics, static (spc, pair) => SemanticsEmitter.Emit(spc, pair.Left, pair.Right));
     }
 }

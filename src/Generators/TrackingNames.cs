@@ -14,4 +14,7 @@ internal static class TrackingNames
     public const string Formatters = nameof(Formatters);
     public const string SerializationSupport = nameof(SerializationSupport);
     public const string FormatterOutput = nameof(FormatterOutput);
+    public const string Semantics = nameof(Semantics);
+    public const string SemanticsSupport = nameof(SemanticsSupport);
+    public const string SemanticsOutput = nameof(SemanticsOutput);
 }

@@ -59,7 +59,25 @@ public static class Ray
 
     /// <summary>Stores <paramref name="value"/> in the current runtime and returns a ref that is ready at once.</summary>
     /// <exception cref="InvalidOperationException">No runtime is running.</exception>
+    /// <remarks>
+    /// Ray's contract holds: what <c>Get</c> returns never changes because the caller later mutates the value. Immutable
+    /// values (primitives, <c>string</c>, records with init-only members, immutable collections, <see cref="RayImmutableAttribute"/>
+    /// types) are kept by reference; a <see cref="ReadOnlyMemory{T}"/> buffer is copied once and read zero-copy; mutable
+    /// values are snapshotted and every <c>Get</c> returns a fresh copy. See <see cref="Serialization.ObjectSemantics"/>.
+    /// </remarks>
+    /// <exception cref="NotSupportedException">The type is mutable and no MessagePack formatter is known for it.</exception>
     public static ObjectRef<T> Put<T>(T value) => RayRuntime.Current.Put(value);
+
+    /// <summary>
+    /// Stores <paramref name="array"/> as a read-only buffer with no copy: the store takes ownership of the array, and every
+    /// <c>Get</c> returns a <see cref="ReadOnlyMemory{T}"/> over it, in O(1) whatever its size.
+    /// </summary>
+    /// <remarks>The caller must not write to the array again, through any alias: readers would see the change. To keep
+    /// using it, <see cref="Put{T}"/> a <see cref="ReadOnlyMemory{T}"/> over it instead, which costs one copy.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="array"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">No runtime is running.</exception>
+    public static ObjectRef<ReadOnlyMemory<T>> PutOwned<T>(T[] array)
+        where T : unmanaged => RayRuntime.Current.PutOwned(array);
 
     /// <summary>Waits for one object and returns its value; see <see cref="ObjectRef{T}.Get"/>.</summary>
     public static T Get<T>(ObjectRef<T> reference, TimeSpan? timeout = null)

@@ -65,7 +65,19 @@ public sealed class RayRuntime : IDisposable
     }
 
     /// <summary>Stores <paramref name="value"/> and returns a ref that is ready at once (Ray's <c>ray.put</c>).</summary>
+    /// <remarks>Mutable values are snapshotted, immutable ones kept by reference; see <see cref="Serialization.ObjectSemantics"/>.</remarks>
+    /// <exception cref="NotSupportedException">The type is mutable and no MessagePack formatter is known for it.</exception>
     public ObjectRef<T> Put<T>(T value) => _backend.Put(value);
+
+    /// <summary>
+    /// Stores <paramref name="array"/> as a read-only buffer with no copy at all: the store takes ownership. Every
+    /// <c>Get</c> returns a <see cref="ReadOnlyMemory{T}"/> over this same array, in O(1) whatever its size.
+    /// </summary>
+    /// <remarks>The caller must not write to the array again, through any alias: readers would see the change.
+    /// To keep using the array, call <see cref="Put{T}"/> with a <see cref="ReadOnlyMemory{T}"/> instead (one copy).</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="array"/> is null.</exception>
+    public ObjectRef<ReadOnlyMemory<T>> PutOwned<T>(T[] array)
+        where T : unmanaged => _backend.PutOwned(array);
 
     /// <summary>Submits a task and returns the ref of its result at once. For generated code and the low-level API.</summary>
     /// <exception cref="ArgumentException">The spec's options are out of range.</exception>

@@ -7,6 +7,8 @@ namespace RaySharp;
 /// Where the calling code runs, as Ray's <c>get_runtime_context()</c>: inside a task (its id, name, resources and
 /// cancellation) or on the driver.
 /// </summary>
+/// <remarks>A snapshot taken when it is read; it never changes, so a task can return it by reference.</remarks>
+[RayImmutable]
 public sealed class RuntimeContext
 {
     internal static RuntimeContext Driver { get; } = new(null, null, null, new Dictionary<string, double>(), false, CancellationToken.None);

@@ -14,6 +14,8 @@ public interface IShape
     double Area { get; }
 }
 
+/// <summary>Immutable, but only reachable through <see cref="IShape"/>, so the generator never classifies it: it says so itself.</summary>
+[RayImmutable]
 public sealed record Square(double Side) : IShape
 {
     public double Area => Side * Side;
@@ -40,23 +42,20 @@ public static partial class Tutorial
     [RayRemote]
     public static ValueTask<string> EchoAsync(string text) => new(text);
 
-    [RayRemote]
-    public static void Record(List<int> sink, int value)
-    {
-        lock (sink)
-        {
-            sink.Add(value);
-        }
-    }
+    /// <summary>
+    /// What <see cref="Record"/> saw, by sink name. A task gets its own copy of a mutable argument (Ray's semantics), so
+    /// side effects a test wants to observe go through shared state of the process, not through an argument.
+    /// </summary>
+    public static readonly System.Collections.Concurrent.ConcurrentDictionary<string, System.Collections.Concurrent.ConcurrentQueue<int>> Recorded = new();
 
     [RayRemote]
-    public static async Task RecordLaterAsync(List<int> sink, int value)
+    public static void Record(string sink, int value) => Recorded.GetOrAdd(sink, _ => new()).Enqueue(value);
+
+    [RayRemote]
+    public static async Task RecordLaterAsync(string sink, int value)
     {
         await Task.Yield();
-        lock (sink)
-        {
-            sink.Add(value);
-        }
+        Recorded.GetOrAdd(sink, _ => new()).Enqueue(value);
     }
 
     [RayRemote]
@@ -84,8 +83,12 @@ public static partial class Tutorial
     [RayRemote]
     public static long Wide(int a, long b, short c, byte d, string e) => a + b + c + d + e.Length;
 
+    /// <summary>Attempts of <see cref="FailTwice"/>, by key: every retry receives a fresh copy of its arguments.</summary>
+    public static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> Attempts = new();
+
     [RayRemote(RetryExceptions = true, MaxRetries = 2)]
-    public static int FailTwice(int[] attempts) => Interlocked.Increment(ref attempts[0]) <= 2 ? throw new InvalidOperationException("flaky") : attempts[0];
+    public static int FailTwice(string key) =>
+        Attempts.AddOrUpdate(key, 1, (_, n) => n + 1) is var attempt && attempt <= 2 ? throw new InvalidOperationException("flaky") : attempt;
 }
 
 [RayRemote]

@@ -54,7 +54,7 @@ public sealed class HintNameTests
             """);
 
         Assert.Equal(
-            ["A.B.C.Remote.g.cs", "A.D+C.Remote.g.cs", "Formatters.Remote.g.cs", "RaySharp.Formatters.Remote.g.cs", "RaySharp.Formatters.g.cs"],
+            ["A.B.C.Remote.g.cs", "A.D+C.Remote.g.cs", "Formatters.Remote.g.cs", "RaySharp.Formatters.Remote.g.cs", "RaySharp.Formatters.g.cs", "RaySharp.ObjectSemantics.g.cs"],
             output.Files.Select(f => f.HintName).Order(System.StringComparer.Ordinal));
         GeneratorHarness.AssertCompilesClean(output.Compilation);
     }

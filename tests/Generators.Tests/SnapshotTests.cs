@@ -335,6 +335,48 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void ObjectSemantics()
+    {
+        var output = GeneratorHarness.Run(
+            """
+            using System;
+            using System.Collections.Generic;
+            using System.Collections.Immutable;
+            using RaySharp;
+
+            namespace App;
+
+            public readonly record struct Sample(long Ticks, double Value);
+
+            public sealed record Window(string Name, ImmutableArray<Sample> Samples);
+
+            public sealed record Batch(string Name, List<Sample> Samples);
+
+            [RayImmutable]
+            public sealed class Model
+            {
+                private readonly Dictionary<string, double> _weights = new();
+
+                public double Weight(string name) => _weights.TryGetValue(name, out var w) ? w : 0;
+            }
+
+            public static partial class Pipeline
+            {
+                [RayRemote]
+                public static Window Smooth(Window window, Model model) => window;
+
+                [RayRemote]
+                public static Batch Collect(Batch batch, Sample[] extra) => batch;
+
+                [RayRemote]
+                public static ReadOnlyMemory<long> Scale(ReadOnlyMemory<long> values, ReadOnlyMemory<Sample> samples, ObjectRef<Batch> later) => values;
+            }
+            """);
+        GeneratorHarness.AssertCompilesClean(output.Compilation);
+        Snapshot.Verify(output.Files);
+    }
+
+    [Fact]
     public void GlobalNamespace()
     {
         var output = GeneratorHarness.Run(

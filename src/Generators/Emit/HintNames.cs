@@ -8,6 +8,9 @@ internal static class HintNames
     /// <summary>The hint name of the per-assembly formatter resolver; type files end in <c>.Remote.g.cs</c>, so it cannot collide.</summary>
     public const string Formatters = "RaySharp.Formatters.g.cs";
 
+    /// <summary>The hint name of the per-assembly store registrations (how each signature type is copied).</summary>
+    public const string Semantics = "RaySharp.ObjectSemantics.g.cs";
+
     /// <summary>Keeps letters, digits and <c>._+`-</c>; anything else (such as characters of escaped identifiers) becomes <c>_</c>.</summary>
     public static string Sanitize(string stem)
     {

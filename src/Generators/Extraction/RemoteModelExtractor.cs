@@ -38,10 +38,11 @@ internal static class RemoteModelExtractor
         DeclarationRules.CheckMethodShape(method, violations);
         DeclarationRules.CheckTaskMethod(method, violations);
         var model = Method(method, FunctionIds.MethodSignature(method), method.Name, context.Attributes.FirstOrDefault(), violations);
-        var formatters = violations.Count == 0
-            ? Formatters(method, context.SemanticModel.Compilation.Assembly, cancellationToken)
-            : EquatableArray<FormatterSpec>.Empty;
-        return new RemoteMethodItem(Hierarchy(type), model, formatters);
+        var assembly = context.SemanticModel.Compilation.Assembly;
+        var clean = violations.Count == 0;
+        var formatters = clean ? Formatters(method, assembly, cancellationToken) : EquatableArray<FormatterSpec>.Empty;
+        var semantics = clean ? Semantics(method, assembly, cancellationToken).ToEquatableArray() : EquatableArray<StoreSpec>.Empty;
+        return new RemoteMethodItem(Hierarchy(type), model, formatters, semantics);
     }
 
     /// <summary>A <c>[RayRemote]</c> class: an actor.</summary>
@@ -63,6 +64,7 @@ internal static class RemoteModelExtractor
         var hierarchy = Hierarchy(type);
         var handle = hierarchy.QualifiedName + ".Handle";
         var formatters = new List<FormatterSpec> { SerializationRules.HandleSpec(handle) };
+        var semantics = new List<StoreSpec>();
 
         var constructors = new List<RemoteMethodModel>();
         foreach (var constructor in DeclarationRules.PublicConstructors(type))
@@ -80,6 +82,7 @@ internal static class RemoteModelExtractor
             if (violations.Count == 0)
             {
                 formatters.AddRange(Formatters(constructor, assembly, cancellationToken));
+                semantics.AddRange(Semantics(constructor, assembly, cancellationToken));
             }
         }
 
@@ -96,11 +99,12 @@ internal static class RemoteModelExtractor
             if (violations.Count == 0)
             {
                 formatters.AddRange(Formatters(method, assembly, cancellationToken));
+                semantics.AddRange(Semantics(method, assembly, cancellationToken));
             }
         }
 
         var actor = new ActorModel(hierarchy, Options(DeclarationRules.FindRayRemote(type)), Order(constructors), Order(methods));
-        return new ActorItem(actor, formatters.ToEquatableArray());
+        return new ActorItem(actor, formatters.ToEquatableArray(), semantics.ToEquatableArray());
     }
 
     /// <summary>Groups task methods by containing type, sorts types and methods, and names overloads' fields.</summary>
@@ -144,6 +148,35 @@ internal static class RemoteModelExtractor
         }
 
         return byType.Values.OrderBy(s => s.TypeKey, StringComparer.Ordinal).ToEquatableArray();
+    }
+
+    /// <summary>All store registrations of every declaration, de-duplicated by type and sorted by type.</summary>
+    public static EquatableArray<StoreSpec> NormalizeSemantics(
+        ImmutableArray<EquatableArray<StoreSpec>> fromMethods,
+        ImmutableArray<EquatableArray<StoreSpec>> fromActors,
+        CancellationToken cancellationToken)
+    {
+        var byType = new Dictionary<string, StoreSpec>(StringComparer.Ordinal);
+        foreach (var list in fromMethods.Concat(fromActors))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var spec in list)
+            {
+                if (!byType.ContainsKey(spec.TypeKey))
+                {
+                    byType.Add(spec.TypeKey, spec);
+                }
+            }
+        }
+
+        return byType.Values.OrderBy(s => s.TypeKey, StringComparer.Ordinal).ToEquatableArray();
+    }
+
+    /// <summary>True when the referenced runtime takes store registrations (<c>RaySharp.Serialization.ObjectSemantics</c>).</summary>
+    public static bool SemanticsSupported(Compilation compilation, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return compilation.GetTypeByMetadataName(KnownNames.ObjectSemantics) is not null;
     }
 
     /// <summary>Whether serialization code can be generated, and which optional runtime formatters exist.</summary>
@@ -257,6 +290,25 @@ internal static class RemoteModelExtractor
         }
 
         return specs.ToEquatableArray();
+    }
+
+    /// <summary>
+    /// How the store keeps each parameter and result type, and the value type of every <c>ObjectRef&lt;T&gt;</c> among
+    /// them (what <c>Get</c> on it returns).
+    /// </summary>
+    private static IEnumerable<StoreSpec> Semantics(IMethodSymbol method, IAssemblySymbol assembly, CancellationToken cancellationToken)
+    {
+        var types = method.Parameters.Where(p => !DeclarationRules.IsCancellationToken(p.Type)).Select(p => p.Type)
+            .Concat(DeclarationRules.ResultWireTypes(method));
+        foreach (var type in types)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var value = type is INamedTypeSymbol named && TypeNames.MetadataName(named) == KnownNames.ObjectRefOfT ? named.TypeArguments[0] : type;
+            if (ImmutabilityRules.Classify(value, assembly, cancellationToken) is { } spec)
+            {
+                yield return spec;
+            }
+        }
     }
 
     private static HierarchyInfo Hierarchy(INamedTypeSymbol type) =>

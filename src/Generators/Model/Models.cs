@@ -133,7 +133,11 @@ internal sealed record RemoteMethodModel(
 
 /// <summary>One <c>[RayRemote]</c> static method with its containing type and the formatters its signature needs.</summary>
 /// <remarks>Equality contract: value equality over every member.</remarks>
-internal sealed record RemoteMethodItem(HierarchyInfo Type, RemoteMethodModel Method, EquatableArray<FormatterSpec> Formatters);
+/// <param name="Type">The containing type.</param>
+/// <param name="Method">The method.</param>
+/// <param name="Formatters">The formatters its signature needs.</param>
+/// <param name="Semantics">How the object store keeps its parameter and return types (see <see cref="ImmutabilityRules"/>).</param>
+internal sealed record RemoteMethodItem(HierarchyInfo Type, RemoteMethodModel Method, EquatableArray<FormatterSpec> Formatters, EquatableArray<StoreSpec> Semantics);
 
 /// <summary>A type with <c>[RayRemote]</c> static methods: everything its generated file needs.</summary>
 /// <remarks>Equality contract: value equality; methods are sorted by name, then signature.</remarks>
@@ -147,9 +151,12 @@ internal sealed record ActorModel(
     EquatableArray<RemoteMethodModel> Constructors,
     EquatableArray<RemoteMethodModel> Methods);
 
-/// <summary>An actor model with the formatters its constructors and methods need.</summary>
-/// <remarks>Equality contract: value equality over both members.</remarks>
-internal sealed record ActorItem(ActorModel Actor, EquatableArray<FormatterSpec> Formatters);
+/// <summary>An actor model with the formatters and store registrations its constructors and methods need.</summary>
+/// <remarks>Equality contract: value equality over every member.</remarks>
+/// <param name="Actor">The actor.</param>
+/// <param name="Formatters">The formatters its constructors and methods need.</param>
+/// <param name="Semantics">How the object store keeps their parameter and return types.</param>
+internal sealed record ActorItem(ActorModel Actor, EquatableArray<FormatterSpec> Formatters, EquatableArray<StoreSpec> Semantics);
 
 /// <summary>What the compilation offers for serialization: the RaySerializer/MessagePack pair, and optional runtime formatters.</summary>
 /// <remarks>Equality contract: value equality over both members.</remarks>

@@ -11,6 +11,7 @@ internal static class KnownNames
     public const string Unit = "RaySharp.Unit";
     public const string ActorId = "RaySharp.ActorId";
     public const string RaySerializer = "RaySharp.Serialization.RaySerializer";
+    public const string ObjectSemantics = "RaySharp.Serialization.ObjectSemantics";
     public const string MessagePackFormatterOfT = "MessagePack.Formatters.IMessagePackFormatter`1";
 
     public const string CancellationToken = "System.Threading.CancellationToken";

@@ -16,6 +16,10 @@ internal interface IRayBackend : IDisposable
     /// <summary>Stores a value and returns a ref that is ready at once.</summary>
     ObjectRef<T> Put<T>(T value);
 
+    /// <summary>Stores an array the caller hands over, with no copy, as a read-only buffer.</summary>
+    ObjectRef<ReadOnlyMemory<T>> PutOwned<T>(T[] array)
+        where T : unmanaged;
+
     /// <summary>Accepts a task and returns the ref of its result at once.</summary>
     ObjectRef<T> Submit<T>(TaskSpec spec);
 

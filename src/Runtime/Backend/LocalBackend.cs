@@ -4,6 +4,7 @@ using System.Runtime.ExceptionServices;
 using System.Threading;
 using RaySharp.Actors;
 using RaySharp.Objects;
+using RaySharp.Objects.Semantics;
 using RaySharp.Scheduling;
 
 namespace RaySharp.Backend;
@@ -34,6 +35,14 @@ internal sealed class LocalBackend : IRayBackend
     {
         ThrowIfDisposed();
         return new ObjectRef<T>(ObjectEntry<T>.Ready(NextObjectId(), value));
+    }
+
+    public ObjectRef<ReadOnlyMemory<T>> PutOwned<T>(T[] array)
+        where T : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(array);
+        ThrowIfDisposed();
+        return new ObjectRef<ReadOnlyMemory<T>>(ObjectEntry<ReadOnlyMemory<T>>.Ready(NextObjectId(), ReadOnlyBufferPolicy<T>.Instance.Adopt(array)));
     }
 
     public ObjectRef<T> Submit<T>(TaskSpec spec) => Submit<T>(spec, null);

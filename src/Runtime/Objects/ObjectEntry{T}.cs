@@ -1,33 +1,41 @@
+using RaySharp.Objects.Semantics;
+
 namespace RaySharp.Objects;
 
-/// <summary>An <see cref="ObjectEntry"/> holding a value of type <typeparamref name="T"/>.</summary>
+/// <summary>
+/// An <see cref="ObjectEntry"/> holding a value of type <typeparamref name="T"/>, frozen by the type's copy policy:
+/// immutable values by reference, mutable ones as a snapshot that every read copies (see <c>ObjectSemantics</c>).
+/// </summary>
 internal sealed class ObjectEntry<T> : ObjectEntry
 {
-    private T _value = default!;
+    private Frozen<T> _value;
 
     public ObjectEntry(ObjectId id)
         : base(id)
     {
     }
 
-    private ObjectEntry(ObjectId id, T value)
+    private ObjectEntry(ObjectId id, Frozen<T> value)
         : base(id, ready: true) => _value = value;
 
-    /// <summary>Creates an entry that is ready at once.</summary>
-    public static ObjectEntry<T> Ready(ObjectId id, T value) => new(id, value);
+    /// <summary>Creates an entry that is ready at once, snapshotting <paramref name="value"/> when its type is mutable.</summary>
+    public static ObjectEntry<T> Ready(ObjectId id, T value) => new(id, Frozen<T>.Of(value));
 
-    /// <summary>The value; only valid once the entry succeeded.</summary>
-    public T Value => _value;
+    /// <summary>Creates an entry that is ready at once from an already frozen value (no further copy).</summary>
+    public static ObjectEntry<T> Ready(ObjectId id, Frozen<T> value) => new(id, value);
 
-    /// <summary>Writes a value that stays unseen until <see cref="TryPublishStaged"/>; only the producer calls it.</summary>
-    public void Stage(T value) => _value = value;
+    /// <summary>What one reader gets: the value itself when immutable, else a fresh copy. Only valid once the entry succeeded.</summary>
+    public T Value => _value.Thaw();
+
+    /// <summary>Snapshots a value that stays unseen until <see cref="TryPublishStaged"/>; only the producer calls it.</summary>
+    public void Stage(T value) => _value = Frozen<T>.Of(value);
 
     /// <inheritdoc />
     public override bool TryPublishStaged()
     {
         if (!TryReserve())
         {
-            _value = default!;
+            _value = default;
             return false;
         }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using RaySharp.Objects.Semantics;
 
 namespace RaySharp;
 
@@ -7,16 +8,20 @@ namespace RaySharp;
 /// A remote-call argument that is either a value or an <see cref="ObjectRef{T}"/>; both convert implicitly,
 /// so a stub takes either without overloads. A ref argument is resolved to its value before the task runs.
 /// </summary>
+/// <remarks>
+/// A value is snapshotted when the argument is made, under the same rules as <see cref="Ray.Put{T}"/>: immutable values
+/// are passed by reference, mutable ones are copied once, so the caller's later changes never reach the task.
+/// </remarks>
 /// <typeparam name="T">The parameter type.</typeparam>
 [DebuggerDisplay("{ToString(),nq}")]
 public readonly struct Arg<T>
 {
-    private readonly T _value;
+    private readonly Frozen<T> _value;
 
     /// <summary>An argument passed by value.</summary>
     public Arg(T value)
     {
-        _value = value;
+        _value = Frozen<T>.Of(value);
         Ref = null;
     }
 
@@ -24,7 +29,7 @@ public readonly struct Arg<T>
     public Arg(ObjectRef<T> reference)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        _value = default!;
+        _value = default;
         Ref = reference;
     }
 
@@ -34,9 +39,9 @@ public readonly struct Arg<T>
     /// <summary>True when the argument was passed by reference.</summary>
     public bool IsRef => Ref is not null;
 
-    /// <summary>The value: the one passed, or the value of the ready ref.</summary>
+    /// <summary>The value: the one passed (or, for a mutable type, a fresh copy of its snapshot), or the value of the ready ref.</summary>
     /// <exception cref="InvalidOperationException">The ref is not ready yet (only the scheduler reads arguments, after their refs are ready).</exception>
-    public T Value => Ref is null ? _value : Resolve(Ref);
+    public T Value => Ref is null ? _value.Thaw() : Resolve(Ref);
 
     /// <summary>Passes a value.</summary>
     public static implicit operator Arg<T>(T value) => new(value);
@@ -45,7 +50,7 @@ public readonly struct Arg<T>
     public static implicit operator Arg<T>(ObjectRef<T> reference) => new(reference);
 
     /// <inheritdoc />
-    public override string ToString() => Ref?.ToString() ?? _value?.ToString() ?? "null";
+    public override string ToString() => Ref?.ToString() ?? (_value.Bytes is null ? _value.Stored?.ToString() ?? "null" : $"{typeof(T).Name} snapshot");
 
     private static T Resolve(ObjectRef<T> reference) =>
         reference.IsReady

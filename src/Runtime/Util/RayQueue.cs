@@ -11,6 +11,8 @@ namespace RaySharp.Util;
 /// Pass it to tasks and actors as an argument. Blocking calls wait in the actor, holding no thread there.
 /// </summary>
 /// <typeparam name="T">The item type.</typeparam>
+/// <remarks>Stored and passed by reference: it only holds the handle of the actor that keeps the items.</remarks>
+[RayImmutable]
 public sealed class RayQueue<T>
 {
     private readonly QueueActorHandle<T> _actor;

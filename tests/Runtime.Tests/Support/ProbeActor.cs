@@ -6,6 +6,11 @@ using RaySharp.Scheduling;
 namespace RaySharp.Tests.Support;
 
 /// <summary>What the probe actors of one test did: how often constructed and disposed.</summary>
+/// <remarks>
+/// Shared on purpose between the test and its in-process actors, so it is passed by reference through the
+/// <see cref="RayImmutableAttribute"/> escape hatch; it could not cross a process boundary.
+/// </remarks>
+[RayImmutable]
 internal sealed class ProbeLog
 {
     private int _constructed;
@@ -47,6 +52,7 @@ internal sealed class Probe : IDisposable
 }
 
 /// <summary>A call on a probe: a lambda over the instance, sync or async.</summary>
+[RayImmutable] // holds only the lambda the test wrote; passed to in-process actors by reference
 internal abstract class ProbeCall
 {
     public abstract ValueTask Invoke(Probe probe, RemoteInvocation invocation);

@@ -1,0 +1,34 @@
+using System;
+using RaySharp.Serialization;
+
+namespace RaySharp.Objects.Semantics;
+
+/// <summary>
+/// Mutable values: serialized with MessagePack (the generated formatters) when stored, so later changes by the caller
+/// do not reach the store; every read deserializes a fresh, independent copy.
+/// </summary>
+/// <typeparam name="T">The value's type.</typeparam>
+internal sealed class SerializePolicy<T> : CopyPolicy<T>
+{
+    public static readonly SerializePolicy<T> Instance = new();
+
+    public override ObjectCopyMode Mode => ObjectCopyMode.Serialize;
+
+    public override Frozen<T> Freeze(T value)
+    {
+        if (!RaySerializer.CanSerialize<T>())
+        {
+            ThrowNotCopyable();
+        }
+
+        return new(default!, RaySerializer.Serialize(value), this);
+    }
+
+    public override T Thaw(T stored, byte[]? bytes) => RaySerializer.Deserialize<T>(bytes);
+
+    private static void ThrowNotCopyable() => throw new NotSupportedException(
+        $"RaySharp cannot store a {typeof(T).FullName}: the object store must snapshot mutable values (an object in the "
+        + "store never changes), and no MessagePack formatter is known for this type. If the type is deeply immutable, mark "
+        + "it [RayImmutable] and it is stored by reference; otherwise use it in a [RayRemote] signature so the generator writes "
+        + "a formatter, give it [MessagePackObject], or register a resolver with RaySerializer.Register.");
+}
