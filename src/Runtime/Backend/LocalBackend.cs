@@ -4,6 +4,7 @@ using System.Runtime.ExceptionServices;
 using System.Threading;
 using RaySharp.Actors;
 using RaySharp.Objects;
+using RaySharp.Objects.Store;
 using RaySharp.Scheduling;
 
 namespace RaySharp.Backend;
@@ -19,6 +20,7 @@ internal sealed class LocalBackend : IRayBackend
     {
         Runtime = runtime;
         Scheduler = new Scheduler(new ResourcePool(capacity));
+        Store = new ObjectStore(_owner, runtime.ObjectStoreMemory, runtime.Options.SpillingMaxBytes(), runtime.Options.InlineBytes(), runtime.Options.SpillParent());
     }
 
     public RayRuntime Runtime { get; }
@@ -27,13 +29,18 @@ internal sealed class LocalBackend : IRayBackend
 
     public LiveTaskSet Live { get; } = new();
 
+    /// <summary>Sizes, lifetimes and spilling of what this backend stores.</summary>
+    public ObjectStore Store { get; }
+
     private readonly Dictionary<ActorId, LocalActor> _actors = [];
     private readonly Dictionary<string, LocalActor> _named = new(StringComparer.Ordinal);
 
     public ObjectRef<T> Put<T>(T value)
     {
         ThrowIfDisposed();
-        return new ObjectRef<T>(ObjectEntry<T>.Ready(NextObjectId(), value));
+        var entry = ObjectEntry<T>.Ready(NextObjectId(), value);
+        Store.AdmitPut(entry, value);
+        return new ObjectRef<T>(entry);
     }
 
     public ObjectRef<T> Submit<T>(TaskSpec spec) => Submit<T>(spec, null);
@@ -195,6 +202,14 @@ internal sealed class LocalBackend : IRayBackend
             ? new RuntimeContext(task.Id, task.Name, task.TargetActor?.Id, task.Request.ToDictionary(), task.IsCancelRequested, task.CancellationToken)
             : null;
 
+    public void ShareObject(ObjectRef reference) => Store.Share(reference);
+
+    public ObjectEntry? FindObject(ObjectId id) => Store.Find(id);
+
+    public IReadOnlyList<ObjectInfo> ObjectsInStore() => Store.Objects();
+
+    public ObjectStoreMemoryInfo StoreMemory() => Store.Memory();
+
     /// <summary>Refuses new work and fails every pending ref with <see cref="RuntimeShutdownException"/>.</summary>
     public void Dispose()
     {
@@ -222,6 +237,8 @@ internal sealed class LocalBackend : IRayBackend
         {
             task.Abort(error);
         }
+
+        Store.Dispose();
     }
 
     private void Start(TaskSpec spec, ObjectEntry result, ExtraOutputs? extra, LocalActor? actor)

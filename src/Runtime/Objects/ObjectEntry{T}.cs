@@ -1,7 +1,7 @@
 namespace RaySharp.Objects;
 
 /// <summary>An <see cref="ObjectEntry"/> holding a value of type <typeparamref name="T"/>.</summary>
-internal sealed class ObjectEntry<T> : ObjectEntry
+internal sealed partial class ObjectEntry<T> : ObjectEntry
 {
     private T _value = default!;
 
@@ -17,7 +17,7 @@ internal sealed class ObjectEntry<T> : ObjectEntry
     public static ObjectEntry<T> Ready(ObjectId id, T value) => new(id, value);
 
     /// <summary>The value; only valid once the entry succeeded.</summary>
-    public T Value => _value;
+    public T Value => Lease is null ? _value : ReadThroughStore();
 
     /// <summary>Writes a value that stays unseen until <see cref="TryPublishStaged"/>; only the producer calls it.</summary>
     public void Stage(T value) => _value = value;

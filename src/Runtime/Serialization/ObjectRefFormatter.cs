@@ -1,0 +1,64 @@
+using MessagePack;
+using MessagePack.Formatters;
+using RaySharp.Objects;
+using RaySharp.Objects.Store;
+
+namespace RaySharp.Serialization;
+
+/// <summary>
+/// Writes an <see cref="ObjectRef{T}"/> as its <see cref="ObjectId"/> and reads it back as a ref to the same live
+/// object, so refs can sit inside stored and serialized values (Ray's nested refs). The runtime's resolver uses it for
+/// every <c>ObjectRef&lt;T&gt;</c>; nothing is generated at run time.
+/// </summary>
+/// <remarks>
+/// Writing a ref lets the runtime find its object again by id. Reading one resolves the id in the runtime that is
+/// spilling or restoring, else in <see cref="RayRuntime.Current"/>; it throws when that runtime has no live object with
+/// that id (the object was released, or belongs to another runtime). While an object is spilled, the refs inside it
+/// keep their targets alive.
+/// </remarks>
+/// <typeparam name="T">The type of the referenced value.</typeparam>
+public sealed class ObjectRefFormatter<T> : IMessagePackFormatter<ObjectRef<T>?>
+{
+    /// <inheritdoc />
+    public void Serialize(ref MessagePackWriter writer, ObjectRef<T>? value, MessagePackSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNil();
+            return;
+        }
+
+        RuntimeTypeFormatters.WriteId(ref writer, value.Id.Owner, value.Id.Sequence);
+        if (NestedRefScope.Current is { } scope)
+        {
+            scope.OnWritten(value);
+            scope.Store.Share(value);
+        }
+        else
+        {
+            RayRuntime.CurrentOrNull?.Backend.ShareObject(value);
+        }
+    }
+
+    /// <inheritdoc />
+    public ObjectRef<T>? Deserialize(ref MessagePackReader reader, MessagePackSerializerOptions options)
+    {
+        if (reader.TryReadNil())
+        {
+            return null;
+        }
+
+        var (owner, sequence) = RuntimeTypeFormatters.ReadId(ref reader);
+        var id = new ObjectId(owner, sequence);
+        var entry = NestedRefScope.Current is { } scope ? scope.Store.Find(id) : RayRuntime.CurrentOrNull?.Backend.FindObject(id);
+        return entry switch
+        {
+            ObjectEntry<T> typed => new ObjectRef<T>(typed),
+            null => throw new MessagePackSerializationException(
+                $"Cannot read ObjectRef<{typeof(T).Name}> {id}: no live object with that id is in "
+                + (RayRuntime.CurrentOrNull is null ? "any runtime (none is current; call Ray.Init or MakeCurrent first)." : "the current runtime. It was released once no ref to it was reachable, or it belongs to another runtime; keep a ref alive while copies of it are serialized.")),
+            _ => throw new MessagePackSerializationException(
+                $"Cannot read ObjectRef<{typeof(T).Name}> {id}: that object holds a {entry.ValueType.Name}, not a {typeof(T).Name}."),
+        };
+    }
+}
