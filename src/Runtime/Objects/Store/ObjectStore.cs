@@ -105,10 +105,10 @@ internal sealed class ObjectStore : IDisposable
 
         SpillDirectory.TryDelete(record.SpillPath!);
         _spilled -= record.SpilledBytes;
+        record.SizeBytes = Math.Max(entry.MeasureValue(), record.SpilledBytes); // the spilled size corrects an estimate that was too low
         record.SpillPath = null;
         record.SpilledBytes = 0;
         record.PinnedRefs = null; // the restored value holds its refs again
-        record.SizeBytes = entry.MeasureValue();
         _restoreCount++;
         if (!MakeRoom(record.SizeBytes))
         {
