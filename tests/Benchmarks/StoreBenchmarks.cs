@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using BenchmarkDotNet.Attributes;
+
+namespace RaySharp.Benchmarks;
+
+/// <summary>
+/// ray_perf.py "get object containing 10k refs": put a value holding 10,000 refs, then get it.
+/// Baseline: copying the same 10,000 refs into a new <see cref="List{T}"/> (what handing out a snapshot would cost).
+/// </summary>
+[MemoryDiagnoser]
+public class GetObjectContaining10kRefs
+{
+    private const int Count = 10_000;
+    private RayRuntime _runtime = null!;
+    private List<ObjectRef<int>> _refs = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _runtime = new RayRuntime(new RayOptions { NumCpus = Environment.ProcessorCount });
+        _refs = new List<ObjectRef<int>>(Count);
+        for (var i = 0; i < Count; i++)
+        {
+            _refs.Add(_runtime.Put(i));
+        }
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _runtime.Dispose();
+
+    [Benchmark(Description = "get_object_containing_10k_refs: Put(List of 10k refs) + Get")]
+    public int PutAndGet() => _runtime.Put(_refs).Get().Count;
+
+    [Benchmark(Baseline = true, Description = "baseline: new List<ObjectRef<int>>(10k refs)")]
+    public int ListCopy() => new List<ObjectRef<int>>(_refs).Count;
+}
+
+/// <summary>
+/// Spill then read: two 64 MB <c>byte[]</c> objects in a store whose cap holds one and a half, so reading one restores
+/// it from its MessagePack spill file and spills the other. Reported per MB moved (each get writes 64 MB and reads
+/// 64 MB). Baseline: <see cref="File.WriteAllBytes(string, byte[])"/> then <see cref="File.ReadAllBytes"/> of the
+/// same bytes, as often, in the same directory.
+/// </summary>
+[MemoryDiagnoser]
+public class SpillThenRead
+{
+    private const int Megabytes = 64;
+    private const int Size = Megabytes * 1024 * 1024;
+    private RayRuntime _runtime = null!;
+    private byte[] _payload = null!;
+    private string _directory = null!;
+    private ObjectRef<byte[]> _first = null!;
+    private ObjectRef<byte[]> _second = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _directory = Path.Combine(Path.GetTempPath(), "raysharp-bench-" + Guid.NewGuid().ToString("n"));
+        Directory.CreateDirectory(_directory);
+        _runtime = new RayRuntime(new RayOptions { ObjectStoreMemory = Size + Size / 2, ObjectSpillingDirectory = _directory });
+        _payload = new byte[Size];
+        new Random(1).NextBytes(_payload);
+        _first = _runtime.Put((byte[])_payload.Clone());
+        _second = _runtime.Put((byte[])_payload.Clone()); // spills the first
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _runtime.Dispose();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [Benchmark(OperationsPerInvoke = 4 * Megabytes, Description = "spill then read: 2 gets, each restores 64 MB and spills 64 MB, per MB")]
+    public int SpillAndRestore() => _first.Get().Length + _second.Get().Length;
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = 4 * Megabytes, Description = "baseline: 2 x (File.WriteAllBytes + File.ReadAllBytes) of 64 MB, per MB")]
+    public int WriteAndRead()
+    {
+        var file = Path.Combine(_directory, "baseline.bin");
+        var length = 0;
+        for (var i = 0; i < 2; i++)
+        {
+            File.WriteAllBytes(file, _payload);
+            length += File.ReadAllBytes(file).Length;
+        }
+
+        return length;
+    }
+}
