@@ -48,17 +48,29 @@ public sealed class ObjectRefFormatter<T> : IMessagePackFormatter<ObjectRef<T>?>
             return null;
         }
 
-        var (owner, sequence) = RuntimeTypeFormatters.ReadId(ref reader);
-        var id = new ObjectId(owner, sequence);
-        var entry = NestedRefScope.Current is { } scope ? scope.Store.Find(id) : RayRuntime.CurrentOrNull?.Backend.FindObject(id);
-        return entry switch
+        var id = ReadObjectId(ref reader);
+        return FindEntry(id) switch
         {
             ObjectEntry<T> typed => new ObjectRef<T>(typed),
-            null => throw new MessagePackSerializationException(
-                $"Cannot read ObjectRef<{typeof(T).Name}> {id}: no live object with that id is in "
-                + (RayRuntime.CurrentOrNull is null ? "any runtime (none is current; call Ray.Init or MakeCurrent first)." : "the current runtime. It was released once no ref to it was reachable, or it belongs to another runtime; keep a ref alive while copies of it are serialized.")),
-            _ => throw new MessagePackSerializationException(
-                $"Cannot read ObjectRef<{typeof(T).Name}> {id}: that object holds a {entry.ValueType.Name}, not a {typeof(T).Name}."),
+            var other => throw NotReadable(id, typeof(T), other),
         };
     }
+
+    internal static ObjectId ReadObjectId(ref MessagePackReader reader)
+    {
+        var (owner, sequence) = RuntimeTypeFormatters.ReadId(ref reader);
+        return new ObjectId(owner, sequence);
+    }
+
+    /// <summary>The live entry of <paramref name="id"/>: in the store spilling or restoring on this thread, else in the current runtime.</summary>
+    internal static ObjectEntry? FindEntry(ObjectId id) =>
+        NestedRefScope.Current is { } scope ? scope.Store.Find(id) : RayRuntime.CurrentOrNull?.Backend.FindObject(id);
+
+    internal static MessagePackSerializationException NotReadable(ObjectId id, System.Type expected, ObjectEntry? found) =>
+        new(found is null
+            ? $"Cannot read ObjectRef<{expected.Name}> {id}: no live object with that id is in "
+              + (RayRuntime.CurrentOrNull is null
+                  ? "any runtime (none is current; call Ray.Init or MakeCurrent first)."
+                  : "the current runtime. It was released once no ref to it was reachable, or it belongs to another runtime; keep a ref alive while copies of it are serialized.")
+            : $"Cannot read ObjectRef<{expected.Name}> {id}: that object holds a {found.ValueType.Name}, not a {expected.Name}.");
 }

@@ -9,7 +9,7 @@ namespace RaySharp.Serialization;
 /// Finds the <see cref="ObjectRefFormatter{T}"/> for an <c>ObjectRef&lt;T&gt;</c> without reflection over generics
 /// (no <c>MakeGenericType</c>, so it stays NativeAOT-clean): each <see cref="ObjectRef{T}"/> type registers its
 /// formatter when its first ref is made. A ref type asked for before any ref of it exists gets a formatter that looks
-/// the registration up when it runs (by then a ref to write exists; a ref to read needs a live object of that type).
+/// the registration up when it runs: a ref to write means one exists, and a ref read back needs a live object of that type.
 /// </summary>
 internal static class ObjectRefFormatters
 {
@@ -33,20 +33,38 @@ internal static class ObjectRefFormatters
         return s_formatters.TryGetValue(type, out var formatter) ? formatter : new Deferred<TRef>();
     }
 
+    /// <summary>For a ref type none of whose refs exists yet: it finds the registration when it runs, or explains why no object can match.</summary>
     private sealed class Deferred<TRef> : IMessagePackFormatter<TRef>
     {
-        private IMessagePackFormatter<TRef>? _inner;
+        public void Serialize(ref MessagePackWriter writer, TRef value, MessagePackSerializerOptions options)
+        {
+            if (Registered() is { } formatter)
+            {
+                formatter.Serialize(ref writer, value, options);
+            }
+            else
+            {
+                writer.WriteNil(); // no ref of this type exists, so the value is null
+            }
+        }
 
-        public void Serialize(ref MessagePackWriter writer, TRef value, MessagePackSerializerOptions options) =>
-            Inner.Serialize(ref writer, value, options);
+        public TRef Deserialize(ref MessagePackReader reader, MessagePackSerializerOptions options)
+        {
+            if (Registered() is { } formatter)
+            {
+                return formatter.Deserialize(ref reader, options);
+            }
 
-        public TRef Deserialize(ref MessagePackReader reader, MessagePackSerializerOptions options) =>
-            Inner.Deserialize(ref reader, options);
+            if (reader.TryReadNil())
+            {
+                return default!;
+            }
 
-        private IMessagePackFormatter<TRef> Inner =>
-            _inner ??= s_formatters.TryGetValue(typeof(TRef), out var formatter)
-                ? (IMessagePackFormatter<TRef>)formatter
-                : throw new MessagePackSerializationException(
-                    $"Cannot read a {typeof(TRef).Name}: no ref of that type, and so no object it could point to, exists in this process.");
+            var id = ObjectRefFormatter<int>.ReadObjectId(ref reader);
+            throw ObjectRefFormatter<int>.NotReadable(id, typeof(TRef).GetGenericArguments()[0], ObjectRefFormatter<int>.FindEntry(id));
+        }
+
+        private static IMessagePackFormatter<TRef>? Registered() =>
+            s_formatters.TryGetValue(typeof(TRef), out var formatter) ? (IMessagePackFormatter<TRef>)formatter : null;
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
@@ -26,6 +25,7 @@ internal sealed class ObjectStore : IDisposable
     private readonly Dictionary<ObjectId, StoredObject> _records = [];
     private readonly LinkedList<StoredObject> _lru = new(); // in-memory tracked objects, least recently used first
     private readonly ConcurrentDictionary<ObjectId, WeakReference<ObjectEntry>> _shared = new();
+    private readonly ConcurrentQueue<StoredObject> _dying = new(); // released while the lock was busy
     private readonly SpillDirectory _spill;
     private int _sharedSweepAt = 1024;
     private long _used;
@@ -120,11 +120,26 @@ internal sealed class ObjectStore : IDisposable
     }
 
     /// <summary>An object died (its lease was finalized): its bytes leave the accounting and its spill file is deleted.</summary>
+    /// <remarks>
+    /// Called on the finalizer thread, which must not wait behind a spill being written: when the lock is busy, the
+    /// record is queued and released by the next store operation.
+    /// </remarks>
     public void Release(StoredObject record)
     {
-        lock (Gate)
+        if (!Gate.TryEnter())
+        {
+            _dying.Enqueue(record);
+            return;
+        }
+
+        try
         {
             ReleaseLocked(record);
+            DrainDyingLocked();
+        }
+        finally
+        {
+            Gate.Exit();
         }
     }
 
@@ -247,6 +262,7 @@ internal sealed class ObjectStore : IDisposable
                 return;
             }
 
+            DrainDyingLocked();
             if (!MakeRoom(size))
             {
                 if (throwWhenFull)
@@ -295,44 +311,53 @@ internal sealed class ObjectStore : IDisposable
 
     private void TrySpill(StoredObject record, ObjectEntry entry)
     {
-        var buffer = new ArrayBufferWriter<byte>((int)Math.Clamp(record.SizeBytes + 64, 256, Array.MaxLength));
-        ObjectRef[]? pinned;
-        try
-        {
-            using var scope = NestedRefScope.Enter(this);
-            entry.WriteValue(buffer);
-            pinned = scope.Found();
-        }
-        catch (Exception error) when (error is MessagePack.MessagePackSerializationException or NotSupportedException)
-        {
-            return; // a value its formatter cannot write stays in memory
-        }
-
-        if (SpillCapacityBytes is { } limit && _spilled + buffer.WrittenCount > limit)
+        var room = SpillCapacityBytes is { } limit ? limit - _spilled : long.MaxValue;
+        if (room <= 0)
         {
             return;
         }
 
+        string file;
+        long bytes;
+        ObjectRef[]? pinned;
         try
         {
-            record.SpillPath = _spill.Write(record.Id, buffer.WrittenSpan);
+            using var scope = NestedRefScope.Enter(this);
+            (file, bytes) = _spill.Write(record.Id, entry);
+            pinned = scope.Found();
         }
-        catch (IOException)
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or MessagePack.MessagePackSerializationException or NotSupportedException)
         {
-            return; // the disk is full or refuses: the object stays in memory
+            return; // the disk refuses or the formatter cannot write the value: it stays in memory
+        }
+
+        if (bytes > room)
+        {
+            SpillDirectory.TryDelete(file);
+            return;
         }
 
         entry.DropValue();
-        record.SpilledBytes = buffer.WrittenCount;
+        record.SpillPath = file;
+        record.SpilledBytes = bytes;
         record.PinnedRefs = pinned;
         _lru.Remove(record.LruNode);
         _used -= record.SizeBytes;
-        _spilled += record.SpilledBytes;
+        _spilled += bytes;
         _spillCount++;
+    }
+
+    private void DrainDyingLocked()
+    {
+        while (_dying.TryDequeue(out var record))
+        {
+            ReleaseLocked(record);
+        }
     }
 
     private void ReleaseDeadLocked()
     {
+        DrainDyingLocked();
         List<StoredObject>? dead = null;
         foreach (var record in _records.Values)
         {

@@ -11,22 +11,26 @@ internal sealed class SpillDirectory(string parent, ulong owner)
 {
     public string Path { get; } = System.IO.Path.Combine(parent, "raysharp-spill-" + owner.ToString("x16", System.Globalization.CultureInfo.InvariantCulture));
 
-    /// <summary>Writes the bytes of <paramref name="id"/>; throws <see cref="IOException"/> when the disk refuses.</summary>
-    public string Write(ObjectId id, ReadOnlySpan<byte> bytes)
+    /// <summary>
+    /// Streams the MessagePack form of <paramref name="entry"/>'s value into its spill file and returns the file and its
+    /// size. A failure (the disk refuses, or the formatter throws) deletes the partial file and rethrows.
+    /// </summary>
+    public (string File, long Bytes) Write(ObjectId id, ObjectEntry entry)
     {
         Directory.CreateDirectory(Path);
         var file = System.IO.Path.Combine(Path, id + ".msgpack");
         try
         {
-            File.WriteAllBytes(file, bytes);
+            using var writer = new SpillFileWriter(file);
+            entry.WriteValue(writer);
+            writer.Flush();
+            return (file, writer.Written);
         }
-        catch (IOException)
+        catch
         {
             TryDelete(file);
             throw;
         }
-
-        return file;
     }
 
     public static byte[] Read(string file) => File.ReadAllBytes(file);
