@@ -90,3 +90,36 @@ public class SpillThenRead
         return length;
     }
 }
+
+/// <summary>
+/// What tracking an object costs: <c>Put(int)</c> in a runtime that tracks every object
+/// (<see cref="RayOptions.InlineObjectMaxBytes"/> = 0: record, weak handle, finalizable lease, release) against the
+/// default, where a small value stays inline. Both refs are dropped at once, so release and finalization are included.
+/// </summary>
+[MemoryDiagnoser]
+public class TrackedPut
+{
+    private RayRuntime _inline = null!;
+    private RayRuntime _tracked = null!;
+    private int _x;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _inline = new RayRuntime(new RayOptions { NumCpus = Environment.ProcessorCount });
+        _tracked = new RayRuntime(new RayOptions { NumCpus = Environment.ProcessorCount, InlineObjectMaxBytes = 0 });
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _inline.Dispose();
+        _tracked.Dispose();
+    }
+
+    [Benchmark(Description = "Put(int), tracked (InlineObjectMaxBytes = 0)")]
+    public ObjectRef<int> Tracked() => _tracked.Put(_x++);
+
+    [Benchmark(Baseline = true, Description = "baseline: Put(int), inline (default)")]
+    public ObjectRef<int> Inline() => _inline.Put(_x++);
+}

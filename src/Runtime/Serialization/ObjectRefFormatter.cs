@@ -28,16 +28,7 @@ public sealed class ObjectRefFormatter<T> : IMessagePackFormatter<ObjectRef<T>?>
             return;
         }
 
-        RuntimeTypeFormatters.WriteId(ref writer, value.Id.Owner, value.Id.Sequence);
-        if (NestedRefScope.Current is { } scope)
-        {
-            scope.OnWritten(value);
-            scope.Store.Share(value);
-        }
-        else
-        {
-            RayRuntime.CurrentOrNull?.Backend.ShareObject(value);
-        }
+        WriteRef(ref writer, value);
     }
 
     /// <inheritdoc />
@@ -54,6 +45,21 @@ public sealed class ObjectRefFormatter<T> : IMessagePackFormatter<ObjectRef<T>?>
             ObjectEntry<T> typed => new ObjectRef<T>(typed),
             var other => throw NotReadable(id, typeof(T), other),
         };
+    }
+
+    /// <summary>Writes a ref's id and tells the store it was shared; needs no type argument, so any ref type can use it.</summary>
+    internal static void WriteRef(ref MessagePackWriter writer, ObjectRef value)
+    {
+        RuntimeTypeFormatters.WriteId(ref writer, value.Id.Owner, value.Id.Sequence);
+        if (NestedRefScope.Current is { } scope)
+        {
+            scope.OnWritten(value);
+            scope.Store.Share(value);
+        }
+        else
+        {
+            RayRuntime.CurrentOrNull?.Backend.ShareObject(value);
+        }
     }
 
     internal static ObjectId ReadObjectId(ref MessagePackReader reader)

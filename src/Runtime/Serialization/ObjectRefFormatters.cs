@@ -38,13 +38,13 @@ internal static class ObjectRefFormatters
     {
         public void Serialize(ref MessagePackWriter writer, TRef value, MessagePackSerializerOptions options)
         {
-            if (Registered() is { } formatter)
+            if (value is null)
             {
-                formatter.Serialize(ref writer, value, options);
+                writer.WriteNil();
             }
             else
             {
-                writer.WriteNil(); // no ref of this type exists, so the value is null
+                ObjectRefFormatter<int>.WriteRef(ref writer, (ObjectRef)(object)value);
             }
         }
 

@@ -84,6 +84,18 @@ public sealed class NestedRefTests
         return (outer.Id, innerId);
     }
 
+    [Fact]
+    public void A_ref_type_with_no_ref_made_yet_still_reads_and_writes()
+    {
+        using var store = StoreRuntime.Start(capacity: 100_000_000);
+        var bytes = RaySerializer.Serialize(Ray.Put(42));
+
+        var error = Assert.Throws<MessagePackSerializationException>(() => RaySerializer.Deserialize<ObjectRef<NeverReferenced>>(bytes));
+
+        Assert.Contains("holds a Int32, not a NeverReferenced", error.Message);
+        Assert.Null(RaySerializer.Deserialize<ObjectRef<AlsoNeverReferenced>?>(RaySerializer.Serialize<ObjectRef<AlsoNeverReferenced>?>(null)));
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static byte[] SerializeAndForget() => RaySerializer.Serialize(Ray.Put(7));
 
@@ -94,4 +106,8 @@ public sealed class NestedRefTests
         var outer = Ray.Put(new RefBag([inner], StoreRuntime.Pattern(10_000_000, 8)));
         return (outer, inner.Id);
     }
+
+    private sealed class NeverReferenced;
+
+    private sealed class AlsoNeverReferenced;
 }

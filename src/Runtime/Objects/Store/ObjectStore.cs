@@ -70,6 +70,11 @@ internal sealed class ObjectStore : IDisposable
     /// </summary>
     public void AdmitResult(ObjectEntry entry)
     {
+        if (entry.IsCompleted)
+        {
+            return; // cancelled or failed before its value could be published: nothing will be stored
+        }
+
         var size = entry.MeasureValue();
         if (size > InlineMaxBytes)
         {
