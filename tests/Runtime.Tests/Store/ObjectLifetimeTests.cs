@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using RaySharp.Scheduling;
 using RaySharp.Tests.Support;
@@ -81,6 +82,23 @@ public sealed class ObjectLifetimeTests
         var info = Assert.Single(Ray.State.Objects());
         Assert.Equal(result.Id, info.Id);
         Assert.Equal(2_000_000, info.SizeBytes);
+    }
+
+    [Fact]
+    public void Streamed_items_are_accounted_and_spilled_like_puts()
+    {
+        using var store = StoreRuntime.Start(capacity: 5_000_000);
+        var produce = Fn.Raw((_, invocation) => invocation.ReturnStream(Enumerable.Range(0, 4).Select(i => StoreRuntime.Pattern(2_000_000, i))));
+
+        var items = store.Runtime.SubmitStreaming<byte[]>(new TaskSpec(produce, TaskArgs.None)).ToList();
+
+        Assert.Equal(4, Ray.State.Objects().Count(o => o.TypeName == "System.Byte[]"));
+        Assert.InRange(Ray.State.Memory().UsedBytes, 0, 5_000_000);
+        Assert.True(Ray.State.Memory().ObjectsSpilled >= 2);
+        for (var i = 0; i < items.Count; i++)
+        {
+            Assert.Equal(StoreRuntime.Pattern(2_000_000, i), items[i].Get());
+        }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

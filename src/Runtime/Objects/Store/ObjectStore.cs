@@ -64,6 +64,16 @@ internal sealed class ObjectStore : IDisposable
         }
     }
 
+    /// <summary>Accounts an item a streaming task yielded; like a result, it is never refused.</summary>
+    public void AdmitProduced<T>(ObjectEntry<T> entry, T value)
+    {
+        var size = ObjectSizer.Measure(value);
+        if (size > InlineMaxBytes)
+        {
+            Admit(entry, size, throwWhenFull: false);
+        }
+    }
+
     /// <summary>
     /// Accounts a task result before it is published. A result is never refused (the task already ran): when it cannot
     /// fit, it is kept in memory over the cap and counted in <see cref="ObjectStoreMemoryInfo.Overcommits"/>.
