@@ -1,7 +1,11 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
 using BenchmarkDotNet.Attributes;
+using MessagePack;
+using MessagePack.Formatters;
+using RaySharp.Serialization;
 
 namespace RaySharp.Benchmarks;
 
@@ -14,7 +18,11 @@ public class GetObjectContaining10kRefs
 {
     private const int Count = 10_000;
     private RayRuntime _runtime = null!;
+    private readonly ArrayFormatter<ObjectRef<int>> _arrayFormatter = new();
+    private readonly ArrayBufferWriter<byte> _buffer = new();
     private List<ObjectRef<int>> _refs = null!;
+    private ObjectRef<int>[] _array = null!;
+    private IDisposable _scope = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -25,16 +33,36 @@ public class GetObjectContaining10kRefs
         {
             _refs.Add(_runtime.Put(i));
         }
+
+        _array = [.. _refs];
+        _scope = _runtime.MakeCurrent();
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _runtime.Dispose();
+    public void Cleanup()
+    {
+        _scope.Dispose();
+        _runtime.Dispose();
+    }
 
     [Benchmark(Description = "get_object_containing_10k_refs: Put(List of 10k refs) + Get")]
     public int PutAndGet() => _runtime.Put(_refs).Get().Count;
 
     [Benchmark(Baseline = true, Description = "baseline: new List<ObjectRef<int>>(10k refs)")]
     public int ListCopy() => new List<ObjectRef<int>>(_refs).Count;
+
+    /// <summary>What a spill or a snapshot of such an object costs: each ref written as its id and read back through the store.</summary>
+    [Benchmark(Description = "10k refs through MessagePack (ObjectRefFormatter): serialize + deserialize")]
+    public int MessagePackRoundTrip()
+    {
+        var options = RaySerializer.Options;
+        _buffer.ResetWrittenCount();
+        var writer = new MessagePackWriter(_buffer);
+        _arrayFormatter.Serialize(ref writer, _array, options);
+        writer.Flush();
+        var reader = new MessagePackReader(_buffer.WrittenMemory);
+        return _arrayFormatter.Deserialize(ref reader, options)!.Length;
+    }
 }
 
 /// <summary>

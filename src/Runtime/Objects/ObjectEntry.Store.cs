@@ -13,6 +13,9 @@ internal abstract partial class ObjectEntry
     /// </summary>
     internal StoreLease? Lease { get; set; }
 
+    /// <summary>True once a ref to this entry was serialized and the store can find it by id (set once, never cleared).</summary>
+    internal bool IsShared { get; set; }
+
     /// <summary>The static type of the value, for <see cref="Ray.State"/>.</summary>
     internal abstract Type ValueType { get; }
 

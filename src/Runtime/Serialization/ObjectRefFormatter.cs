@@ -56,7 +56,7 @@ public sealed class ObjectRefFormatter<T> : IMessagePackFormatter<ObjectRef<T>?>
             scope.OnWritten(value);
             scope.Store.Share(value);
         }
-        else
+        else if (!value.Entry.IsShared && value.Entry.Lease is null)
         {
             RayRuntime.CurrentOrNull?.Backend.ShareObject(value);
         }

@@ -162,11 +162,12 @@ internal sealed class ObjectStore : IDisposable
     public void Share(ObjectRef reference)
     {
         var entry = reference.Entry;
-        if (entry.Lease is not null || _shared.ContainsKey(entry.Id))
+        if (entry.IsShared || entry.Lease is not null)
         {
-            return; // tracked objects are found through their records
+            return; // known already, or tracked (found through its record)
         }
 
+        entry.IsShared = true;
         _shared.TryAdd(entry.Id, new WeakReference<ObjectEntry>(entry));
         if (_shared.Count >= Volatile.Read(ref _sharedSweepAt))
         {
@@ -177,15 +178,15 @@ internal sealed class ObjectStore : IDisposable
     /// <summary>The live entry of <paramref name="id"/>, or null when this store does not know it (or it died).</summary>
     public ObjectEntry? Find(ObjectId id)
     {
-        lock (Gate)
+        if (_shared.TryGetValue(id, out var weak) && weak.TryGetTarget(out var entry))
         {
-            if (_records.TryGetValue(id, out var record) && record.Entry is { } tracked)
-            {
-                return tracked;
-            }
+            return entry; // lock-free for inline objects, the common case
         }
 
-        return _shared.TryGetValue(id, out var weak) && weak.TryGetTarget(out var entry) ? entry : null;
+        lock (Gate)
+        {
+            return _records.TryGetValue(id, out var record) ? record.Entry : null;
+        }
     }
 
     /// <summary>The live tracked objects, for <see cref="Ray.State.Objects"/>.</summary>
