@@ -16,9 +16,11 @@ namespace RaySharp.Objects.Store;
 /// inline, as Ray keeps small objects in the owner's in-process store: they are plain managed values that the GC
 /// frees, not counted against the cap, never spilled, not listed. Put of such a value costs no more than before.</para>
 /// <para>Larger objects are tracked: a <see cref="StoredObject"/> record, a weak handle to the entry, and a
-/// finalizable <see cref="StoreLease"/> that only the entry holds. Tracked operations take <see cref="Gate"/>; reads of a
-/// tracked object take it too, so an object is never spilled while it is being read. Spill files are written and
-/// read under the lock, which keeps the rules simple at the price of serializing large spills.</para>
+/// finalizable <see cref="StoreLease"/> that only the entry holds. Tracked operations take <see cref="Gate"/>. Reads
+/// of an in-memory object do not: they check the record's seqlock (<see cref="StoredObject.Version"/>) and fall back to
+/// the lock when a spill or restore ran meanwhile, so a value is never handed out half-spilled and a Get stays O(1).
+/// Eviction approximates LRU with a second chance for objects read since they were last ordered (CLOCK). Spill files
+/// are written and read under the lock, which keeps the rules simple at the price of serializing large spills.</para>
 /// </remarks>
 internal sealed class ObjectStore : IDisposable
 {
@@ -99,6 +101,7 @@ internal sealed class ObjectStore : IDisposable
         {
             if (record.LruNode.List is not null)
             {
+                record.RecentlyUsed = false;
                 _lru.Remove(record.LruNode);
                 _lru.AddLast(record.LruNode);
             }
@@ -113,9 +116,18 @@ internal sealed class ObjectStore : IDisposable
         }
 
         var bytes = SpillDirectory.Read(record.SpillPath!);
-        using (NestedRefScope.Enter(this))
+        record.BeginValueChange();
+        try
         {
-            entry.RestoreValue(bytes);
+            using (NestedRefScope.Enter(this))
+            {
+                entry.RestoreValue(bytes);
+            }
+        }
+        catch
+        {
+            record.EndValueChange(); // still spilled: the file stays, and the next read tries again
+            throw;
         }
 
         SpillDirectory.TryDelete(record.SpillPath!);
@@ -124,6 +136,7 @@ internal sealed class ObjectStore : IDisposable
         record.SpillPath = null;
         record.SpilledBytes = 0;
         record.PinnedRefs = null; // the restored value holds its refs again
+        record.EndValueChange();
         _restoreCount++;
         if (!MakeRoom(record.SizeBytes))
         {
@@ -314,7 +327,15 @@ internal sealed class ObjectStore : IDisposable
         for (var node = _lru.First; node is not null && _used + size > CapacityBytes; )
         {
             var next = node.Next;
-            if (node.Value.Entry is { IsCompleted: true } entry && entry.CanSpill)
+            if (node.Value.RecentlyUsed)
+            {
+                // Read without the lock since it was last ordered: a second chance, at the most recent end.
+                node.Value.RecentlyUsed = false;
+                _lru.Remove(node);
+                _lru.AddLast(node);
+                next ??= node;
+            }
+            else if (node.Value.Entry is { IsCompleted: true } entry && entry.CanSpill)
             {
                 TrySpill(node.Value, entry);
             }
@@ -353,8 +374,10 @@ internal sealed class ObjectStore : IDisposable
             return;
         }
 
-        entry.DropValue();
+        record.BeginValueChange();
         record.SpillPath = file;
+        entry.DropValue();
+        record.EndValueChange();
         record.SpilledBytes = bytes;
         record.PinnedRefs = pinned;
         _lru.Remove(record.LruNode);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.InteropServices;
+using System.Threading;
 
 namespace RaySharp.Objects.Store;
 
@@ -12,6 +13,15 @@ namespace RaySharp.Objects.Store;
 internal sealed class StoredObject
 {
     private GCHandle _entry;
+
+    /// <summary>
+    /// A seqlock over the entry's value: odd while a spill or restore changes it. Readers of an in-memory value read it
+    /// without the lock and keep it only when the version was even and unchanged around the read.
+    /// </summary>
+    public int Version;
+
+    /// <summary>Set by lock-free reads; eviction gives such an object a second chance (CLOCK, an approximation of LRU).</summary>
+    public volatile bool RecentlyUsed;
 
     public StoredObject(ObjectStore store, ObjectEntry entry, long sizeBytes)
     {
@@ -45,6 +55,12 @@ internal sealed class StoredObject
     public LinkedListNode<StoredObject> LruNode { get; }
 
     public bool IsSpilled => SpillPath is not null;
+
+    /// <summary>Starts changing the value (under the store's lock): lock-free readers retry under the lock.</summary>
+    public void BeginValueChange() => Interlocked.Increment(ref Version);
+
+    /// <summary>Ends the change started by <see cref="BeginValueChange"/>.</summary>
+    public void EndValueChange() => Interlocked.Increment(ref Version);
 
     public bool IsReleased { get; private set; }
 
