@@ -22,6 +22,9 @@ internal abstract partial class ObjectEntry
     /// <summary>True when the value's type has a formatter, so the value can be spilled.</summary>
     internal abstract bool CanSpill { get; }
 
+    /// <summary>Moves the value into <paramref name="lease"/> (boxed), where the store can drop and restore it atomically.</summary>
+    internal abstract void MoveIntoLease(StoreLease lease);
+
     /// <summary>The accounted size of the staged or stored value (see <see cref="ObjectSizer"/>).</summary>
     internal abstract long MeasureValue();
 

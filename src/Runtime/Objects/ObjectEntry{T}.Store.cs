@@ -1,6 +1,6 @@
 using System;
 using System.Buffers;
-using System.Threading;
+using System.Runtime.CompilerServices;
 using RaySharp.Objects.Store;
 using RaySharp.Serialization;
 
@@ -13,38 +13,41 @@ internal sealed partial class ObjectEntry<T>
 
     internal override bool CanSpill => RaySerializer.CanSerialize<T>();
 
-    internal override long MeasureValue() => ObjectSizer.Measure(_value);
+    internal override void MoveIntoLease(StoreLease lease)
+    {
+        lease.Value = new StrongBox<T>(_value);
+        _value = default!;
+    }
 
-    internal override void WriteValue(IBufferWriter<byte> writer) => RaySerializer.Serialize(writer, _value);
+    internal override long MeasureValue() => ObjectSizer.Measure(CurrentValue);
 
-    internal override void DropValue() => _value = default!;
+    internal override void WriteValue(IBufferWriter<byte> writer) => RaySerializer.Serialize(writer, CurrentValue);
 
-    internal override void RestoreValue(ReadOnlyMemory<byte> bytes) => _value = RaySerializer.Deserialize<T>(bytes);
+    internal override void DropValue() => Lease!.Value = null;
+
+    internal override void RestoreValue(ReadOnlyMemory<byte> bytes) => Lease!.Value = new StrongBox<T>(RaySerializer.Deserialize<T>(bytes));
+
+    /// <summary>The value, wherever it is now: in this entry, or boxed in the lease (default while spilled).</summary>
+    private T CurrentValue => Lease is { } lease ? (lease.Value is StrongBox<T> box ? box.Value! : default!) : _value;
 
     /// <summary>
-    /// The value of a tracked entry. In memory, it is read without a lock and kept only if no spill or restore ran
-    /// meanwhile (the record's seqlock), so a Get stays O(1) whatever the size; otherwise it is read under the store's
-    /// lock, restored from disk first when it was spilled.
+    /// The value of a tracked entry. In memory it is one atomic read of the lease's box, with no lock, so a Get stays
+    /// O(1) whatever the size; when spilled, the store restores it under its lock first.
     /// </summary>
     private T ReadThroughStore()
     {
-        var record = Lease!.Record;
-        var version = Volatile.Read(ref record.Version);
-        if ((version & 1) == 0 && !record.IsSpilled)
+        var lease = Lease!;
+        if (lease.Value is StrongBox<T> box)
         {
-            var value = _value;
-            Interlocked.MemoryBarrier();
-            if (Volatile.Read(ref record.Version) == version)
-            {
-                record.RecentlyUsed = true;
-                return value;
-            }
+            lease.Record.RecentlyUsed = true;
+            return box.Value!;
         }
 
+        var record = lease.Record;
         lock (record.Store.Gate)
         {
             record.Store.EnsureInMemory(record, this);
-            return _value;
+            return ((StrongBox<T>)lease.Value!).Value!;
         }
     }
 }

@@ -17,8 +17,8 @@ namespace RaySharp.Objects.Store;
 /// frees, not counted against the cap, never spilled, not listed. Put of such a value costs no more than before.</para>
 /// <para>Larger objects are tracked: a <see cref="StoredObject"/> record, a weak handle to the entry, and a
 /// finalizable <see cref="StoreLease"/> that only the entry holds. Tracked operations take <see cref="Gate"/>. Reads
-/// of an in-memory object do not: they check the record's seqlock (<see cref="StoredObject.Version"/>) and fall back to
-/// the lock when a spill or restore ran meanwhile, so a value is never handed out half-spilled and a Get stays O(1).
+/// of an in-memory object do not: the value sits boxed in the lease (<see cref="StoreLease.Value"/>), which a spill
+/// swaps to null and a restore back, so a reader gets the whole value or goes to the lock, and a Get stays O(1).
 /// Eviction approximates LRU with a second chance for objects read since they were last ordered (CLOCK). Spill files
 /// are written and read under the lock, which keeps the rules simple at the price of serializing large spills.</para>
 /// </remarks>
@@ -116,18 +116,9 @@ internal sealed class ObjectStore : IDisposable
         }
 
         var bytes = SpillDirectory.Read(record.SpillPath!);
-        record.BeginValueChange();
-        try
+        using (NestedRefScope.Enter(this))
         {
-            using (NestedRefScope.Enter(this))
-            {
-                entry.RestoreValue(bytes);
-            }
-        }
-        catch
-        {
-            record.EndValueChange(); // still spilled: the file stays, and the next read tries again
-            throw;
+            entry.RestoreValue(bytes); // a failure leaves it spilled: the file stays, and the next read tries again
         }
 
         SpillDirectory.TryDelete(record.SpillPath!);
@@ -136,7 +127,6 @@ internal sealed class ObjectStore : IDisposable
         record.SpillPath = null;
         record.SpilledBytes = 0;
         record.PinnedRefs = null; // the restored value holds its refs again
-        record.EndValueChange();
         _restoreCount++;
         if (!MakeRoom(record.SizeBytes))
         {
@@ -306,7 +296,9 @@ internal sealed class ObjectStore : IDisposable
             _records.Add(record.Id, record);
             _lru.AddLast(record.LruNode);
             _used += size;
-            entry.Lease = new StoreLease(record);
+            var lease = new StoreLease(record);
+            entry.MoveIntoLease(lease);
+            entry.Lease = lease;
         }
     }
 
@@ -374,10 +366,8 @@ internal sealed class ObjectStore : IDisposable
             return;
         }
 
-        record.BeginValueChange();
         record.SpillPath = file;
         entry.DropValue();
-        record.EndValueChange();
         record.SpilledBytes = bytes;
         record.PinnedRefs = pinned;
         _lru.Remove(record.LruNode);

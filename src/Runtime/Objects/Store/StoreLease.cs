@@ -10,5 +10,11 @@ internal sealed class StoreLease(StoredObject record)
 {
     public StoredObject Record { get; } = record;
 
+    /// <summary>
+    /// The value while it is in memory, as an immutable <c>StrongBox&lt;T&gt;</c>; null while it is spilled. Swapping one
+    /// reference is atomic, so a reader gets the whole value or goes to the store; a Get takes no lock and stays O(1).
+    /// </summary>
+    public volatile object? Value;
+
     ~StoreLease() => Record.Store.Release(Record);
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.InteropServices;
-using System.Threading;
 
 namespace RaySharp.Objects.Store;
 
@@ -14,13 +13,7 @@ internal sealed class StoredObject
 {
     private GCHandle _entry;
 
-    /// <summary>
-    /// A seqlock over the entry's value: odd while a spill or restore changes it. Readers of an in-memory value read it
-    /// without the lock and keep it only when the version was even and unchanged around the read.
-    /// </summary>
-    public int Version;
-
-    /// <summary>Set by lock-free reads; eviction gives such an object a second chance (CLOCK, an approximation of LRU).</summary>
+    /// <summary>Set by reads, which take no lock; eviction gives such an object a second chance (CLOCK, an approximation of LRU).</summary>
     public volatile bool RecentlyUsed;
 
     public StoredObject(ObjectStore store, ObjectEntry entry, long sizeBytes)
@@ -55,12 +48,6 @@ internal sealed class StoredObject
     public LinkedListNode<StoredObject> LruNode { get; }
 
     public bool IsSpilled => SpillPath is not null;
-
-    /// <summary>Starts changing the value (under the store's lock): lock-free readers retry under the lock.</summary>
-    public void BeginValueChange() => Interlocked.Increment(ref Version);
-
-    /// <summary>Ends the change started by <see cref="BeginValueChange"/>.</summary>
-    public void EndValueChange() => Interlocked.Increment(ref Version);
 
     public bool IsReleased { get; private set; }
 
