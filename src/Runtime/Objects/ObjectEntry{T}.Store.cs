@@ -34,15 +34,27 @@ internal sealed partial class ObjectEntry<T>
     /// The value of a tracked entry. In memory it is one atomic read of the lease's box, with no lock, so a Get stays
     /// O(1) whatever the size; when spilled, the store restores it under its lock first.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private T ReadThroughStore()
     {
         var lease = Lease!;
-        if (lease.Value is StrongBox<T> box)
+        if (lease.Value is { } boxed)
         {
-            lease.Record.RecentlyUsed = true;
-            return box.Value!;
+            var used = lease.Record;
+            if (!used.RecentlyUsed)
+            {
+                used.RecentlyUsed = true; // written only when it changes, so hot readers do not dirty the line
+            }
+
+            return Unsafe.As<StrongBox<T>>(boxed).Value!; // the lease only ever holds a StrongBox<T>
         }
 
+        return ReadSpilled(lease);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private T ReadSpilled(StoreLease lease)
+    {
         var record = lease.Record;
         lock (record.Store.Gate)
         {
