@@ -11,7 +11,7 @@ namespace RaySharp;
 /// The entry point, shaped like Ray's module API: <c>Init</c>, <c>Put</c>, <c>Get</c>, <c>Wait</c>,
 /// <c>Cancel</c>, <c>GetRuntimeContext</c>. Remote calls themselves go through the generated <c>.Remote</c> stubs.
 /// </summary>
-public static class Ray
+public static partial class Ray
 {
     private static readonly Lock s_initLock = new();
     private static RayRuntime? s_ambient;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using RaySharp.Objects;
 using RaySharp.Scheduling;
 
 namespace RaySharp.Backend;
@@ -54,4 +55,19 @@ internal interface IRayBackend : IDisposable
 
     /// <summary>The task the calling code runs in, if it runs in one of this backend's tasks.</summary>
     RuntimeContext? CurrentContext();
+
+    /// <summary>
+    /// Notes that <paramref name="reference"/> was serialized (possibly inside another object), so a copy read back
+    /// finds the same object. A cluster backend would count it as a borrowed ref with the object's owner.
+    /// </summary>
+    void ShareObject(ObjectRef reference);
+
+    /// <summary>The live object with this id, or null when this backend does not know it (or it was released).</summary>
+    ObjectEntry? FindObject(ObjectId id);
+
+    /// <summary>The live tracked objects of the store, for <see cref="Ray.State.Objects"/>.</summary>
+    IReadOnlyList<ObjectInfo> ObjectsInStore();
+
+    /// <summary>The store's totals, for <see cref="Ray.State.Memory"/>.</summary>
+    ObjectStoreMemoryInfo StoreMemory();
 }

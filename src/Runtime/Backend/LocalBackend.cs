@@ -5,6 +5,7 @@ using System.Threading;
 using RaySharp.Actors;
 using RaySharp.Objects;
 using RaySharp.Objects.Semantics;
+using RaySharp.Objects.Store;
 using RaySharp.Scheduling;
 
 namespace RaySharp.Backend;
@@ -20,6 +21,7 @@ internal sealed class LocalBackend : IRayBackend
     {
         Runtime = runtime;
         Scheduler = new Scheduler(new ResourcePool(capacity));
+        Store = new ObjectStore(_owner, runtime.ObjectStoreMemory, runtime.Options.SpillingMaxBytes(), runtime.Options.InlineBytes(), runtime.Options.SpillParent());
     }
 
     public RayRuntime Runtime { get; }
@@ -28,13 +30,18 @@ internal sealed class LocalBackend : IRayBackend
 
     public LiveTaskSet Live { get; } = new();
 
+    /// <summary>Sizes, lifetimes and spilling of what this backend stores.</summary>
+    public ObjectStore Store { get; }
+
     private readonly Dictionary<ActorId, LocalActor> _actors = [];
     private readonly Dictionary<string, LocalActor> _named = new(StringComparer.Ordinal);
 
     public ObjectRef<T> Put<T>(T value)
     {
         ThrowIfDisposed();
-        return new ObjectRef<T>(ObjectEntry<T>.Ready(NextObjectId(), value));
+        var entry = ObjectEntry<T>.Ready(NextObjectId(), value);
+        Store.AdmitPut(entry);
+        return new ObjectRef<T>(entry);
     }
 
     public ObjectRef<ReadOnlyMemory<T>> PutOwned<T>(T[] array)
@@ -42,7 +49,9 @@ internal sealed class LocalBackend : IRayBackend
     {
         ArgumentNullException.ThrowIfNull(array);
         ThrowIfDisposed();
-        return new ObjectRef<ReadOnlyMemory<T>>(ObjectEntry<ReadOnlyMemory<T>>.Ready(NextObjectId(), ReadOnlyBufferPolicy<T>.Instance.Adopt(array)));
+        var entry = ObjectEntry<ReadOnlyMemory<T>>.Ready(NextObjectId(), ReadOnlyBufferPolicy<T>.Instance.Adopt(array));
+        Store.AdmitPut(entry);
+        return new ObjectRef<ReadOnlyMemory<T>>(entry);
     }
 
     public ObjectRef<T> Submit<T>(TaskSpec spec) => Submit<T>(spec, null);
@@ -204,6 +213,14 @@ internal sealed class LocalBackend : IRayBackend
             ? new RuntimeContext(task.Id, task.Name, task.TargetActor?.Id, task.Request.ToDictionary(), task.IsCancelRequested, task.CancellationToken)
             : null;
 
+    public void ShareObject(ObjectRef reference) => Store.Share(reference);
+
+    public ObjectEntry? FindObject(ObjectId id) => Store.Find(id);
+
+    public IReadOnlyList<ObjectInfo> ObjectsInStore() => Store.Objects();
+
+    public ObjectStoreMemoryInfo StoreMemory() => Store.Memory();
+
     /// <summary>Refuses new work and fails every pending ref with <see cref="RuntimeShutdownException"/>.</summary>
     public void Dispose()
     {
@@ -231,6 +248,8 @@ internal sealed class LocalBackend : IRayBackend
         {
             task.Abort(error);
         }
+
+        Store.Dispose();
     }
 
     private void Start(TaskSpec spec, ObjectEntry result, ExtraOutputs? extra, LocalActor? actor)

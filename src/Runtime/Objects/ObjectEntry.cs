@@ -10,7 +10,7 @@ namespace RaySharp.Objects;
 /// Waiters (dependent tasks, blocked getters, awaiters, wait sets) register and are told once, outside the lock.
 /// </summary>
 [DebuggerDisplay("{Id} {StateName,nq}")]
-internal abstract class ObjectEntry
+internal abstract partial class ObjectEntry
 {
     private const int Pending = 0;
     private const int Completing = 1;

@@ -5,8 +5,9 @@ namespace RaySharp.Objects;
 /// <summary>
 /// An <see cref="ObjectEntry"/> holding a value of type <typeparamref name="T"/>, frozen by the type's copy policy:
 /// immutable values by reference, mutable ones as a snapshot that every read copies (see <c>ObjectSemantics</c>).
+/// A tracked (large) value lives in the store's lease instead (see <c>ObjectEntry{T}.Store.cs</c>).
 /// </summary>
-internal sealed class ObjectEntry<T> : ObjectEntry
+internal sealed partial class ObjectEntry<T> : ObjectEntry
 {
     private Frozen<T> _value;
 
@@ -25,7 +26,7 @@ internal sealed class ObjectEntry<T> : ObjectEntry
     public static ObjectEntry<T> Ready(ObjectId id, Frozen<T> value) => new(id, value);
 
     /// <summary>What one reader gets: the value itself when immutable, else a fresh copy. Only valid once the entry succeeded.</summary>
-    public T Value => _value.Thaw();
+    public T Value => (Lease is null ? _value : ReadThroughStore()).Thaw();
 
     /// <summary>Snapshots a value that stays unseen until <see cref="TryPublishStaged"/>; only the producer calls it.</summary>
     public void Stage(T value) => _value = Frozen<T>.Of(value);

@@ -105,8 +105,13 @@ public sealed class ObjectRefGenerator<T> : IEnumerable<ObjectRef<T>>, IObjectSt
 
     void IObjectStream.Fail(ExceptionDispatchInfo error) => End(error);
 
-    /// <summary>Adds an item the task produced.</summary>
-    internal void Append(T value) => Add(ObjectEntry<T>.Ready(_nextId(), value));
+    /// <summary>Adds an item the task produced, accounted in <paramref name="store"/> when given.</summary>
+    internal void Append(T value, Objects.Store.ObjectStore? store = null)
+    {
+        var entry = ObjectEntry<T>.Ready(_nextId(), value);
+        store?.AdmitProduced(entry);
+        Add(entry);
+    }
 
     private void End(ExceptionDispatchInfo? error)
     {

@@ -12,9 +12,13 @@ namespace RaySharp;
 /// <typeparam name="T">The type of the value.</typeparam>
 public sealed class ObjectRef<T> : ObjectRef
 {
+    /// <summary>Registers this type's MessagePack formatter when its first ref is made (see <see cref="Serialization.ObjectRefFormatters"/>).</summary>
+    private static readonly bool s_formatterRegistered = Serialization.ObjectRefFormatters.Register<T>();
+
     internal ObjectRef(ObjectEntry<T> entry)
         : base(entry)
     {
+        _ = s_formatterRegistered;
     }
 
     private new ObjectEntry<T> Entry => (ObjectEntry<T>)base.Entry;

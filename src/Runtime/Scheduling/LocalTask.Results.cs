@@ -39,6 +39,6 @@ internal sealed partial class LocalTask
                 $"Remote function '{Spec.Function.Name}' streamed {typeof(T).Name} items, but its caller did not submit it as a stream of that type. The stub and the invoker disagree.");
         }
 
-        stream.Append(item);
+        stream.Append(item, _backend.Store);
     }
 }

@@ -219,6 +219,12 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
         Interlocked.Exchange(ref _state, Finished);
         if (error is null)
         {
+            _backend.Store.AdmitResult(_result);
+            foreach (var entry in Outputs?.Entries ?? [])
+            {
+                _backend.Store.AdmitResult(entry);
+            }
+
             _result.TryPublishStaged();
             Outputs?.Publish();
             _backend.Live.Remove(this);

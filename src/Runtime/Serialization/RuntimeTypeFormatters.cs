@@ -4,7 +4,7 @@ using MessagePack.Formatters;
 
 namespace RaySharp.Serialization;
 
-/// <summary>Formatters for the runtime's own plain-data types: <see cref="Unit"/> and the ids.</summary>
+/// <summary>Formatters for the runtime's own plain-data types: <see cref="Unit"/>, the ids and <see cref="ObjectRef{T}"/>.</summary>
 internal sealed class RuntimeTypeFormatters : IFormatterResolver
 {
     public static readonly RuntimeTypeFormatters Instance = new();
@@ -16,7 +16,7 @@ internal sealed class RuntimeTypeFormatters : IFormatterResolver
             : typeof(T) == typeof(ActorId) ? new IdFormatter<ActorId>(id => (id.Owner, id.Sequence), (o, s) => new ActorId(o, s))
             : typeof(T) == typeof(ObjectId) ? new IdFormatter<ObjectId>(id => (id.Owner, id.Sequence), (o, s) => new ObjectId(o, s))
             : typeof(T) == typeof(TaskId) ? new IdFormatter<TaskId>(id => (id.Owner, id.Sequence), (o, s) => new TaskId(o, s))
-            : null;
+            : ObjectRefFormatters.Find<T>();
         return (IMessagePackFormatter<T>?)formatter;
     }
 

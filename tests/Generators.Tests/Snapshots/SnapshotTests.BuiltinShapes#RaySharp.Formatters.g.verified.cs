@@ -21,7 +21,7 @@ namespace RaySharp.Generated
     {
         public static readonly global::RaySharp.Generated.RayFormatterResolver Instance = new();
 
-        private static readonly global::System.Collections.Generic.Dictionary<global::System.Type, int> Indices = new(16)
+        private static readonly global::System.Collections.Generic.Dictionary<global::System.Type, int> Indices = new(17)
         {
             { typeof(global::App.Color), 0 },
             { typeof(global::App.Custom), 1 },
@@ -29,16 +29,17 @@ namespace RaySharp.Generated
             { typeof(global::App.Point?), 3 },
             { typeof(global::App.Point[,]), 4 },
             { typeof(global::App.Point[]), 5 },
-            { typeof(global::System.Collections.Generic.HashSet<global::App.Color>), 6 },
-            { typeof(global::System.Collections.Generic.IReadOnlyDictionary<global::App.Color, global::App.Point[]>), 7 },
-            { typeof(global::System.Collections.Generic.KeyValuePair<string, global::App.Point>), 8 },
-            { typeof(global::System.Collections.Immutable.ImmutableArray<global::App.Point>), 9 },
-            { typeof(global::System.Collections.Immutable.ImmutableDictionary<string, global::App.Point>), 10 },
-            { typeof(global::System.Collections.Immutable.ImmutableHashSet<string>), 11 },
-            { typeof(global::System.Collections.Immutable.ImmutableList<global::App.Color>), 12 },
-            { typeof(global::System.ReadOnlyMemory<global::App.Point>), 13 },
-            { typeof(global::System.Tuple<global::App.Color, string>), 14 },
-            { typeof(global::System.ValueTuple<int, global::App.Point>), 15 },
+            { typeof(global::RaySharp.ObjectRef<global::App.Point>), 6 },
+            { typeof(global::System.Collections.Generic.HashSet<global::App.Color>), 7 },
+            { typeof(global::System.Collections.Generic.IReadOnlyDictionary<global::App.Color, global::App.Point[]>), 8 },
+            { typeof(global::System.Collections.Generic.KeyValuePair<string, global::App.Point>), 9 },
+            { typeof(global::System.Collections.Immutable.ImmutableArray<global::App.Point>), 10 },
+            { typeof(global::System.Collections.Immutable.ImmutableDictionary<string, global::App.Point>), 11 },
+            { typeof(global::System.Collections.Immutable.ImmutableHashSet<string>), 12 },
+            { typeof(global::System.Collections.Immutable.ImmutableList<global::App.Color>), 13 },
+            { typeof(global::System.ReadOnlyMemory<global::App.Point>), 14 },
+            { typeof(global::System.Tuple<global::App.Color, string>), 15 },
+            { typeof(global::System.ValueTuple<int, global::App.Point>), 16 },
         };
 
         /// <inheritdoc />
@@ -59,16 +60,17 @@ namespace RaySharp.Generated
                 case 3: return new global::MessagePack.Formatters.NullableFormatter<global::App.Point>();
                 case 4: return new global::MessagePack.Formatters.TwoDimensionalArrayFormatter<global::App.Point>();
                 case 5: return new global::MessagePack.Formatters.ArrayFormatter<global::App.Point>();
-                case 6: return new global::MessagePack.Formatters.HashSetFormatter<global::App.Color>();
-                case 7: return new global::MessagePack.Formatters.InterfaceReadOnlyDictionaryFormatter<global::App.Color, global::App.Point[]>();
-                case 8: return new global::MessagePack.Formatters.KeyValuePairFormatter<string, global::App.Point>();
-                case 9: return new global::RaySharp.Generated.ImmutableArrayFormatter<global::App.Point>();
-                case 10: return new global::RaySharp.Generated.ImmutableDictionaryFormatter<string, global::App.Point>();
-                case 11: return new global::RaySharp.Generated.ImmutableHashSetFormatter<string>();
-                case 12: return new global::RaySharp.Generated.ImmutableListFormatter<global::App.Color>();
-                case 13: return new global::MessagePack.Formatters.ReadOnlyMemoryFormatter<global::App.Point>();
-                case 14: return new global::MessagePack.Formatters.TupleFormatter<global::App.Color, string>();
-                case 15: return new global::MessagePack.Formatters.ValueTupleFormatter<int, global::App.Point>();
+                case 6: return new global::RaySharp.Serialization.ObjectRefFormatter<global::App.Point>();
+                case 7: return new global::MessagePack.Formatters.HashSetFormatter<global::App.Color>();
+                case 8: return new global::MessagePack.Formatters.InterfaceReadOnlyDictionaryFormatter<global::App.Color, global::App.Point[]>();
+                case 9: return new global::MessagePack.Formatters.KeyValuePairFormatter<string, global::App.Point>();
+                case 10: return new global::RaySharp.Generated.ImmutableArrayFormatter<global::App.Point>();
+                case 11: return new global::RaySharp.Generated.ImmutableDictionaryFormatter<string, global::App.Point>();
+                case 12: return new global::RaySharp.Generated.ImmutableHashSetFormatter<string>();
+                case 13: return new global::RaySharp.Generated.ImmutableListFormatter<global::App.Color>();
+                case 14: return new global::MessagePack.Formatters.ReadOnlyMemoryFormatter<global::App.Point>();
+                case 15: return new global::MessagePack.Formatters.TupleFormatter<global::App.Color, string>();
+                case 16: return new global::MessagePack.Formatters.ValueTupleFormatter<int, global::App.Point>();
                 default: return null;
             }
         }

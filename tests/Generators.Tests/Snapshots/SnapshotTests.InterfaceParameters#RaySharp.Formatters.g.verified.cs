@@ -21,10 +21,11 @@ namespace RaySharp.Generated
     {
         public static readonly global::RaySharp.Generated.RayFormatterResolver Instance = new();
 
-        private static readonly global::System.Collections.Generic.Dictionary<global::System.Type, int> Indices = new(2)
+        private static readonly global::System.Collections.Generic.Dictionary<global::System.Type, int> Indices = new(3)
         {
-            { typeof(global::System.Collections.Generic.IEnumerable<int>), 0 },
-            { typeof(global::System.Collections.Generic.IReadOnlyList<int>), 1 },
+            { typeof(global::RaySharp.ObjectRef<int>), 0 },
+            { typeof(global::System.Collections.Generic.IEnumerable<int>), 1 },
+            { typeof(global::System.Collections.Generic.IReadOnlyList<int>), 2 },
         };
 
         /// <inheritdoc />
@@ -39,8 +40,9 @@ namespace RaySharp.Generated
 
             switch (index)
             {
-                case 0: return new global::MessagePack.Formatters.InterfaceEnumerableFormatter<int>();
-                case 1: return new global::MessagePack.Formatters.InterfaceReadOnlyListFormatter<int>();
+                case 0: return new global::RaySharp.Serialization.ObjectRefFormatter<int>();
+                case 1: return new global::MessagePack.Formatters.InterfaceEnumerableFormatter<int>();
+                case 2: return new global::MessagePack.Formatters.InterfaceReadOnlyListFormatter<int>();
                 default: return null;
             }
         }

@@ -21,17 +21,18 @@ namespace RaySharp.Generated
     {
         public static readonly global::RaySharp.Generated.RayFormatterResolver Instance = new();
 
-        private static readonly global::System.Collections.Generic.Dictionary<global::System.Type, int> Indices = new(9)
+        private static readonly global::System.Collections.Generic.Dictionary<global::System.Type, int> Indices = new(10)
         {
             { typeof(global::App.Batch), 0 },
             { typeof(global::App.Model), 1 },
             { typeof(global::App.Sample), 2 },
             { typeof(global::App.Sample[]), 3 },
             { typeof(global::App.Window), 4 },
-            { typeof(global::System.Collections.Generic.List<global::App.Sample>), 5 },
-            { typeof(global::System.Collections.Immutable.ImmutableArray<global::App.Sample>), 6 },
-            { typeof(global::System.ReadOnlyMemory<global::App.Sample>), 7 },
-            { typeof(global::System.ReadOnlyMemory<long>), 8 },
+            { typeof(global::RaySharp.ObjectRef<global::App.Batch>), 5 },
+            { typeof(global::System.Collections.Generic.List<global::App.Sample>), 6 },
+            { typeof(global::System.Collections.Immutable.ImmutableArray<global::App.Sample>), 7 },
+            { typeof(global::System.ReadOnlyMemory<global::App.Sample>), 8 },
+            { typeof(global::System.ReadOnlyMemory<long>), 9 },
         };
 
         /// <inheritdoc />
@@ -51,10 +52,11 @@ namespace RaySharp.Generated
                 case 2: return new global::RaySharp.Generated.Formatter2_App_Sample();
                 case 3: return new global::MessagePack.Formatters.ArrayFormatter<global::App.Sample>();
                 case 4: return new global::RaySharp.Generated.Formatter4_App_Window();
-                case 5: return new global::MessagePack.Formatters.ListFormatter<global::App.Sample>();
-                case 6: return new global::RaySharp.Generated.ImmutableArrayFormatter<global::App.Sample>();
-                case 7: return new global::MessagePack.Formatters.ReadOnlyMemoryFormatter<global::App.Sample>();
-                case 8: return new global::MessagePack.Formatters.ReadOnlyMemoryFormatter<long>();
+                case 5: return new global::RaySharp.Serialization.ObjectRefFormatter<global::App.Batch>();
+                case 6: return new global::MessagePack.Formatters.ListFormatter<global::App.Sample>();
+                case 7: return new global::RaySharp.Generated.ImmutableArrayFormatter<global::App.Sample>();
+                case 8: return new global::MessagePack.Formatters.ReadOnlyMemoryFormatter<global::App.Sample>();
+                case 9: return new global::MessagePack.Formatters.ReadOnlyMemoryFormatter<long>();
                 default: return null;
             }
         }

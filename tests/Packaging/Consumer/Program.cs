@@ -50,6 +50,17 @@ public static class Program
             Console.WriteLine($"serialize string: {RaySerializer.Deserialize<string>(RaySerializer.Serialize("hello"))}");
             Console.WriteLine($"serialize long[]: [{string.Join(", ", RaySerializer.Deserialize<long[]>(RaySerializer.Serialize(new[] { 1L, 2L, 3L })))}]");
             Console.WriteLine($"serialize Point: {RaySerializer.Deserialize<Point>(RaySerializer.Serialize(new Point(3, 4)))}");
+
+            // The object store: a ref round trip through MessagePack, and objects spilled to disk and read back.
+            var factorsBack = RaySerializer.Deserialize<ObjectRef<int[]>>(RaySerializer.Serialize(factors));
+            Console.WriteLine($"serialize ref: {factorsBack.Equals(factors)}, [{string.Join(", ", factorsBack.Get())}]");
+            using (var small = new RayRuntime(new RayOptions { ObjectStoreMemory = 3_000_000 }))
+            using (small.MakeCurrent())
+            {
+                var large = Enumerable.Range(0, 3).Select(i => Ray.Put(Enumerable.Repeat((long)i, 200_000).ToArray())).ToList();
+                var spilled = Ray.State.Memory().ObjectsSpilled;
+                Console.WriteLine($"spilled: {spilled > 0}, read back: {large.Select((r, i) => r.Get().All(x => x == i)).All(ok => ok)}");
+            }
         }
         finally
         {

@@ -1,3 +1,4 @@
+using System;
 using RaySharp.Serialization;
 
 namespace RaySharp.Objects.Semantics;
@@ -13,26 +14,51 @@ internal readonly struct Frozen<T>
     private readonly T _value;
     private readonly object? _thaw;
 
-    public Frozen(T value, byte[]? bytes, CopyPolicy<T> policy)
+    public Frozen(T value, byte[]? bytes, CopyPolicy<T> policy, ObjectRef[]? nestedRefs = null)
     {
         _value = value;
-        _thaw = bytes is not null ? bytes : policy.ReadsShareTheValue ? null : policy;
+        _thaw = bytes is null ? (policy.ReadsShareTheValue ? null : policy)
+            : nestedRefs is null ? bytes
+            : new Snapshot(bytes, nestedRefs);
     }
 
     /// <summary>Snapshots <paramref name="value"/> under the type's current policy.</summary>
     public static Frozen<T> Of(T value) => StorePolicy<T>.Current.Freeze(value);
 
-    /// <summary>The stored value, or default when it is kept as bytes; for display only.</summary>
+    /// <summary>
+    /// A value read back from the spill file that <see cref="Bytes"/> or the serialized stored value was written to:
+    /// a snapshot stays bytes (every read still copies), anything else becomes a stored value again under the type's policy.
+    /// </summary>
+    /// <param name="bytes">The spill file's contents.</param>
+    /// <param name="nestedRefs">The refs found inside the value when it was spilled, which a snapshot goes on holding.</param>
+    public static Frozen<T> FromSpilled(ReadOnlyMemory<byte> bytes, ObjectRef[]? nestedRefs)
+    {
+        var policy = StorePolicy<T>.Current;
+        return policy.Mode == ObjectCopyMode.Serialize
+            ? new Frozen<T>(default!, bytes.ToArray(), policy, nestedRefs)
+            : new Frozen<T>(RaySerializer.Deserialize<T>(bytes), null, policy);
+    }
+
+    /// <summary>The stored value, or default when it is kept as bytes; for sizing and spilling.</summary>
     public T Stored => _value;
 
     /// <summary>The serialized snapshot, or null.</summary>
-    public byte[]? Bytes => _thaw as byte[];
+    public byte[]? Bytes => _thaw switch
+    {
+        byte[] bytes => bytes,
+        Snapshot snapshot => snapshot.Bytes,
+        _ => null,
+    };
+
+    /// <summary>The refs inside a snapshot, which it keeps alive; null when it has none or is not a snapshot.</summary>
+    public ObjectRef[]? NestedRefs => (_thaw as Snapshot)?.NestedRefs;
 
     /// <summary>What a reader gets: the stored value itself, or a fresh copy of it.</summary>
     public T Thaw() => _thaw switch
     {
         null => _value,
         byte[] bytes => RaySerializer.Deserialize<T>(bytes),
+        Snapshot snapshot => RaySerializer.Deserialize<T>(snapshot.Bytes),
         _ => ((CopyPolicy<T>)_thaw).Thaw(_value, null),
     };
 }

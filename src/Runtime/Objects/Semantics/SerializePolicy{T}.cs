@@ -1,4 +1,5 @@
 using System;
+using RaySharp.Objects.Store;
 using RaySharp.Serialization;
 
 namespace RaySharp.Objects.Semantics;
@@ -21,7 +22,10 @@ internal sealed class SerializePolicy<T> : CopyPolicy<T>
             ThrowNotCopyable();
         }
 
-        return new(default!, RaySerializer.Serialize(value), this);
+        // Refs inside the value are written as ids; the scope collects the refs themselves so the snapshot keeps them alive.
+        using var scope = NestedRefScope.Enter(store: null);
+        var bytes = RaySerializer.Serialize(value);
+        return new(default!, bytes, this, scope.Found());
     }
 
     public override T Thaw(T stored, byte[]? bytes) => RaySerializer.Deserialize<T>(bytes);

@@ -1,0 +1,83 @@
+using MessagePack;
+using MessagePack.Formatters;
+using RaySharp.Objects;
+using RaySharp.Objects.Store;
+
+namespace RaySharp.Serialization;
+
+/// <summary>
+/// Writes an <see cref="ObjectRef{T}"/> as its <see cref="ObjectId"/> and reads it back as a ref to the same live
+/// object, so refs can sit inside stored and serialized values (Ray's nested refs). The runtime's resolver uses it for
+/// every <c>ObjectRef&lt;T&gt;</c>; nothing is generated at run time.
+/// </summary>
+/// <remarks>
+/// Writing a ref lets the runtime find its object again by id. Reading one resolves the id in the runtime that is
+/// spilling or restoring, else in <see cref="RayRuntime.Current"/>; it throws when that runtime has no live object with
+/// that id (the object was released, or belongs to another runtime). While an object is spilled, the refs inside it
+/// keep their targets alive.
+/// </remarks>
+/// <typeparam name="T">The type of the referenced value.</typeparam>
+public sealed class ObjectRefFormatter<T> : IMessagePackFormatter<ObjectRef<T>?>
+{
+    /// <inheritdoc />
+    public void Serialize(ref MessagePackWriter writer, ObjectRef<T>? value, MessagePackSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNil();
+            return;
+        }
+
+        WriteRef(ref writer, value);
+    }
+
+    /// <inheritdoc />
+    public ObjectRef<T>? Deserialize(ref MessagePackReader reader, MessagePackSerializerOptions options)
+    {
+        if (reader.TryReadNil())
+        {
+            return null;
+        }
+
+        var id = ReadObjectId(ref reader);
+        return FindEntry(id) switch
+        {
+            ObjectEntry<T> typed => new ObjectRef<T>(typed),
+            var other => throw NotReadable(id, typeof(T), other),
+        };
+    }
+
+    /// <summary>Writes a ref's id and tells the store it was shared; needs no type argument, so any ref type can use it.</summary>
+    internal static void WriteRef(ref MessagePackWriter writer, ObjectRef value)
+    {
+        RuntimeTypeFormatters.WriteId(ref writer, value.Id.Owner, value.Id.Sequence);
+        var scope = NestedRefScope.Current;
+        scope?.OnWritten(value);
+        if (scope?.Store is { } store)
+        {
+            store.Share(value);
+        }
+        else if (!value.Entry.IsShared && value.Entry.Lease is null)
+        {
+            RayRuntime.CurrentOrNull?.Backend.ShareObject(value);
+        }
+    }
+
+    internal static ObjectId ReadObjectId(ref MessagePackReader reader)
+    {
+        var (owner, sequence) = RuntimeTypeFormatters.ReadId(ref reader);
+        return new ObjectId(owner, sequence);
+    }
+
+    /// <summary>The live entry of <paramref name="id"/>: in the store spilling or restoring on this thread, else in the current runtime.</summary>
+    internal static ObjectEntry? FindEntry(ObjectId id) =>
+        NestedRefScope.Current?.Store is { } store ? store.Find(id) : RayRuntime.CurrentOrNull?.Backend.FindObject(id);
+
+    internal static MessagePackSerializationException NotReadable(ObjectId id, System.Type expected, ObjectEntry? found) =>
+        new(found is null
+            ? $"Cannot read ObjectRef<{expected.Name}> {id}: no live object with that id is in "
+              + (RayRuntime.CurrentOrNull is null
+                  ? "any runtime (none is current; call Ray.Init or MakeCurrent first)."
+                  : "the current runtime. It was released once no ref to it was reachable, or it belongs to another runtime; keep a ref alive while copies of it are serialized.")
+            : $"Cannot read ObjectRef<{expected.Name}> {id}: that object holds a {found.ValueType.Name}, not a {expected.Name}.");
+}
