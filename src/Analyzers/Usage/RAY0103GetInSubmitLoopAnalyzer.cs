@@ -15,7 +15,9 @@ namespace RaySharp.Analyzers.Usage;
 /// <remarks>
 /// Not flagged, for precision: refs submitted before the loop, refs ready by construction (<c>Ray.Put</c>, refs from
 /// <c>Ray.Wait</c>), a zero timeout, and a loop where the next call's arguments are computed from an earlier get
-/// (<c>x = Ray.Get(Jobs.Remote.Step(x))</c>): that chain is sequential whatever the code does.
+/// (<c>x = Ray.Get(Jobs.Remote.Step(x))</c>): that chain is sequential whatever the code does. Only the first blocking
+/// call of an iteration is flagged: after one, the iteration is a phase that waits for its work anyway (a timing loop
+/// that gets a whole batch, then reads an actor's state), and hoisting a later get would not make anything parallel.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class RAY0103GetInSubmitLoopAnalyzer : DiagnosticAnalyzer
@@ -53,7 +55,8 @@ public sealed class RAY0103GetInSubmitLoopAnalyzer : DiagnosticAnalyzer
                         BlockingGetSites.RefOperand(symbols, c.Operation) is not { } reference ||
                         BlockingGetSites.EnclosingLoop(c.Operation) is not { } loop ||
                         SubmittedInIteration(symbols, reference, loop) is not { } submit ||
-                        DependsOnEarlierGet(symbols, submit, loop))
+                        DependsOnEarlierGet(symbols, submit, loop) ||
+                        FollowsAnotherWait(symbols, c.Operation, loop))
                     {
                         return;
                     }
@@ -93,6 +96,13 @@ public sealed class RAY0103GetInSubmitLoopAnalyzer : DiagnosticAnalyzer
                 return null;
         }
     }
+
+    /// <summary>True when an earlier blocking call in the same iteration already waits: the iteration is a phase.</summary>
+    private static bool FollowsAnotherWait(RaySymbols symbols, IOperation get, ILoopOperation loop) =>
+        loop.Body.Descendants().Any(o =>
+            o.Syntax.Span.End <= get.Syntax.SpanStart &&
+            symbols.FindBlockingMember(o) is not null &&
+            BlockingGetSites.EnclosingLoop(o) == loop);
 
     /// <summary>True when an argument of the remote call is a variable that the loop sets from a blocking get: a chain.</summary>
     private static bool DependsOnEarlierGet(RaySymbols symbols, IInvocationOperation submit, ILoopOperation loop)

@@ -185,6 +185,13 @@ public class RAY0103GetInSubmitLoopAnalyzerTests
                     x = Ray.Get(Jobs.Remote.Square(x));
                 }
 
+                // A phase loop: each pass already waits for its whole batch, then reads the result of one more call.
+                for (var run = 0; run < 2; run++)
+                {
+                    Ray.Get(refs.ConvertAll(r => Jobs.Remote.Square(run)));
+                    sum += Jobs.Remote.Square(run).Get();
+                }
+
                 return sum + x;
             }
         }
