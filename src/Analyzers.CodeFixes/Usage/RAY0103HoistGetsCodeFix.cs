@@ -13,6 +13,7 @@ using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Simplification;
+using Microsoft.CodeAnalysis.Text;
 using RaySharp.Analyzers.Usage;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
@@ -37,17 +38,43 @@ public sealed class RAY0103HoistGetsCodeFix : CodeFixProvider
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RAY0103GetInSubmitLoopAnalyzer.Id);
 
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    /// <summary>
+    /// Fix All applies the fixes one after another, in document order, so that each sees the names the previous ones
+    /// took (two loops calling <c>Square</c> get <c>squareRefs</c> and <c>squareRefs2</c>, where the batch fixer would
+    /// declare <c>squareRefs</c> twice). The flagged gets are annotated first, to find them again after each edit.
+    /// </summary>
+    public override FixAllProvider GetFixAllProvider() =>
+        FixAllProvider.Create(async (context, document, diagnostics) =>
+        {
+            var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            if (root is null)
+            {
+                return document;
+            }
+
+            var marks = new Dictionary<SyntaxNode, SyntaxAnnotation>();
+            foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
+            {
+                marks[root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)] = new SyntaxAnnotation();
+            }
+
+            document = document.WithSyntaxRoot(root.ReplaceNodes(marks.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(marks[original])));
+            foreach (var mark in marks.Values)
+            {
+                var current = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+                if (current?.GetAnnotatedNodes(mark).FirstOrDefault() is { } node)
+                {
+                    document = await HoistAsync(document, node.Span, context.CancellationToken).ConfigureAwait(false) ?? document;
+                }
+            }
+
+            return document;
+        });
 
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null || RaySymbols.TryCreate(model.Compilation) is not { } symbols ||
-            root.FindNode(context.Span, getInnermostNodeForTie: true) is not ExpressionSyntax get ||
-            Plan(symbols, model, get, context.CancellationToken) is not { } plan)
+        if (await HoistAsync(context.Document, context.Span, context.CancellationToken).ConfigureAwait(false) is null)
         {
             return;
         }
@@ -55,9 +82,24 @@ public sealed class RAY0103HoistGetsCodeFix : CodeFixProvider
         context.RegisterCodeFix(
             CodeAction.Create(
                 "Get the results after the loop",
-                _ => Task.FromResult(context.Document.WithSyntaxRoot(Apply(root, plan, SyntaxGenerator.GetGenerator(context.Document)))),
+                async cancellationToken => await HoistAsync(context.Document, context.Span, cancellationToken).ConfigureAwait(false) ?? context.Document,
                 EquivalenceKey),
             context.Diagnostics[0]);
+    }
+
+    /// <summary>The document with the get at <paramref name="span"/> hoisted, or null when the fix does not apply.</summary>
+    private static async Task<Document?> HoistAsync(Document document, TextSpan span, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || model is null || RaySymbols.TryCreate(model.Compilation) is not { } symbols ||
+            root.FindNode(span, getInnermostNodeForTie: true) is not ExpressionSyntax get ||
+            Plan(symbols, model, get, cancellationToken) is not { } plan)
+        {
+            return null;
+        }
+
+        return document.WithSyntaxRoot(Apply(root, plan, SyntaxGenerator.GetGenerator(document)));
     }
 
     private sealed record HoistPlan(
@@ -133,12 +175,15 @@ public sealed class RAY0103HoistGetsCodeFix : CodeFixProvider
             ArgumentList(SingletonSeparatedList(Argument(plan.Ref.WithoutTrivia()))))).WithTriviaFrom(plan.Accumulate);
 
         var newLoop = plan.Loop.ReplaceNode(plan.Accumulate, collect);
+
+        // The declaration takes the loop's leading trivia (blank lines, comments); the loop and the foreach keep only its indentation.
         var leading = plan.Loop.GetLeadingTrivia();
+        var indentation = SyntaxFactory.TriviaList(leading.Reverse().TakeWhile(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).Reverse());
         var newRoot = root.ReplaceNode(plan.Loop, new SyntaxNode[]
         {
             declare.WithLeadingTrivia(leading).WithAdditionalAnnotations(Formatter.Annotation),
-            newLoop.WithLeadingTrivia(leading),
-            after.WithLeadingTrivia(leading).WithAdditionalAnnotations(Formatter.Annotation),
+            newLoop.WithLeadingTrivia(indentation),
+            after.WithLeadingTrivia(indentation).WithAdditionalAnnotations(Formatter.Annotation),
         });
         return newRoot;
     }

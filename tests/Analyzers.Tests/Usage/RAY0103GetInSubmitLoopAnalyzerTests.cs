@@ -98,6 +98,64 @@ public class RAY0103GetInSubmitLoopAnalyzerTests
         Verify.Diagnostic().WithLocation(0).WithArguments("Ray.Get"));
 
     [Fact]
+    public Task TwoLoopsInOneMethod_GetDistinctNames() => Verify.VerifyCodeFixAsync(
+        """
+        using RaySharp;
+
+        public static class Driver
+        {
+            public static int Sum(int n)
+            {
+                var sum = 0;
+                for (var i = 0; i < n; i++)
+                {
+                    sum += {|RAY0103:Jobs.Remote.Square(i).Get()|};
+                }
+
+                for (var i = 0; i < n; i++)
+                {
+                    sum -= {|RAY0103:Jobs.Remote.Square(i).Get()|};
+                }
+
+                return sum;
+            }
+        }
+        """ + Jobs,
+        """
+        using System.Collections.Generic;
+        using RaySharp;
+
+        public static class Driver
+        {
+            public static int Sum(int n)
+            {
+                var sum = 0;
+                var squareRefs = new List<ObjectRef<int>>();
+                for (var i = 0; i < n; i++)
+                {
+                    squareRefs.Add(Jobs.Remote.Square(i));
+                }
+                foreach (var value in Ray.Get(squareRefs))
+                {
+                    sum += value;
+                }
+
+                var squareRefs2 = new List<ObjectRef<int>>();
+                for (var i = 0; i < n; i++)
+                {
+                    squareRefs2.Add(Jobs.Remote.Square(i));
+                }
+                foreach (var value2 in Ray.Get(squareRefs2))
+                {
+                    sum -= value2;
+                }
+
+                return sum;
+            }
+        }
+        """ + Jobs);
+
+    [Fact]
     public Task ValueUsedOtherwise_IsFlaggedWithoutFix() => Verify.VerifyCodeFixAsync(
         """
         using System;
