@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -86,6 +87,46 @@ internal static class BlockingGetSites
 
         return null;
     }
+
+    /// <summary>
+    /// True when the ref is ready before the get runs, so the get never blocks: <c>Ray.Put(…)</c> or a local set from it,
+    /// or the variable of a <c>foreach</c> over <c>Ray.AsCompleted(…)</c> or the ready refs of <c>Ray.Wait</c>.
+    /// </summary>
+    public static bool IsKnownReady(RaySymbols symbols, IOperation reference)
+    {
+        reference = Unwrap(reference)!;
+        if (IsPut(symbols, reference))
+        {
+            return true;
+        }
+
+        if (reference is not ILocalReferenceOperation { Local: var local })
+        {
+            return false;
+        }
+
+        for (var current = reference.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IForEachLoopOperation loop && loop.Locals.Contains(local, SymbolEqualityComparer.Default))
+            {
+                return Unwrap(loop.Collection) is { } collection && RAY0205ResultsInSubmissionOrderAnalyzer.IsReadyByConstruction(symbols, collection);
+            }
+        }
+
+        foreach (var declaration in local.DeclaringSyntaxReferences)
+        {
+            if (declaration.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer.Value: { } initializer } &&
+                reference.SemanticModel?.GetOperation(initializer) is { } value && IsPut(symbols, Unwrap(value)!))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsPut(RaySymbols symbols, IOperation operation) =>
+        operation is IInvocationOperation { TargetMethod.Name: "Put" } put && SymbolEqualityComparer.Default.Equals(put.TargetMethod.ContainingType, symbols.Ray);
 
     /// <summary>The argument bound to the first parameter, whatever order the call names them in.</summary>
     public static IOperation? FirstArgument(IInvocationOperation call)

@@ -70,7 +70,7 @@ public sealed class RAY0205ResultsInSubmissionOrderAnalyzer : DiagnosticAnalyzer
     /// Refs that are all ready before the loop starts, or come in completion order already: <c>Ray.AsCompleted(…)</c>,
     /// the <c>Ready</c> list of <c>Ray.Wait</c>, or a local deconstructed from <c>Ray.Wait</c>.
     /// </summary>
-    private static bool IsReadyByConstruction(RaySymbols symbols, IOperation collection)
+    internal static bool IsReadyByConstruction(RaySymbols symbols, IOperation collection)
     {
         switch (collection)
         {

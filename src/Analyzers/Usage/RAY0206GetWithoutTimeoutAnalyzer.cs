@@ -58,6 +58,7 @@ public sealed class RAY0206GetWithoutTimeoutAnalyzer : DiagnosticAnalyzer
                     if (symbols.FindBlockingMember(c.Operation) is not { } blocking ||
                         BlockingGetSites.Argument(c.Operation, "timeout") is not { } timeout || !IsMissing(timeout) ||
                         BlockingGetSites.EnclosingFunction(c.Operation, c.ContainingSymbol) is { IsAsync: true } ||
+                        BlockingGetSites.RefOperand(symbols, c.Operation) is { } reference && BlockingGetSites.IsKnownReady(symbols, reference) ||
                         IsTestCode(c.ContainingSymbol))
                     {
                         return;

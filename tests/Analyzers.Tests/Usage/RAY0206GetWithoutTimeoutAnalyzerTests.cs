@@ -68,7 +68,17 @@ public class RAY0206GetWithoutTimeoutAnalyzerTests
 
                 // .Result has no timeout to add; other rules cover it.
                 var c = r.GetAsync().Result;
-                return a + b + c;
+
+                // Ready refs never block: Ray.Put, and the ready refs of Ray.Wait.
+                var put = Ray.Put(2);
+                var d = put.Get() + Ray.Put(3).Get();
+                var (ready, _) = Ray.Wait(new[] { r }, timeout: TimeSpan.FromSeconds(1));
+                foreach (var done in ready)
+                {
+                    d += done.Get();
+                }
+
+                return a + b + c + d;
             }
 
             // Async code is RAY0101's: await has no timeout parameter to add.
