@@ -45,7 +45,8 @@ public sealed class RAY0101BlockingGetInAsyncCodeAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(
                 c =>
                 {
-                    if (symbols.FindBlockingMember(c.Operation) is not { } blocking || BlockingGetSites.PollsOnly(c.Operation))
+                    if (symbols.FindBlockingMember(c.Operation) is not { } blocking || BlockingGetSites.PollsOnly(c.Operation) ||
+                        BlockingGetSites.RefOperand(symbols, c.Operation) is { } reference && BlockingGetSites.IsKnownReady(symbols, reference))
                     {
                         return;
                     }

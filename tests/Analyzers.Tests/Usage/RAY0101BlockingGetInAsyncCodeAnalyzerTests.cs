@@ -181,7 +181,15 @@ public class RAY0101BlockingGetInAsyncCodeAnalyzerTests
 
                 // .Result on a task that no ref gave is not RaySharp's concern.
                 int c = Task.FromResult(1).Result;
-                return a + b + c;
+
+                // A ref ready by construction never blocks.
+                int d = Ray.Put(4).Get();
+                await foreach (var done in Ray.AsCompleted(new[] { r }))
+                {
+                    d += done.Get();
+                }
+
+                return a + b + c + d;
             }
         }
         """);
