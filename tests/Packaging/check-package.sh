@@ -33,6 +33,12 @@ done < <(component_projects)
 
 check_generated_stubs
 
+step "checking the package's analyzers in the build output"
+# Consumer/PlantedWarning.cs holds one RAY0103 violation; every other warning would have failed the build above.
+planted="$(grep -E 'PlantedWarning\.cs\([0-9]+,[0-9]+\): warning RAY0103' "$WORK/build.log" | sort -u || true)"
+[[ -n "$planted" ]] || fail "dotnet build did not report 'warning RAY0103' for Consumer/PlantedWarning.cs: $(grep -E 'RAY[0-9]{4}' "$WORK/build.log" || echo 'no RAY diagnostic at all')"
+echo "$CHECK_NAME: $(sed -E 's/^ +//; s/ \[.*$//' <<<"$planted" | head -n 1)"
+
 step "running the consumer"
 if ! timeout 120 dotnet "$CONSUMER/bin/Release/net10.0/Consumer.dll" >"$WORK/output.txt" 2>"$WORK/run.stderr"; then
     cat "$WORK/output.txt" "$WORK/run.stderr" >&2
@@ -40,6 +46,19 @@ if ! timeout 120 dotnet "$CONSUMER/bin/Release/net10.0/Consumer.dll" >"$WORK/out
 fi
 check_output "$WORK/output.txt"
 sed "s/^/    /" "$WORK/output.txt"
+
+step "checking that an .editorconfig severity override reaches the analyzers"
+# Last, since it makes the build fail: dotnet_diagnostic.RAY0103.severity = error must turn the warning into an error.
+# Warnings are not errors in this build, so only the .editorconfig can make RAY0103 one (the csproj's
+# WarningsNotAsErrors, /warnaserror-:RAY0103 on the command line, would otherwise win over the .editorconfig).
+printf 'root = true\n\n[*.cs]\ndotnet_diagnostic.RAY0103.severity = error\n' >"$CONSUMER/.editorconfig"
+if dotnet build "$CONSUMER/Consumer.csproj" -c Release --no-restore -p:RaySharpVersion="$RAYSHARP_VERSION" \
+    -p:TreatWarningsAsErrors=false -p:WarningsNotAsErrors= >"$WORK/build-editorconfig.log" 2>&1; then
+    fail "the build passed although .editorconfig makes RAY0103 an error (log: build-editorconfig.log)"
+fi
+grep -qE 'PlantedWarning\.cs\([0-9]+,[0-9]+\): error RAY0103' "$WORK/build-editorconfig.log" \
+    || { tail -n 30 "$WORK/build-editorconfig.log" >&2; fail "the build failed, but not with 'error RAY0103' from .editorconfig (above)"; }
+echo "$CHECK_NAME: .editorconfig severity = error turns RAY0103 into a build error"
 
 step "passed"
 echo "$CHECK_NAME: OK (RaySharp $RAYSHARP_VERSION, ${SECONDS}s)"

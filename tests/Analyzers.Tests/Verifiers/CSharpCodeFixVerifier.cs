@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Reflection;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -56,12 +57,26 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
 
             // The generated stubs are the generator's business (snapshot-tested there); here they only need to exist.
             TestBehaviors |= TestBehaviors.SkipGeneratedSourcesCheck;
+
+            // The generator runs as the project's analyzer reference, inside the workspace, as in an IDE: then the code
+            // fix's semantic model sees the stubs too (GetSourceGenerators runs it only for the compiler's pass, so a
+            // fix would see 'Jobs.Remote' as an error type).
+            SolutionTransforms.Add((solution, projectId) => solution.AddAnalyzerReference(projectId, GeneratorReference.Instance));
         }
 
         /// <inheritdoc />
         protected override ParseOptions CreateParseOptions() => TestReferences.ParseOptions;
+    }
 
-        /// <inheritdoc />
-        protected override IEnumerable<Type> GetSourceGenerators() => [typeof(RemoteGenerator)];
+    /// <summary>The RaySharp generator's assembly as an analyzer reference, loaded from this process.</summary>
+    private sealed class GeneratorReference : IAnalyzerAssemblyLoader
+    {
+        public static readonly AnalyzerFileReference Instance = new(typeof(RemoteGenerator).Assembly.Location, new GeneratorReference());
+
+        public void AddDependencyLocation(string fullPath)
+        {
+        }
+
+        public Assembly LoadFromPath(string fullPath) => typeof(RemoteGenerator).Assembly;
     }
 }

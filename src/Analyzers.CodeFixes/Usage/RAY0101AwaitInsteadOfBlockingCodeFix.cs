@@ -1,0 +1,111 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Simplification;
+using RaySharp.Analyzers.Usage;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace RaySharp.Analyzers.CodeFixes.Usage;
+
+/// <summary>
+/// RAY0101's fix: replaces a blocking get in an <c>async</c> function with <c>await</c>: <c>await r</c> for one ref,
+/// <c>await Ray.GetAsync(refs)</c> for a list, <c>await t</c> for a ref's task. Not offered for <c>Ray.Wait</c>, for a
+/// get with a timeout (await has none to keep), or in an actor method that is not declared <c>async</c>.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RAY0101AwaitInsteadOfBlockingCodeFix)), Shared]
+public sealed class RAY0101AwaitInsteadOfBlockingCodeFix : CodeFixProvider
+{
+    private const string EquivalenceKey = "RAY0101-await";
+
+    /// <inheritdoc />
+    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RAY0101BlockingGetInAsyncCodeAnalyzer.Id);
+
+    /// <inheritdoc />
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    /// <inheritdoc />
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var diagnostic = context.Diagnostics[0];
+        if (!diagnostic.Properties.ContainsKey(RAY0101BlockingGetInAsyncCodeAnalyzer.CanAwaitProperty))
+        {
+            return;
+        }
+
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null || RaySymbols.TryCreate(model.Compilation) is not { } symbols ||
+            root.FindNode(context.Span, getInnermostNodeForTie: true) is not ExpressionSyntax node ||
+            model.GetOperation(node, context.CancellationToken) is not { } operation ||
+            Awaitable(symbols, operation) is not { } awaited)
+        {
+            return;
+        }
+
+        context.RegisterCodeFix(
+            CodeAction.Create(
+                "Use await",
+                _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(node, Await(awaited).WithTriviaFrom(node)))),
+                EquivalenceKey),
+            diagnostic);
+    }
+
+    /// <summary>What to await instead of <paramref name="operation"/>, or null when there is no faithful async form.</summary>
+    private static ExpressionSyntax? Awaitable(RaySymbols symbols, IOperation operation)
+    {
+        if (symbols.FindBlockingMember(operation) is not { } blocking ||
+            BlockingGetSites.Argument(operation, "timeout") is { ArgumentKind: not ArgumentKind.DefaultValue })
+        {
+            return null;
+        }
+
+        switch (operation)
+        {
+            // Ray.Get(refs) → await Ray.GetAsync(refs); Ray.Get(r) → await r. Ray.Wait has no async form.
+            case IInvocationOperation { Instance: null, Syntax: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } syntax } call
+                when blocking.Spec.MemberName == "Get" && SymbolEqualityComparer.Default.Equals(blocking.Type, symbols.Ray):
+                var first = BlockingGetSites.FirstArgument(call);
+                if (first is null)
+                {
+                    return null;
+                }
+
+                return symbols.IsObjectRef(first.Type)
+                    ? (ExpressionSyntax)first.Syntax
+                    : InvocationExpression(
+                        access.WithName(IdentifierName("GetAsync")),
+                        ArgumentList(SingletonSeparatedList(Argument((ExpressionSyntax)first.Syntax))));
+
+            case IInvocationOperation { Instance: null }:
+                return null;
+
+            // r.Get(), r.WaitReady() → await r; t.Wait() → await t.
+            case IInvocationOperation { Instance: { } instance, TargetMethod.Name: "Get" or "WaitReady", Arguments.Length: 0 or 1 }:
+                return (ExpressionSyntax)instance.Syntax;
+            case IInvocationOperation { Instance: { } task, TargetMethod.Name: "Wait", Arguments.Length: 0 }:
+                return (ExpressionSyntax)task.Syntax;
+
+            // x.GetAwaiter().GetResult() → await x.
+            case IInvocationOperation { Instance: IInvocationOperation { TargetMethod.Name: "GetAwaiter", Instance: { } awaitable } }:
+                return (ExpressionSyntax)awaitable.Syntax;
+
+            // t.Result → await t.
+            case IPropertyReferenceOperation { Instance: { } task }:
+                return (ExpressionSyntax)task.Syntax;
+
+            default:
+                return null;
+        }
+    }
+
+    /// <summary><c>(await x)</c>, with the parentheses removed by the simplifier where they are not needed.</summary>
+    private static ExpressionSyntax Await(ExpressionSyntax awaited) =>
+        ParenthesizedExpression(AwaitExpression(awaited.WithoutTrivia())).WithAdditionalAnnotations(Simplifier.Annotation);
+}
