@@ -84,6 +84,19 @@ internal sealed class DataRuleSymbols
         return false;
     }
 
+    /// <summary>
+    /// True for a method a caller reaches through a stub: a <c>[RayRemote]</c> static method, or a public instance method
+    /// of a <c>[RayRemote]</c> (actor) class. Private helpers of an actor are remote code, but not remote methods.
+    /// </summary>
+    public bool IsRemoteMethod(IMethodSymbol? method) =>
+        method is { MethodKind: MethodKind.Ordinary } &&
+        (method.IsStatic ? HasRayRemote(method) : method.DeclaredAccessibility == Accessibility.Public && method.ContainingType is { } type && HasRayRemote(type));
+
+    /// <summary>True for <c>Ray.Put(…)</c> or <c>RayRuntime.Put(…)</c>.</summary>
+    public bool IsPut(IOperation? operation) =>
+        operation is IInvocationOperation { TargetMethod: { Name: "Put" } method } &&
+        (SymbolEqualityComparer.Default.Equals(method.ContainingType, Ray.Ray) || SymbolEqualityComparer.Default.Equals(method.ContainingType, Ray.RayRuntime));
+
     /// <summary>True for an actor handle (a type derived from <c>RaySharp.ActorHandle</c>).</summary>
     public bool IsActorHandle(ITypeSymbol? type)
     {
@@ -183,6 +196,19 @@ internal sealed class DataRuleSymbols
         }
 
         return value;
+    }
+
+    private bool HasRayRemote(ISymbol symbol)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, Ray.RayRemoteAttribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool IsRefOrId(ITypeSymbol? type) =>
