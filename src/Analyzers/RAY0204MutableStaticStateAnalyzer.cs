@@ -26,12 +26,6 @@ public sealed class RAY0204MutableStaticStateAnalyzer : DiagnosticAnalyzer
         DiagnosticSeverity.Warning,
         "Tasks and actor calls run on many workers. A static field or property is one copy per process: in a cluster each worker sees its own, and in one process concurrent tasks race on it. State shared between remote calls belongs in an actor, whose calls run one at a time.");
 
-    /// <summary>Methods that change a collection they are called on, for <c>static readonly</c> collections.</summary>
-    private static readonly ImmutableHashSet<string> s_mutators = ImmutableHashSet.Create(
-        "Add", "AddRange", "AddFirst", "AddLast", "Clear", "Insert", "InsertRange", "Remove", "RemoveAll", "RemoveAt", "RemoveRange",
-        "RemoveFirst", "RemoveLast", "RemoveWhere", "Push", "Pop", "Enqueue", "Dequeue", "Reverse", "Sort", "TryAdd", "TryRemove",
-        "TryPop", "TryDequeue", "TryUpdate", "AddOrUpdate", "GetOrAdd", "UnionWith", "IntersectWith", "ExceptWith", "SymmetricExceptWith", "Fill");
-
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
@@ -100,7 +94,7 @@ public sealed class RAY0204MutableStaticStateAnalyzer : DiagnosticAnalyzer
 
     /// <summary>
     /// True when a <c>static readonly</c> array or collection is changed here: an element assigned, or a mutating method
-    /// (<see cref="s_mutators"/>) called on it. Immutable and concurrent collections are excluded: a concurrent
+    /// (<see cref="MutatingMethods"/>) called on it. Immutable and concurrent collections are excluded: a concurrent
     /// collection is safe within one process, and its per-process copies are the same problem RAY0204 documents, but
     /// flagging its every use would be noise.
     /// </summary>
@@ -113,13 +107,7 @@ public sealed class RAY0204MutableStaticStateAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        return reference.Parent switch
-        {
-            IArrayElementReferenceOperation element => element.ArrayReference == reference && SymbolUses.IsWrite(element),
-            IPropertyReferenceOperation { Property.IsIndexer: true } indexer => indexer.Instance == reference && SymbolUses.IsWrite(indexer),
-            IInvocationOperation invocation => invocation.Instance == reference && s_mutators.Contains(invocation.TargetMethod.Name),
-            _ => false,
-        };
+        return MutatingMethods.ChangesValue(reference);
     }
 
     private static bool InsideNameOf(IOperation operation)
