@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
 
@@ -64,6 +65,10 @@ public sealed class RAY0202LargeArgumentInLoopCodeFix : CodeFixProvider
             return document;
         }
 
+        // Ray, as a type expression carrying its symbol, so that the import is added when missing.
+        var rayType = model.Compilation.GetTypeByMetadataName("RaySharp.Ray") is { } ray
+            ? (TypeSyntax)SyntaxGenerator.GetGenerator(document).TypeExpression(ray)
+            : SyntaxFactory.ParseTypeName("global::RaySharp.Ray");
         var chosen = new HashSet<string>();
         var insertions = new List<(SyntaxNode Before, SyntaxNode Declaration)>();
         var renames = new Dictionary<SyntaxNode, string>();
@@ -77,7 +82,7 @@ public sealed class RAY0202LargeArgumentInLoopCodeFix : CodeFixProvider
             }
 
             var statement = hoist.Loop.Parent is GlobalStatementSyntax global ? (SyntaxNode)global : hoist.Loop;
-            var declaration = PutDeclaration(refName, hoist.Values[0]);
+            var declaration = PutDeclaration(refName, hoist.Values[0], rayType);
             var inserted = statement is GlobalStatementSyntax ? SyntaxFactory.GlobalStatement(declaration) : (SyntaxNode)declaration;
             insertions.Add((statement, inserted.WithLeadingTrivia(statement.GetLeadingTrivia()).WithTrailingTrivia(newLine)));
         }
@@ -97,10 +102,10 @@ public sealed class RAY0202LargeArgumentInLoopCodeFix : CodeFixProvider
         return document.WithSyntaxRoot(tracked);
     }
 
-    /// <summary><c>var xRef = global::RaySharp.Ray.Put(x);</c>, simplified, with <c>using RaySharp;</c> added when missing.</summary>
-    private static LocalDeclarationStatementSyntax PutDeclaration(string refName, ExpressionSyntax value)
+    /// <summary><c>var xRef = Ray.Put(x);</c>, simplified, with <c>using RaySharp;</c> added when missing.</summary>
+    private static LocalDeclarationStatementSyntax PutDeclaration(string refName, ExpressionSyntax value, TypeSyntax rayType)
     {
-        var ray = SyntaxFactory.ParseTypeName("global::RaySharp.Ray").WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
+        var ray = rayType.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
         var put = SyntaxFactory.InvocationExpression(
             SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, ray, SyntaxFactory.IdentifierName("Put")),
             SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(value.WithoutTrivia()))));
@@ -145,7 +150,7 @@ public sealed class RAY0202LargeArgumentInLoopCodeFix : CodeFixProvider
         {
             if (diagnostic.AdditionalLocations.Count == 0 ||
                 !diagnostic.Properties.TryGetValue(RAY0202LargeArgumentInLoopAnalyzer.NameProperty, out var name) || name is null ||
-                root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan) is not StatementSyntax loop)
+                root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true) is not StatementSyntax loop)
             {
                 return null;
             }

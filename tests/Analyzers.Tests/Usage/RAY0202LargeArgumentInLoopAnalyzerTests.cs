@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using Verify = RaySharp.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
@@ -112,6 +113,54 @@ public class RAY0202LargeArgumentInLoopAnalyzerTests
         """ + Declarations,
         Flagged(0).WithArguments("model", "Jobs.Remote.Eval"),
         Flagged(1).WithArguments("baseline", "Jobs.Remote.Eval"));
+
+    [Fact]
+    public Task TopLevelProgramWithoutUsing_GetsThePutAndTheImport()
+    {
+        var test = new Verify.Test
+        {
+            TestState =
+            {
+                OutputKind = OutputKind.ConsoleApplication,
+                Sources =
+                {
+                    """
+                    using System.Linq;
+                    using App;
+
+                    var weights = new double[16];
+                    for (var iteration = 0; iteration < 3; iteration++)
+                    {
+                        var scores = RaySharp.Ray.Get(Enumerable.Range(0, 4).Select(p => Jobs.Remote.Score(p, {|#0:weights|})).ToList());
+                    }
+                    """,
+                    "namespace App;\nusing RaySharp;\n" + Declarations,
+                },
+            },
+            FixedState =
+            {
+                OutputKind = OutputKind.ConsoleApplication,
+                Sources =
+                {
+                    """
+                    using System.Linq;
+                    using App;
+                    using RaySharp;
+
+                    var weights = new double[16];
+                    var weightsRef = Ray.Put(weights);
+                    for (var iteration = 0; iteration < 3; iteration++)
+                    {
+                        var scores = RaySharp.Ray.Get(Enumerable.Range(0, 4).Select(p => Jobs.Remote.Score(p, weightsRef)).ToList());
+                    }
+                    """,
+                    "namespace App;\nusing RaySharp;\n" + Declarations,
+                },
+            },
+        };
+        test.ExpectedDiagnostics.Add(Flagged(0).WithArguments("weights", "Jobs.Remote.Score"));
+        return test.RunAsync();
+    }
 
     [Fact]
     public Task SmallChangingOrPerIterationValues_AreNotFlagged() => Verify.VerifyAnalyzerAsync(
