@@ -6,6 +6,7 @@ using RaySharp;
 
 // A parameter server sharded over actors, trained by remote worker tasks: first synchronously, then asynchronously.
 const int Dimensions = 16, Shards = 4, Workers = 4, Samples = 8_000, Iterations = 40;
+var timeout = TimeSpan.FromSeconds(30); // no blocking Get without a timeout (RAY0206)
 Ray.Init();
 var data = Dataset.Generate(Samples, Dimensions, seed: 42);
 var partitions = Enumerable.Range(0, Workers).Select(w => Ray.Put(data.Partition(w, Workers))).ToArray();
@@ -21,10 +22,11 @@ for (var iteration = 0; iteration <= Iterations; iteration++)
         Console.WriteLine($"   iteration {iteration,2}: loss {data.Loss(weights):0.000000}");
     }
 
-    // Every worker computes a gradient at the same weights; the server averages them.
-    var gradients = Ray.Get(partitions.Select(p => Training.Remote.ComputeGradient(weights, p)).ToList());
+    // Every worker computes a gradient at the same weights, put into the store once; the server averages them.
+    var weightsRef = Ray.Put(weights);
+    var gradients = Ray.Get(partitions.Select(p => Training.Remote.ComputeGradient(weightsRef, p)).ToList(), timeout);
     var mean = Enumerable.Range(0, Dimensions).Select(j => gradients.Average(g => g[j])).ToArray();
-    Ray.Get(Training.Split(mean, Shards).Select((slice, s) => shards[s].Push(slice)).ToList());
+    Ray.Get(Training.Split(mean, Shards).Select((slice, s) => shards[s].Push(slice)).ToList(), timeout);
 }
 
 Console.WriteLine($"   Duration: {clock.Elapsed.TotalSeconds:0.000} s");

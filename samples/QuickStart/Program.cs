@@ -8,6 +8,7 @@ using RaySharp;
 // The seed tutorial, cell by cell: ordinary C# made parallel with [RayRemote].
 Ray.Init(new RayOptions { NumCpus = 8 });
 var ids = Enumerable.Range(0, 10).ToList();
+var timeout = TimeSpan.FromSeconds(30); // a blocking Get without one hangs for ever if a task never finishes (RAY0206)
 var clock = Stopwatch.StartNew();
 
 Console.WriteLine("1. Serial: GetDatum for ids 0-9, one after another");
@@ -19,7 +20,7 @@ Console.WriteLine("2. Remote tasks, reference data in the object store, NumCpus 
 var referenceData = Ray.Put(Tutorial.ReferenceData);
 clock.Restart();
 var refs = ids.Select(id => Tutorial.Remote.GetRefDatum(id, referenceData)).ToList();
-var parallel = Ray.Get(refs);
+var parallel = Ray.Get(refs, timeout);
 Console.WriteLine($"   {string.Join(", ", parallel)}");
 Console.WriteLine($"   Duration: {clock.Elapsed.TotalSeconds:0.000} s, same data as serial: {parallel.SequenceEqual(serial)}");
 
@@ -40,7 +41,7 @@ Console.WriteLine($"   Duration: {clock.Elapsed.TotalSeconds:0.000} s");
 Console.WriteLine("4. Task dependencies: refs passed straight into GetRefDatum2");
 clock.Restart();
 var pairs = new[] { 2, 4, 6 }.Select(id => Tutorial.Remote.GetRefDatum2(Tutorial.Remote.GetRefDatum(id, referenceData), referenceData)).ToList();
-foreach (var (first, second) in Ray.Get(pairs))
+foreach (var (first, second) in Ray.Get(pairs, timeout))
 {
     Console.WriteLine($"   ({first}, {second})");
 }
@@ -52,8 +53,8 @@ var tracker = ReferenceDataTracker.Remote.New();
 for (var run = 1; run <= 2; run++)
 {
     clock.Restart();
-    Ray.Get(ids.Select(id => Tutorial.Remote.GetTrackedDatum(id, referenceData, tracker)).ToList());
-    Console.WriteLine($"   Run {run}: counts [{string.Join(", ", tracker.Counts().Get())}] after {clock.Elapsed.TotalSeconds:0.000} s");
+    Ray.Get(ids.Select(id => Tutorial.Remote.GetTrackedDatum(id, referenceData, tracker)).ToList(), timeout);
+    Console.WriteLine($"   Run {run}: counts [{string.Join(", ", tracker.Counts().Get(timeout))}] after {clock.Elapsed.TotalSeconds:0.000} s");
 }
 
 Ray.Shutdown();

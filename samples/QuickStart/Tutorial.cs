@@ -22,21 +22,24 @@ public static partial class Tutorial
         return new Datum(id, 2 * id, referenceData[id % 5]);
     }
 
-    /// <summary>The remote version. As in the tutorial, the reference data lives in the object store and the task reads it with Get.</summary>
+    /// <summary>
+    /// The remote version. As in the tutorial, the reference data lives in the object store: callers pass its ref, and
+    /// the runtime resolves it before the task starts, so the task takes the plain array (RAY0104 flags a Get here).
+    /// </summary>
     [RayRemote]
-    public static Datum GetRefDatum(int id, ObjectRef<string[]> referenceData) => GetDatum(id, referenceData.Get());
+    public static Datum GetRefDatum(int id, string[] referenceData) => GetDatum(id, referenceData);
 
     /// <summary>Pairs a datum with the datum of twice its id. Called with a ref, it waits for that task first.</summary>
     [RayRemote]
-    public static (Datum, Datum) GetRefDatum2(Datum datum, ObjectRef<string[]> referenceData) =>
-        (datum, GetDatum(datum.Double, referenceData.Get()));
+    public static (Datum, Datum) GetRefDatum2(Datum datum, string[] referenceData) =>
+        (datum, GetDatum(datum.Double, referenceData));
 
     /// <summary>The remote version that also tells the tracker actor which reference datum it used.</summary>
     [RayRemote]
-    public static Datum GetTrackedDatum(int id, ObjectRef<string[]> referenceData, ReferenceDataTracker.Handle tracker)
+    public static Datum GetTrackedDatum(int id, string[] referenceData, ReferenceDataTracker.Handle tracker)
     {
         _ = tracker.Increment(id % 5);
-        return GetDatum(id, referenceData.Get());
+        return GetDatum(id, referenceData);
     }
 }
 

@@ -44,8 +44,8 @@ public sealed class RAY0205ResultsInSubmissionOrderAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(
                 c =>
                 {
-                    var loop = (IForEachLoopOperation)c.Operation;
-                    if (loop.IsAsynchronous || loop.Locals.Length != 1 || !symbols.IsObjectRef(loop.Locals[0].Type) ||
+                    // OperationKind.Loop covers for, while and do loops too.
+                    if (c.Operation is not IForEachLoopOperation loop || loop.IsAsynchronous || loop.Locals.Length != 1 || !symbols.IsObjectRef(loop.Locals[0].Type) ||
                         BlockingGetSites.Unwrap(loop.Collection) is not { } collection || IsReadyByConstruction(symbols, collection) ||
                         FirstGetOf(symbols, loop, loop.Locals[0]) is not { } get || OnlyAccumulates(loop, get))
                     {

@@ -1,8 +1,8 @@
 using System.Threading.Tasks;
 using Xunit;
 using Verify = RaySharp.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    RaySharp.Analyzers.RAY0201UnnecessaryGetAnalyzer,
-    RaySharp.Analyzers.CodeFixes.RAY0201UnnecessaryGetCodeFix>;
+    RaySharp.Analyzers.Usage.RAY0201UnnecessaryGetAnalyzer,
+    RaySharp.Analyzers.CodeFixes.Usage.RAY0201UnnecessaryGetCodeFix>;
 
 namespace RaySharp.Analyzers.Tests.Usage;
 

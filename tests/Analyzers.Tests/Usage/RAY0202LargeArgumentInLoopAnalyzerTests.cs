@@ -3,8 +3,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using Verify = RaySharp.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    RaySharp.Analyzers.RAY0202LargeArgumentInLoopAnalyzer,
-    RaySharp.Analyzers.CodeFixes.RAY0202LargeArgumentInLoopCodeFix>;
+    RaySharp.Analyzers.Usage.RAY0202LargeArgumentInLoopAnalyzer,
+    RaySharp.Analyzers.CodeFixes.Usage.RAY0202LargeArgumentInLoopCodeFix>;
 
 namespace RaySharp.Analyzers.Tests.Usage;
 

@@ -1,8 +1,8 @@
 using System.Threading.Tasks;
 using Xunit;
 using Verify = RaySharp.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    RaySharp.Analyzers.RAY0203ReturnsPutRefAnalyzer,
-    RaySharp.Analyzers.CodeFixes.RAY0203ReturnsPutRefCodeFix>;
+    RaySharp.Analyzers.Usage.RAY0203ReturnsPutRefAnalyzer,
+    RaySharp.Analyzers.CodeFixes.Usage.RAY0203ReturnsPutRefCodeFix>;
 
 namespace RaySharp.Analyzers.Tests.Usage;
 

@@ -1,7 +1,7 @@
 using System.Threading.Tasks;
 using Xunit;
 using Verify = RaySharp.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    RaySharp.Analyzers.RAY0204MutableStaticStateAnalyzer,
+    RaySharp.Analyzers.Usage.RAY0204MutableStaticStateAnalyzer,
     Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
 
 namespace RaySharp.Analyzers.Tests.Usage;

@@ -96,6 +96,24 @@ public class RAY0205ResultsInSubmissionOrderAnalyzerTests
                     Console.WriteLine(r.Id);
                 }
 
+                // Other loops: for, while and do (the rule registers for every loop kind and must skip them).
+                for (var i = 0; i < refs.Count; i++)
+                {
+                    Console.WriteLine(refs[i].Get());
+                }
+
+                var n = 0;
+                while (n < refs.Count)
+                {
+                    Console.WriteLine(refs[n++].Get());
+                }
+
+                do
+                {
+                    n--;
+                }
+                while (n > 0);
+
                 return sum;
             }
         }

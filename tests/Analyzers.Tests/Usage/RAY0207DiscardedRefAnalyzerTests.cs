@@ -1,8 +1,8 @@
 using System.Threading.Tasks;
 using Xunit;
 using Verify = RaySharp.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    RaySharp.Analyzers.RAY0207DiscardedRefAnalyzer,
-    RaySharp.Analyzers.CodeFixes.RAY0207DiscardedRefCodeFix>;
+    RaySharp.Analyzers.Usage.RAY0207DiscardedRefAnalyzer,
+    RaySharp.Analyzers.CodeFixes.Usage.RAY0207DiscardedRefCodeFix>;
 
 namespace RaySharp.Analyzers.Tests.Usage;
 

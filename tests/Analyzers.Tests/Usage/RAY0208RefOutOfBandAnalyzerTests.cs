@@ -1,7 +1,7 @@
 using System.Threading.Tasks;
 using Xunit;
 using Verify = RaySharp.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    RaySharp.Analyzers.RAY0208RefOutOfBandAnalyzer,
+    RaySharp.Analyzers.Usage.RAY0208RefOutOfBandAnalyzer,
     Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
 
 namespace RaySharp.Analyzers.Tests.Usage;

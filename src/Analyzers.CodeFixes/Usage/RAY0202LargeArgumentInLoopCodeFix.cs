@@ -2,18 +2,19 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.CodeAnalysis;
+using System.Threading;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
+using Microsoft.CodeAnalysis;
+using RaySharp.Analyzers.Usage;
 
-namespace RaySharp.Analyzers.CodeFixes;
+namespace RaySharp.Analyzers.CodeFixes.Usage;
 
 /// <summary>
 /// RAY0202: inserts <c>var xRef = Ray.Put(x);</c> before the loop and passes <c>xRef</c> wherever the loop passes

@@ -12,7 +12,7 @@ using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Operations;
 using RaySharp.Analyzers.Usage;
 
-namespace RaySharp.Analyzers.CodeFixes;
+namespace RaySharp.Analyzers.CodeFixes.Usage;
 
 /// <summary>
 /// RAY0201: replaces the fetch (<c>Ray.Get(r)</c>, <c>r.Get()</c>, <c>await r</c>) with the ref. When the value went

@@ -3,9 +3,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using RaySharp.Analyzers.Usage;
 
-namespace RaySharp.Analyzers;
+namespace RaySharp.Analyzers.Usage;
 
 /// <summary>
 /// RAY0201: the value of a ref is fetched (<c>Ray.Get(r)</c>, <c>r.Get()</c>, <c>await r</c>) only to be passed to

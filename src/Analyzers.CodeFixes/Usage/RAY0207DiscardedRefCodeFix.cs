@@ -1,15 +1,16 @@
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.CodeAnalysis;
+using System.Threading;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis;
+using RaySharp.Analyzers.Usage;
 
-namespace RaySharp.Analyzers.CodeFixes;
+namespace RaySharp.Analyzers.CodeFixes.Usage;
 
 /// <summary>RAY0207: turns <c>h.M(…);</c> into <c>_ = h.M(…);</c>, stating that the ref is dropped on purpose.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RAY0207DiscardedRefCodeFix)), Shared]

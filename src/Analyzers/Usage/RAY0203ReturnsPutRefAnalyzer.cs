@@ -3,9 +3,8 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using RaySharp.Analyzers.Usage;
 
-namespace RaySharp.Analyzers;
+namespace RaySharp.Analyzers.Usage;
 
 /// <summary>
 /// RAY0203: a remote method returns (or yields) a ref it made with <c>Ray.Put</c>, or a tuple or collection of such

@@ -2,9 +2,8 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using RaySharp.Analyzers.Usage;
 
-namespace RaySharp.Analyzers;
+namespace RaySharp.Analyzers.Usage;
 
 /// <summary>
 /// RAY0204: remote code reads or writes mutable static state of the user's own code: a static field that is not

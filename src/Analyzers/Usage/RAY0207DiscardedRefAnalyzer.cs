@@ -3,9 +3,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using RaySharp.Analyzers.Usage;
 
-namespace RaySharp.Analyzers;
+namespace RaySharp.Analyzers.Usage;
 
 /// <summary>
 /// RAY0207: a <c>.Remote</c> call (or an actor method call) used as a statement, so its ref is dropped and an exception

@@ -3,9 +3,8 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using RaySharp.Analyzers.Usage;
 
-namespace RaySharp.Analyzers;
+namespace RaySharp.Analyzers.Usage;
 
 /// <summary>
 /// RAY0208: data that leaves through a side door. Either an <c>ObjectRef</c> (or its <c>ObjectId</c>) serialized out of

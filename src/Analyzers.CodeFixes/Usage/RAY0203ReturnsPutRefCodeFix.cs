@@ -2,14 +2,15 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.CodeAnalysis;
+using System.Threading;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis;
+using RaySharp.Analyzers.Usage;
 
-namespace RaySharp.Analyzers.CodeFixes;
+namespace RaySharp.Analyzers.CodeFixes.Usage;
 
 /// <summary>
 /// RAY0203, single ref: changes <c>ObjectRef&lt;T&gt; M(…) { return Ray.Put(x); }</c> into <c>T M(…) { return x; }</c>
