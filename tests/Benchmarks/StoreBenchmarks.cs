@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.IO;
 using BenchmarkDotNet.Attributes;
 using MessagePack;
@@ -11,7 +12,7 @@ namespace RaySharp.Benchmarks;
 
 /// <summary>
 /// ray_perf.py "get object containing 10k refs": put a value holding 10,000 refs, then get it.
-/// Baseline: copying the same 10,000 refs into a new <see cref="List{T}"/> (what handing out a snapshot would cost).
+/// Baseline: copying the same 10,000 refs into a new <see cref="List{T}"/>. Three shapes of the value, one per copy policy.
 /// </summary>
 [MemoryDiagnoser]
 public class GetObjectContaining10kRefs
@@ -22,6 +23,7 @@ public class GetObjectContaining10kRefs
     private readonly ArrayBufferWriter<byte> _buffer = new();
     private List<ObjectRef<int>> _refs = null!;
     private ObjectRef<int>[] _array = null!;
+    private ImmutableArray<ObjectRef<int>> _immutable;
     private IDisposable _scope = null!;
 
     [GlobalSetup]
@@ -35,6 +37,8 @@ public class GetObjectContaining10kRefs
         }
 
         _array = [.. _refs];
+        _immutable = [.. _refs];
+        RaySerializer.Register(ListOfRefsResolver.Instance); // what the generator emits for a List<ObjectRef<int>> in a signature
         _scope = _runtime.MakeCurrent();
     }
 
@@ -45,8 +49,17 @@ public class GetObjectContaining10kRefs
         _runtime.Dispose();
     }
 
-    [Benchmark(Description = "get_object_containing_10k_refs: Put(List of 10k refs) + Get")]
-    public int PutAndGet() => _runtime.Put(_refs).Get().Count;
+    /// <summary>Refs are immutable, so an array of them is block-copied on put and on get (no serialization).</summary>
+    [Benchmark(Description = "get_object_containing_10k_refs: Put(ObjectRef<int>[10k]) + Get, a block copy each way")]
+    public int PutAndGetArray() => _runtime.Put(_array).Get().Length;
+
+    /// <summary>An immutable collection of refs is kept and handed out by reference.</summary>
+    [Benchmark(Description = "get_object_containing_10k_refs: Put(ImmutableArray of 10k refs) + Get, by reference")]
+    public int PutAndGetImmutable() => _runtime.Put(_immutable).Get().Length;
+
+    /// <summary>A List is mutable: a snapshot through MessagePack on put, a fresh copy on every get.</summary>
+    [Benchmark(Description = "get_object_containing_10k_refs: Put(List of 10k refs) + Get, a snapshot")]
+    public int PutAndGetList() => _runtime.Put(_refs).Get().Count;
 
     [Benchmark(Baseline = true, Description = "baseline: new List<ObjectRef<int>>(10k refs)")]
     public int ListCopy() => new List<ObjectRef<int>>(_refs).Count;
@@ -63,6 +76,15 @@ public class GetObjectContaining10kRefs
         var reader = new MessagePackReader(_buffer.WrittenMemory);
         return _arrayFormatter.Deserialize(ref reader, options)!.Length;
     }
+}
+
+/// <summary>The formatter the generator would emit for <c>List&lt;ObjectRef&lt;int&gt;&gt;</c>.</summary>
+internal sealed class ListOfRefsResolver : IFormatterResolver
+{
+    public static readonly ListOfRefsResolver Instance = new();
+
+    public IMessagePackFormatter<T>? GetFormatter<T>() =>
+        typeof(T) == typeof(List<ObjectRef<int>>) ? (IMessagePackFormatter<T>)(object)new ListFormatter<ObjectRef<int>>() : null;
 }
 
 /// <summary>

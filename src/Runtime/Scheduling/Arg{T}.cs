@@ -16,32 +16,35 @@ namespace RaySharp;
 [DebuggerDisplay("{ToString(),nq}")]
 public readonly struct Arg<T>
 {
-    private readonly Frozen<T> _value;
+    // Two fields, not a Frozen<T> beside a ref: a pending task holds one Arg per parameter, so 8 bytes here count.
+    private readonly T _value;
+    private readonly object? _refOrThawer; // the ObjectRef<T> of a ref argument, else Frozen<T>.Thawer of the value
 
     /// <summary>An argument passed by value.</summary>
     public Arg(T value)
     {
-        _value = Frozen<T>.Of(value);
-        Ref = null;
+        var frozen = Frozen<T>.Of(value);
+        _value = frozen.Stored;
+        _refOrThawer = frozen.Thawer;
     }
 
     /// <summary>An argument passed by reference: the task waits for it and receives its value.</summary>
     public Arg(ObjectRef<T> reference)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        _value = default;
-        Ref = reference;
+        _value = default!;
+        _refOrThawer = reference;
     }
 
     /// <summary>The ref, when the argument was passed by reference.</summary>
-    public ObjectRef<T>? Ref { get; }
+    public ObjectRef<T>? Ref => _refOrThawer as ObjectRef<T>;
 
     /// <summary>True when the argument was passed by reference.</summary>
-    public bool IsRef => Ref is not null;
+    public bool IsRef => _refOrThawer is ObjectRef<T>;
 
     /// <summary>The value: the one passed (or, for a mutable type, a fresh copy of its snapshot), or the value of the ready ref.</summary>
     /// <exception cref="InvalidOperationException">The ref is not ready yet (only the scheduler reads arguments, after their refs are ready).</exception>
-    public T Value => Ref is null ? _value.Thaw() : Resolve(Ref);
+    public T Value => _refOrThawer is ObjectRef<T> reference ? Resolve(reference) : Frozen<T>.FromParts(_value, _refOrThawer).Thaw();
 
     /// <summary>Passes a value.</summary>
     public static implicit operator Arg<T>(T value) => new(value);
@@ -50,7 +53,12 @@ public readonly struct Arg<T>
     public static implicit operator Arg<T>(ObjectRef<T> reference) => new(reference);
 
     /// <inheritdoc />
-    public override string ToString() => Ref?.ToString() ?? (_value.Bytes is null ? _value.Stored?.ToString() ?? "null" : $"{typeof(T).Name} snapshot");
+    public override string ToString() => _refOrThawer switch
+    {
+        ObjectRef<T> reference => reference.ToString(),
+        byte[] or Snapshot => $"{typeof(T).Name} snapshot",
+        _ => _value?.ToString() ?? "null",
+    };
 
     private static T Resolve(ObjectRef<T> reference) =>
         reference.IsReady

@@ -22,6 +22,18 @@ internal readonly struct Frozen<T>
             : new Snapshot(bytes, nestedRefs);
     }
 
+    private Frozen(T value, object? thaw)
+    {
+        _value = value;
+        _thaw = thaw;
+    }
+
+    /// <summary>What turns <see cref="Stored"/> into a reader's value (null, bytes, a snapshot or a policy); see <see cref="FromParts"/>.</summary>
+    public object? Thawer => _thaw;
+
+    /// <summary>Puts back together a frozen value that a holder kept as its two parts, <see cref="Stored"/> and <see cref="Thawer"/>.</summary>
+    public static Frozen<T> FromParts(T stored, object? thawer) => new(stored, thawer);
+
     /// <summary>Snapshots <paramref name="value"/> under the type's current policy.</summary>
     public static Frozen<T> Of(T value) => StorePolicy<T>.Current.Freeze(value);
 
