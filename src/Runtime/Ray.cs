@@ -141,19 +141,31 @@ public static partial class Ray
     {
         ArgumentNullException.ThrowIfNull(references);
         var limit = Timeouts.Validate(timeout);
-        if (references.Count == 0)
-        {
-            return new WaitResult<TRef>([], []);
-        }
+        return StartWait(references, numReturns) is { } set ? set.Take(numReturns, limit) : new WaitResult<TRef>([], []);
+    }
 
-        if (numReturns < 1 || numReturns > references.Count)
-        {
-            throw new ArgumentOutOfRangeException(nameof(numReturns), numReturns,
-                $"numReturns must be between 1 and the number of refs ({references.Count}).");
-        }
-
-        var set = references is WaitView<TRef> { IsLatest: true } view ? view.Set : WaitSet<TRef>.Create(references);
-        return set.Take(numReturns, limit);
+    /// <summary>
+    /// <see cref="Wait{TRef}"/> without holding a thread: the same result, split and order, but the wait is a task
+    /// that the refs complete. Inside an async task, the task's CPU is lent out while it waits, as with <c>await r</c>.
+    /// </summary>
+    /// <param name="references">Distinct refs, of one type or (as <see cref="ObjectRef"/>) mixed.</param>
+    /// <param name="numReturns">How many ready refs to wait for, from 1 to the number of refs.</param>
+    /// <param name="timeout">How long to wait; null waits forever, zero only polls (and completes at once).</param>
+    /// <param name="cancellationToken">Stops waiting (the tasks are not cancelled; use <see cref="Cancel"/> for that).
+    /// Nothing is taken from the refs then, so the same list can be waited on again.</param>
+    /// <returns>Ready refs (at most <paramref name="numReturns"/>) and the rest, both in input order; when the timeout
+    /// passes, what is ready by then. Await it once. Pass the rest back to the next <c>WaitAsync</c> or <c>Wait</c>.</returns>
+    /// <exception cref="ArgumentException">A ref appears twice, or <paramref name="numReturns"/> is out of range (thrown at the call).</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled before enough refs were ready.</exception>
+    public static ValueTask<WaitResult<TRef>> WaitAsync<TRef>(
+        IReadOnlyList<TRef> references, int numReturns = 1, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+        where TRef : ObjectRef
+    {
+        ArgumentNullException.ThrowIfNull(references);
+        var limit = Timeouts.Validate(timeout);
+        return StartWait(references, numReturns) is { } set
+            ? set.TakeAsync(numReturns, limit, cancellationToken)
+            : new ValueTask<WaitResult<TRef>>(new WaitResult<TRef>([], []));
     }
 
     /// <summary>Yields the refs as they finish, for <c>foreach</c> or <c>await foreach</c>.</summary>
@@ -220,6 +232,24 @@ public static partial class Ray
 
     /// <summary>The resources free now in the current runtime (Ray's <c>available_resources</c>).</summary>
     public static IReadOnlyDictionary<string, double> AvailableResources() => RayRuntime.Current.AvailableResources();
+
+    /// <summary>Checks a wait's arguments and returns the set to take from: the one behind a latest not-ready list, else a new one; null for no refs.</summary>
+    private static WaitSet<TRef>? StartWait<TRef>(IReadOnlyList<TRef> references, int numReturns)
+        where TRef : ObjectRef
+    {
+        if (references.Count == 0)
+        {
+            return null;
+        }
+
+        if (numReturns < 1 || numReturns > references.Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(numReturns), numReturns,
+                $"numReturns must be between 1 and the number of refs ({references.Count}).");
+        }
+
+        return references is WaitView<TRef> { IsLatest: true } view ? view.Set : WaitSet<TRef>.Create(references);
+    }
 
     internal static void OnDisposed(RayRuntime runtime) => Interlocked.CompareExchange(ref s_ambient, null, runtime);
 }

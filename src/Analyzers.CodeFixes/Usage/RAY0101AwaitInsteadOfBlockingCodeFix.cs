@@ -16,8 +16,9 @@ namespace RaySharp.Analyzers.CodeFixes.Usage;
 
 /// <summary>
 /// RAY0101's fix: replaces a blocking get in an <c>async</c> function with <c>await</c>: <c>await r</c> for one ref,
-/// <c>await Ray.GetAsync(refs)</c> for a list, <c>await t</c> for a ref's task. Not offered for <c>Ray.Wait</c>, for a
-/// get with a timeout (await has none to keep), or in an actor method that is not declared <c>async</c>.
+/// <c>await Ray.GetAsync(refs)</c> for a list, <c>await t</c> for a ref's task, and <c>await Ray.WaitAsync(…)</c> for
+/// <c>Ray.Wait(…)</c> with the same arguments. Not offered for a get with a timeout (await has none to keep), or in an
+/// actor method that is not declared <c>async</c>.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RAY0101AwaitInsteadOfBlockingCodeFix)), Shared]
 public sealed class RAY0101AwaitInsteadOfBlockingCodeFix : CodeFixProvider
@@ -60,15 +61,25 @@ public sealed class RAY0101AwaitInsteadOfBlockingCodeFix : CodeFixProvider
     /// <summary>What to await instead of <paramref name="operation"/>, or null when there is no faithful async form.</summary>
     private static ExpressionSyntax? Awaitable(RaySymbols symbols, IOperation operation)
     {
-        if (symbols.FindBlockingMember(operation) is not { } blocking ||
-            BlockingGetSites.Argument(operation, "timeout") is { ArgumentKind: not ArgumentKind.DefaultValue })
+        if (symbols.FindBlockingMember(operation) is not { } blocking)
+        {
+            return null;
+        }
+
+        // Ray.Wait(args) → await Ray.WaitAsync(args): the same arguments, the timeout included.
+        if (blocking.Spec.MemberName == "Wait" && SymbolEqualityComparer.Default.Equals(blocking.Type, symbols.Ray))
+        {
+            return operation is IInvocationOperation { Syntax: InvocationExpressionSyntax wait } ? WaitAsync(symbols, wait) : null;
+        }
+
+        if (BlockingGetSites.Argument(operation, "timeout") is { ArgumentKind: not ArgumentKind.DefaultValue })
         {
             return null;
         }
 
         switch (operation)
         {
-            // Ray.Get(refs) → await Ray.GetAsync(refs); Ray.Get(r) → await r. Ray.Wait has no async form.
+            // Ray.Get(refs) → await Ray.GetAsync(refs); Ray.Get(r) → await r.
             case IInvocationOperation { Instance: null, Syntax: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } syntax } call
                 when blocking.Spec.MemberName == "Get" && SymbolEqualityComparer.Default.Equals(blocking.Type, symbols.Ray):
                 var first = BlockingGetSites.FirstArgument(call);
@@ -103,6 +114,22 @@ public sealed class RAY0101AwaitInsteadOfBlockingCodeFix : CodeFixProvider
             default:
                 return null;
         }
+    }
+
+    /// <summary><c>Ray.Wait(…)</c> renamed to <c>Ray.WaitAsync(…)</c>, type arguments kept; null if the runtime referenced has no <c>WaitAsync</c>.</summary>
+    private static ExpressionSyntax? WaitAsync(RaySymbols symbols, InvocationExpressionSyntax wait)
+    {
+        if (symbols.Ray.GetMembers("WaitAsync").IsEmpty)
+        {
+            return null;
+        }
+
+        return wait.Expression switch
+        {
+            MemberAccessExpressionSyntax access => wait.WithExpression(access.WithName(access.Name.WithIdentifier(Identifier("WaitAsync")))),
+            SimpleNameSyntax name => wait.WithExpression(name.WithIdentifier(Identifier("WaitAsync").WithTriviaFrom(name.Identifier))),
+            _ => null,
+        };
     }
 
     /// <summary><c>(await x)</c>, with the parentheses removed by the simplifier where they are not needed.</summary>

@@ -19,6 +19,7 @@ namespace RaySharp.Analyzers.CodeFixes.Usage;
 /// <list type="bullet">
 /// <item><c>Ray.Wait(refs);</c> becomes <c>(_, refs) = Ray.Wait(refs);</c></item>
 /// <item><c>var (ready, _) = Ray.Wait(refs);</c> and <c>(var ready, _) = …</c> become <c>(var ready, refs) = Ray.Wait(refs);</c></item>
+/// <item>the same for <c>await Ray.WaitAsync(refs)</c>.</item>
 /// <item><c>var (ready, rest) = …;</c> gets <c>refs = rest;</c> after it, and <c>var result = …;</c> gets <c>refs = result.NotReady;</c></item>
 /// </list>
 /// Offered only when the variable's type can hold the <c>IReadOnlyList</c> that Wait returns (not for a <c>List&lt;T&gt;</c>).
@@ -44,7 +45,7 @@ public sealed class RAY0102ReassignNotReadyCodeFix : CodeFixProvider
             model.GetOperation(wait, context.CancellationToken) is not IInvocationOperation operation ||
             RAY0102WaitWithoutReassignmentAnalyzer.VariableOf(BlockingGetSites.FirstArgument(operation)) is not { } refs ||
             !CanHoldNotReady(model.Compilation, operation, refs) ||
-            Rewrite(root, wait, refs.Name) is not { } newRoot)
+            Rewrite(root, Site(wait), refs.Name) is not { } newRoot)
         {
             return;
         }
@@ -63,11 +64,21 @@ public sealed class RAY0102ReassignNotReadyCodeFix : CodeFixProvider
             IFieldSymbol { IsReadOnly: false } field => field.Type,
             _ => null,
         };
-        var notReady = (wait.Type as INamedTypeSymbol)?.GetMembers("NotReady").FirstOrDefault() as IPropertySymbol;
+        // WaitAsync's ValueTask<WaitResult<T>> holds the same result.
+        var result = wait.Type as INamedTypeSymbol;
+        if (wait.TargetMethod.Name == "WaitAsync")
+        {
+            result = result is { TypeArguments.Length: 1 } task ? task.TypeArguments[0] as INamedTypeSymbol : null;
+        }
+
+        var notReady = result?.GetMembers("NotReady").FirstOrDefault() as IPropertySymbol;
         return variableType is not null && notReady is not null && compilation.ClassifyConversion(notReady.Type, variableType).IsImplicit;
     }
 
-    private static SyntaxNode? Rewrite(SyntaxNode root, InvocationExpressionSyntax wait, string refs)
+    /// <summary>The expression that gives the result: <c>await Ray.WaitAsync(…)</c> for the async form, else the call.</summary>
+    private static ExpressionSyntax Site(InvocationExpressionSyntax wait) => wait.Parent is AwaitExpressionSyntax awaited ? awaited : wait;
+
+    private static SyntaxNode? Rewrite(SyntaxNode root, ExpressionSyntax wait, string refs)
     {
         switch (wait.Parent)
         {

@@ -23,7 +23,7 @@ public sealed class RAY0101BlockingGetInAsyncCodeAnalyzer : DiagnosticAnalyzer
     public static readonly DiagnosticDescriptor Rule = Descriptors.UsageRule(
         Id,
         "Await refs in async code instead of blocking",
-        "'{0}' blocks a thread inside async code '{1}': await the ref instead ('await r', or 'await Ray.GetAsync(refs)' for a list)",
+        "'{0}' blocks a thread inside async code '{1}': await instead ('await r', 'await Ray.GetAsync(refs)' for a list, 'await Ray.WaitAsync(refs)' for Ray.Wait)",
         DiagnosticSeverity.Warning,
         "A blocking get (Ray.Get, ObjectRef.Get, Ray.Wait, WaitReady, or .Result, .Wait() or .GetAwaiter().GetResult() on a ref's task) inside async code holds a thread while the ref is not ready. Async code exists to give that thread back; blocking it starves the thread pool and the actor's scheduler, as ray.get does in a Ray coroutine.");
 

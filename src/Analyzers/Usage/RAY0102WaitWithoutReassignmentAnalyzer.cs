@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace RaySharp.Analyzers.Usage;
 
 /// <summary>
-/// RAY0102: <c>Ray.Wait(refs, …)</c> inside a loop whose body never reassigns <c>refs</c> (nor changes it in any other
+/// RAY0102: <c>Ray.Wait(refs, …)</c> or <c>await Ray.WaitAsync(refs, …)</c> inside a loop whose body never reassigns <c>refs</c> (nor changes it in any other
 /// way). The refs that are ready come back on every pass, so the loop spins on them, and never ends if it waits for
 /// all of them to come back once; see <c>docs/diagnostics/RAY0102.md</c>.
 /// </summary>
@@ -23,7 +23,7 @@ public sealed class RAY0102WaitWithoutReassignmentAnalyzer : DiagnosticAnalyzer
         "Reassign the refs that are not ready after Ray.Wait in a loop",
         "Ray.Wait on '{0}' in a loop that never reassigns '{0}' returns the same ready refs on every pass, so the loop spins: deconstruct and reassign, (var ready, {0}) = Ray.Wait({0}, …)",
         DiagnosticSeverity.Warning,
-        "Ray.Wait does not remove anything from the list it is given: it returns the ready refs and the rest. A loop that passes the same list to every Ray.Wait gets the refs that finished first again and again, and never sees the others, which the Ray tutorial warns makes an infinite loop. Pass the rest back in: (var ready, refs) = Ray.Wait(refs).");
+        "Ray.Wait does not remove anything from the list it is given: it returns the ready refs and the rest. A loop that passes the same list to every Ray.Wait gets the refs that finished first again and again, and never sees the others, which the Ray tutorial warns makes an infinite loop. Pass the rest back in: (var ready, refs) = Ray.Wait(refs), or (var ready, refs) = await Ray.WaitAsync(refs).");
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
@@ -44,8 +44,7 @@ public sealed class RAY0102WaitWithoutReassignmentAnalyzer : DiagnosticAnalyzer
                 c =>
                 {
                     var wait = (IInvocationOperation)c.Operation;
-                    if (symbols.FindBlockingMember(wait) is not { Spec.MemberName: "Wait" } blocking ||
-                        !SymbolEqualityComparer.Default.Equals(blocking.Type, symbols.Ray) ||
+                    if (!IsRayWait(symbols, wait) ||
                         VariableOf(BlockingGetSites.FirstArgument(wait)) is not { } refs ||
                         BlockingGetSites.EnclosingLoop(wait) is not { } loop ||
                         IsDeclaredIn(refs, loop) ||
@@ -60,6 +59,10 @@ public sealed class RAY0102WaitWithoutReassignmentAnalyzer : DiagnosticAnalyzer
                 OperationKind.Invocation);
         });
     }
+
+    /// <summary><c>Ray.Wait</c> or <c>Ray.WaitAsync</c>: the async form returns the same split, so the same loop spins.</summary>
+    internal static bool IsRayWait(RaySymbols symbols, IInvocationOperation call) =>
+        call.TargetMethod.Name is "Wait" or "WaitAsync" && SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, symbols.Ray);
 
     /// <summary>The local, parameter or field an operation reads, if it is just that.</summary>
     internal static ISymbol? VariableOf(IOperation? operation) => BlockingGetSites.Unwrap(operation) switch

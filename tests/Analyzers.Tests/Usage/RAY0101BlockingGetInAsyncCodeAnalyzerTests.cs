@@ -118,7 +118,61 @@ public class RAY0101BlockingGetInAsyncCodeAnalyzerTests
         """);
 
     [Fact]
-    public Task WaitAndTimedGet_AreFlaggedWithoutFix() => Verify.VerifyCodeFixAsync(
+    public Task WaitInAsyncMethod_BecomesAwaitWaitAsync_WithItsArguments() => Verify.VerifyCodeFixAsync(
+        """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        using RaySharp;
+        using static RaySharp.Ray;
+
+        public static class Driver
+        {
+            public static async Task<int> RunAsync(IReadOnlyList<ObjectRef<int>> refs, List<ObjectRef> mixed)
+            {
+                var total = 0;
+                while (refs.Count > 0)
+                {
+                    (var ready, refs) = {|#0:Ray.Wait(refs)|};
+                    total += ready.Count;
+                }
+
+                {|RAY0101:Ray.Wait(mixed, numReturns: 2, timeout: TimeSpan.FromSeconds(1))|};
+                var first = {|RAY0101:Ray.Wait<ObjectRef>(mixed, timeout: TimeSpan.Zero.Add(TimeSpan.FromSeconds(5)))|}.Ready;
+                var (done, _) = {|RAY0101:Wait(mixed, 1)|};
+                return total + first.Count + done.Count;
+            }
+        }
+        """,
+        """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        using RaySharp;
+        using static RaySharp.Ray;
+
+        public static class Driver
+        {
+            public static async Task<int> RunAsync(IReadOnlyList<ObjectRef<int>> refs, List<ObjectRef> mixed)
+            {
+                var total = 0;
+                while (refs.Count > 0)
+                {
+                    (var ready, refs) = await Ray.WaitAsync(refs);
+                    total += ready.Count;
+                }
+
+                await Ray.WaitAsync(mixed, numReturns: 2, timeout: TimeSpan.FromSeconds(1));
+                var first = (await Ray.WaitAsync<ObjectRef>(mixed, timeout: TimeSpan.Zero.Add(TimeSpan.FromSeconds(5)))).Ready;
+                var (done, _) = await WaitAsync(mixed, 1);
+                return total + first.Count + done.Count;
+            }
+        }
+        """,
+        Verify.Diagnostic().WithLocation(0).WithArguments("Ray.Wait", "RunAsync"));
+
+    [Fact]
+    public Task WaitInAsyncLambda_BecomesAwaitWaitAsync() => Verify.VerifyCodeFixAsync(
         """
         using System;
         using System.Collections.Generic;
@@ -127,12 +181,7 @@ public class RAY0101BlockingGetInAsyncCodeAnalyzerTests
 
         public static class Driver
         {
-            public static async Task RunAsync(List<ObjectRef<int>> refs, ObjectRef<int> r)
-            {
-                {|RAY0101:Ray.Wait(refs)|};
-                _ = {|RAY0101:r.Get(TimeSpan.FromSeconds(1))|};
-                await Task.Yield();
-            }
+            public static Func<Task<int>> Make(List<ObjectRef<int>> refs) => async () => {|RAY0101:Ray.Wait(refs, numReturns: refs.Count)|}.Ready.Count;
         }
         """,
         """
@@ -143,12 +192,52 @@ public class RAY0101BlockingGetInAsyncCodeAnalyzerTests
 
         public static class Driver
         {
-            public static async Task RunAsync(List<ObjectRef<int>> refs, ObjectRef<int> r)
+            public static Func<Task<int>> Make(List<ObjectRef<int>> refs) => async () => (await Ray.WaitAsync(refs, numReturns: refs.Count)).Ready.Count;
+        }
+        """);
+
+    [Fact]
+    public Task TimedGetAndWaitInNonAsyncActorMethod_AreFlaggedWithoutFix() => Verify.VerifyCodeFixAsync(
+        """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        using RaySharp;
+
+        public static class Driver
+        {
+            public static async Task RunAsync(ObjectRef<int> r)
             {
-                {|RAY0101:Ray.Wait(refs)|};
                 _ = {|RAY0101:r.Get(TimeSpan.FromSeconds(1))|};
                 await Task.Yield();
             }
+        }
+
+        [RayRemote]
+        public partial class Counter
+        {
+            public Task<int> Count(List<ObjectRef<int>> refs) => Task.FromResult({|RAY0101:Ray.Wait(refs)|}.Ready.Count);
+        }
+        """,
+        """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        using RaySharp;
+
+        public static class Driver
+        {
+            public static async Task RunAsync(ObjectRef<int> r)
+            {
+                _ = {|RAY0101:r.Get(TimeSpan.FromSeconds(1))|};
+                await Task.Yield();
+            }
+        }
+
+        [RayRemote]
+        public partial class Counter
+        {
+            public Task<int> Count(List<ObjectRef<int>> refs) => Task.FromResult({|RAY0101:Ray.Wait(refs)|}.Ready.Count);
         }
         """);
 

@@ -106,6 +106,81 @@ public class RAY0102WaitWithoutReassignmentAnalyzerTests
         Verify.Diagnostic().WithLocation(0).WithArguments("refs"));
 
     [Fact]
+    public Task AwaitedWaitAsyncWithoutReassignment_IsFlaggedAndFixed() => Verify.VerifyCodeFixAsync(
+        """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        using RaySharp;
+
+        public static class Driver
+        {
+            public static async Task Discarded(IReadOnlyList<ObjectRef<int>> refs, int rounds)
+            {
+                for (var i = 0; i < rounds; i++)
+                {
+                    var (ready, _) = await {|#0:Ray.WaitAsync(refs, numReturns: 1)|};
+                    Console.WriteLine(await ready[0]);
+                }
+            }
+
+            public static async Task Whole(IReadOnlyList<ObjectRef<int>> pending)
+            {
+                while (pending.Count > 0)
+                {
+                    var result = await {|RAY0102:Ray.WaitAsync(pending, timeout: TimeSpan.FromSeconds(5))|};
+                    Console.WriteLine(result.Ready.Count);
+                }
+            }
+
+            public static async Task Ignored(IReadOnlyList<ObjectRef<int>> pending)
+            {
+                while (pending.Count > 0)
+                {
+                    await {|RAY0102:Ray.WaitAsync(pending)|};
+                }
+            }
+        }
+        """,
+        """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        using RaySharp;
+
+        public static class Driver
+        {
+            public static async Task Discarded(IReadOnlyList<ObjectRef<int>> refs, int rounds)
+            {
+                for (var i = 0; i < rounds; i++)
+                {
+                    (var ready, refs) = await Ray.WaitAsync(refs, numReturns: 1);
+                    Console.WriteLine(await ready[0]);
+                }
+            }
+
+            public static async Task Whole(IReadOnlyList<ObjectRef<int>> pending)
+            {
+                while (pending.Count > 0)
+                {
+                    var result = await Ray.WaitAsync(pending, timeout: TimeSpan.FromSeconds(5));
+                    pending = result.NotReady;
+                    Console.WriteLine(result.Ready.Count);
+                }
+            }
+
+            public static async Task Ignored(IReadOnlyList<ObjectRef<int>> pending)
+            {
+                while (pending.Count > 0)
+                {
+                    (_, pending) = await Ray.WaitAsync(pending);
+                }
+            }
+        }
+        """,
+        Verify.Diagnostic().WithLocation(0).WithArguments("refs"));
+
+    [Fact]
     public Task ListVariable_IsFlaggedWithoutFix() => Verify.VerifyCodeFixAsync(
         """
         using System.Collections.Generic;
@@ -151,6 +226,7 @@ public class RAY0102WaitWithoutReassignmentAnalyzerTests
         """
         using System;
         using System.Collections.Generic;
+        using System.Threading.Tasks;
         using RaySharp;
 
         public static class Driver
@@ -184,6 +260,18 @@ public class RAY0102WaitWithoutReassignmentAnalyzerTests
                         break;
                     }
                 }
+
+                // The async form, reassigned.
+                async Task DrainAsync()
+                {
+                    while (pending.Count > 0)
+                    {
+                        (var ready, pending) = await Ray.WaitAsync(pending);
+                        Console.WriteLine(ready.Count);
+                    }
+                }
+
+                DrainAsync().Wait();
 
                 // A fresh list on every pass.
                 for (var i = 0; i < 3; i++)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace RaySharp.Objects;
 
@@ -17,6 +18,7 @@ internal sealed class WaitSet<TRef> : IObjectWaiter
     private readonly int[] _returnedAt;
     private readonly int[] _tree;
     private readonly PriorityQueue<int, int> _ready;
+    private List<ReadyWaiter>? _asyncWaiters;
     private int _generation;
     private int _remaining;
 
@@ -88,20 +90,27 @@ internal sealed class WaitSet<TRef> : IObjectWaiter
                 WaitForReady(count, deadline);
             }
 
-            var take = Math.Min(count, _ready.Count);
-            var generation = ++_generation;
-            var ready = new List<TRef>(take);
-            for (var k = 0; k < take; k++)
-            {
-                var i = _ready.Dequeue();
-                _returnedAt[i] = generation;
-                AddToTree(i, -1);
-                ready.Add(_items[i]);
-            }
-
-            _remaining -= take;
-            return new WaitResult<TRef>(ready, new WaitView<TRef>(this, generation, _remaining));
+            return TakeReady(count);
         }
+    }
+
+    /// <summary>
+    /// <see cref="Take"/> without holding a thread: the wait is a task completed by the ref that makes
+    /// <paramref name="count"/> ready, by the timeout, or (as a cancellation) by the token.
+    /// </summary>
+    public ValueTask<WaitResult<TRef>> TakeAsync(int count, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        lock (this)
+        {
+            if (_ready.Count >= count || timeout == TimeSpan.Zero)
+            {
+                return new ValueTask<WaitResult<TRef>>(TakeReady(count));
+            }
+        }
+
+        return cancellationToken.IsCancellationRequested
+            ? ValueTask.FromCanceled<WaitResult<TRef>>(cancellationToken)
+            : new ValueTask<WaitResult<TRef>>(TakeWhenReadyAsync(count, Timeouts.Deadline(timeout), cancellationToken));
     }
 
     void IObjectWaiter.OnObjectCompleted(ObjectEntry entry, int token) => MarkReady(token);
@@ -140,6 +149,72 @@ internal sealed class WaitSet<TRef> : IObjectWaiter
         }
     }
 
+    /// <summary>Removes up to <paramref name="count"/> ready refs, lowest input position first, into a new generation. Called under the lock.</summary>
+    private WaitResult<TRef> TakeReady(int count)
+    {
+        var take = Math.Min(count, _ready.Count);
+        var generation = ++_generation;
+        var ready = new List<TRef>(take);
+        for (var k = 0; k < take; k++)
+        {
+            var i = _ready.Dequeue();
+            _returnedAt[i] = generation;
+            AddToTree(i, -1);
+            ready.Add(_items[i]);
+        }
+
+        _remaining -= take;
+        return new WaitResult<TRef>(ready, new WaitView<TRef>(this, generation, _remaining));
+    }
+
+    private async Task<WaitResult<TRef>> TakeWhenReadyAsync(int count, long deadline, CancellationToken cancellationToken)
+    {
+        // Like an await on a ref, an async task gives its CPU back while it waits.
+        var task = BlockingScope.Flowing;
+        task?.BeginBlocking();
+        try
+        {
+            while (true)
+            {
+                ReadyWaiter waiter;
+                lock (this)
+                {
+                    if (_ready.Count >= count)
+                    {
+                        return TakeReady(count);
+                    }
+
+                    waiter = new ReadyWaiter(count);
+                    (_asyncWaiters ??= []).Add(waiter);
+                }
+
+                var waited = waiter.Task.WaitAsync(Timeouts.Remaining(deadline), cancellationToken);
+                await waited.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (waiter.Task.IsCompleted)
+                {
+                    // Enough were ready when it was woken; a concurrent Take on the same set may have taken some since.
+                    continue;
+                }
+
+                lock (this)
+                {
+                    _asyncWaiters!.Remove(waiter);
+                    if (!waited.IsCanceled)
+                    {
+                        _ = waited.Exception; // The TimeoutException is expected: mark it observed.
+                        return TakeReady(count); // The timeout passed: return what is ready, as Take does.
+                    }
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+        finally
+        {
+            task?.EndBlocking();
+        }
+    }
+
     private void WaitForReady(int count, long deadline)
     {
         var task = BlockingScope.Current;
@@ -163,10 +238,31 @@ internal sealed class WaitSet<TRef> : IObjectWaiter
 
     private void MarkReady(int index)
     {
+        List<ReadyWaiter>? wake = null;
         lock (this)
         {
             _ready.Enqueue(index, index);
             Monitor.PulseAll(this);
+            if (_asyncWaiters is { Count: > 0 } waiters)
+            {
+                for (var i = waiters.Count - 1; i >= 0; i--)
+                {
+                    if (waiters[i].Count <= _ready.Count)
+                    {
+                        (wake ??= []).Add(waiters[i]);
+                        waiters.RemoveAt(i);
+                    }
+                }
+            }
+        }
+
+        // Completed outside the lock; their continuations run asynchronously anyway.
+        if (wake is not null)
+        {
+            foreach (var waiter in wake)
+            {
+                waiter.TrySetResult();
+            }
         }
     }
 
@@ -202,4 +298,10 @@ internal sealed class WaitSet<TRef> : IObjectWaiter
     }
 
     private static int HighestPowerOfTwo(int n) => n == 0 ? 0 : 1 << (31 - int.LeadingZeroCount(n));
+
+    /// <summary>One <c>WaitAsync</c> call waiting on the set: completed when <see cref="Count"/> refs are ready.</summary>
+    private sealed class ReadyWaiter(int count) : TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)
+    {
+        public int Count { get; } = count;
+    }
 }
