@@ -9,11 +9,14 @@ namespace RaySharp.Actors;
 /// (kill, crash, exit, shutdown, collection) the instance is disposed once its last running call has returned.
 /// Async actors run every call on the incarnation's exclusive scheduler, so calls interleave only at awaits.
 /// </summary>
-internal sealed class ActorIncarnation(object instance, bool isAsync)
+internal sealed class ActorIncarnation(LocalActor actor, object instance, bool isAsync)
 {
     private int _inFlight;
     private int _ended;
     private int _disposed;
+
+    /// <summary>The actor this is a life of.</summary>
+    public LocalActor Actor { get; } = actor;
 
     public object Instance { get; } = instance;
 

@@ -168,14 +168,14 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
                 dead = _state == ActorState.Dead;
                 if (!dead)
                 {
-                    _current = new ActorIncarnation(instance, _isAsync);
+                    _current = new ActorIncarnation(this, instance, _isAsync);
                     _state = ActorState.Alive;
                 }
             }
 
             if (dead)
             {
-                new ActorIncarnation(instance, _isAsync).End();
+                new ActorIncarnation(this, instance, _isAsync).End();
                 Backend.Scheduler.Release(_creationOptions.Request);
                 return;
             }

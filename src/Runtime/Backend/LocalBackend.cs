@@ -257,8 +257,9 @@ internal sealed class LocalBackend : IRayBackend
         ArgumentNullException.ThrowIfNull(spec);
         ThrowIfDisposed();
         var options = spec.ResolveOptions();
-        var extras = actor is null && extra is null ? null : new TaskExtras { Actor = actor, Role = actor is null ? LocalTask.TaskRole.Task : LocalTask.TaskRole.ActorCall, Outputs = extra };
-        var task = new LocalTask(this, spec, options, result, extras);
+        var task = actor is not null && extra is null
+            ? new LocalTask(this, spec, options, result, actor)
+            : new LocalTask(this, spec, options, result, extra is null ? null : new TaskExtras { Actor = actor, Role = actor is null ? LocalTask.TaskRole.Task : LocalTask.TaskRole.ActorCall, Outputs = extra });
         foreach (var entry in extra?.Entries ?? [])
         {
             entry.Producer = task;

@@ -124,7 +124,7 @@ internal sealed partial class LocalTask
         Interlocked.Exchange(ref _cancelRequested, 1);
         try
         {
-            Volatile.Read(ref _extras)?.Cancellation?.Cancel();
+            ExtrasIfAny?.Cancellation?.Cancel();
         }
         catch (AggregateException)
         {
@@ -134,7 +134,7 @@ internal sealed partial class LocalTask
 
     private List<LocalTask> SnapshotChildren()
     {
-        var children = Volatile.Read(ref _extras)?.Children;
+        var children = ExtrasIfAny?.Children;
         if (children is null)
         {
             return [];

@@ -125,7 +125,7 @@ internal sealed partial class LocalTask : IBlockingContext
     private LocalTask ResourceHolder()
     {
         var task = this;
-        while (!task._holdsResources && task._extras?.InlineHost is { } host)
+        while (!task._holdsResources && task.ExtrasIfAny?.InlineHost is { } host)
         {
             task = host;
         }

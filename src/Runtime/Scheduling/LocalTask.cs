@@ -37,7 +37,12 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
     private readonly LocalBackend _backend;
     private readonly ObjectEntry _result;
     private readonly ResolvedOptions _options;
-    private TaskExtras? _extras;
+    /// <summary>
+    /// Null for a plain task; the callee for an actor call not yet started; the incarnation it runs on once started;
+    /// or <see cref="TaskExtras"/> when the task needs any rarer field. Only ever moves along that order, by CAS,
+    /// so an actor call that needs nothing else allocates no extras.
+    /// </summary>
+    private object? _link;
     private int _state;
     private int _pendingDependencies;
     private int _attempts;
@@ -49,7 +54,14 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
         Spec = spec;
         _options = options;
         _result = result;
-        _extras = extras;
+        _link = extras;
+    }
+
+    /// <summary>Creates a call on <paramref name="callee"/> that needs no <see cref="TaskExtras"/> (yet).</summary>
+    public LocalTask(LocalBackend backend, TaskSpec spec, ResolvedOptions options, ObjectEntry result, LocalActor callee)
+        : this(backend, spec, options, result)
+    {
+        _link = callee;
     }
 
     /// <summary>What a task is for: a plain task, an actor's constructor, or a call on an actor.</summary>
@@ -79,10 +91,21 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
 
     public LocalBackend Backend => _backend;
 
-    public TaskRole Role => _extras?.Role ?? TaskRole.Task;
+    public TaskRole Role => Volatile.Read(ref _link) switch
+    {
+        null => TaskRole.Task,
+        TaskExtras extras => extras.Role,
+        _ => TaskRole.ActorCall,
+    };
 
     /// <summary>The actor this task is a call on (or constructs); null for plain tasks.</summary>
-    public LocalActor? TargetActor => _extras?.Actor;
+    public LocalActor? TargetActor => Volatile.Read(ref _link) switch
+    {
+        LocalActor callee => callee,
+        ActorIncarnation incarnation => incarnation.Actor,
+        TaskExtras extras => extras.Actor,
+        _ => null,
+    };
 
     public bool IsActorCall => Role == TaskRole.ActorCall;
 
@@ -92,8 +115,13 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
     /// <summary>The actor life an actor call runs on; set when the call starts.</summary>
     public ActorIncarnation? Incarnation
     {
-        get => _extras?.Incarnation;
-        set => Extras.Incarnation = value;
+        get => Volatile.Read(ref _link) switch
+        {
+            ActorIncarnation incarnation => incarnation,
+            TaskExtras extras => extras.Incarnation,
+            _ => null,
+        };
+        set => SetIncarnation(value!);
     }
 
     internal LocalTask? LivePrevious { get; set; }
@@ -105,9 +133,11 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
     /// <inheritdoc />
     public override object? Actor => TargetActor?.Instance;
 
-    private TaskExtras Extras => Volatile.Read(ref _extras) ?? CreateExtras();
+    private TaskExtras Extras => ExtrasIfAny ?? CreateExtras();
 
-    private ExtraOutputs? Outputs => _extras?.Outputs;
+    private TaskExtras? ExtrasIfAny => Volatile.Read(ref _link) as TaskExtras;
+
+    private ExtraOutputs? Outputs => ExtrasIfAny?.Outputs;
 
     /// <summary>Registers on unready dependencies; the last one to complete makes the task ready.</summary>
     public void Start()
@@ -342,7 +372,7 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
 
     private void Finish(Exception? error)
     {
-        if (_extras is { Abandoned: true } extras)
+        if (ExtrasIfAny is { Abandoned: true } extras)
         {
             extras.Incarnation?.CallEnded();
             return;
@@ -402,10 +432,49 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
         Outputs?.Fail(error);
     }
 
+    /// <summary>Moves <see cref="_link"/> to a <see cref="TaskExtras"/> carrying over the actor and incarnation it held.</summary>
     private TaskExtras CreateExtras()
     {
-        Interlocked.CompareExchange(ref _extras, new TaskExtras(), null);
-        return _extras!;
+        while (true)
+        {
+            var link = Volatile.Read(ref _link);
+            if (link is TaskExtras existing)
+            {
+                return existing;
+            }
+
+            var incarnation = link as ActorIncarnation;
+            var created = new TaskExtras
+            {
+                Actor = link as LocalActor ?? incarnation?.Actor,
+                Role = link is null ? TaskRole.Task : TaskRole.ActorCall,
+                Incarnation = incarnation,
+            };
+            if (Interlocked.CompareExchange(ref _link, created, link) == link)
+            {
+                return created;
+            }
+        }
+    }
+
+    private void SetIncarnation(ActorIncarnation incarnation)
+    {
+        ArgumentNullException.ThrowIfNull(incarnation);
+        while (true)
+        {
+            var link = Volatile.Read(ref _link);
+            if (link is TaskExtras extras)
+            {
+                extras.Incarnation = incarnation;
+                return;
+            }
+
+            Debug.Assert(link is LocalActor or ActorIncarnation, "only an actor call runs on an incarnation");
+            if (Interlocked.CompareExchange(ref _link, incarnation, link) == link)
+            {
+                return;
+            }
+        }
     }
 
     private bool TryTransition(int from, int to) => Interlocked.CompareExchange(ref _state, to, from) == from;
