@@ -95,7 +95,7 @@ internal static class BlockingGetSites
     public static bool IsKnownReady(RaySymbols symbols, IOperation reference)
     {
         reference = Unwrap(reference)!;
-        if (IsPut(symbols, reference))
+        if (symbols.IsPut(reference))
         {
             return true;
         }
@@ -116,7 +116,7 @@ internal static class BlockingGetSites
         foreach (var declaration in local.DeclaringSyntaxReferences)
         {
             if (declaration.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer.Value: { } initializer } &&
-                reference.SemanticModel?.GetOperation(initializer) is { } value && IsPut(symbols, Unwrap(value)!))
+                reference.SemanticModel?.GetOperation(initializer) is { } value && symbols.IsPut(Unwrap(value)))
             {
                 return true;
             }
@@ -124,9 +124,6 @@ internal static class BlockingGetSites
 
         return false;
     }
-
-    private static bool IsPut(RaySymbols symbols, IOperation operation) =>
-        operation is IInvocationOperation { TargetMethod.Name: "Put" } put && SymbolEqualityComparer.Default.Equals(put.TargetMethod.ContainingType, symbols.Ray);
 
     /// <summary>The argument bound to the first parameter, whatever order the call names them in.</summary>
     public static IOperation? FirstArgument(IInvocationOperation call)

@@ -92,11 +92,6 @@ internal sealed class DataRuleSymbols
         method is { MethodKind: MethodKind.Ordinary } &&
         (method.IsStatic ? HasRayRemote(method) : method.DeclaredAccessibility == Accessibility.Public && method.ContainingType is { } type && HasRayRemote(type));
 
-    /// <summary>True for <c>Ray.Put(…)</c> or <c>RayRuntime.Put(…)</c>.</summary>
-    public bool IsPut(IOperation? operation) =>
-        operation is IInvocationOperation { TargetMethod: { Name: "Put" } method } &&
-        (SymbolEqualityComparer.Default.Equals(method.ContainingType, Ray.Ray) || SymbolEqualityComparer.Default.Equals(method.ContainingType, Ray.RayRuntime));
-
     /// <summary>True for an actor handle (a type derived from <c>RaySharp.ActorHandle</c>).</summary>
     public bool IsActorHandle(ITypeSymbol? type)
     {

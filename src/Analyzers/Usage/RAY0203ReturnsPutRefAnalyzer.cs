@@ -61,9 +61,9 @@ public sealed class RAY0203ReturnsPutRefAnalyzer : DiagnosticAnalyzer
 
         var value = Unwrap(ret.ReturnedValue);
         var name = method.ContainingType.Name + "." + method.Name;
-        if (symbols.IsPut(value) || IsLocalHoldingPut(value, symbols))
+        if (symbols.Ray.IsPut(value) || IsLocalHoldingPut(value, symbols))
         {
-            var properties = ret.Kind == OperationKind.Return && symbols.IsPut(value)
+            var properties = ret.Kind == OperationKind.Return && symbols.Ray.IsPut(value)
                 ? ImmutableDictionary<string, string?>.Empty.Add(SingleRefProperty, "true")
                 : ImmutableDictionary<string, string?>.Empty;
             var how = ret.Kind == OperationKind.YieldReturn ? "yield the value itself" : ReturnTheValue;
@@ -73,7 +73,7 @@ public sealed class RAY0203ReturnsPutRefAnalyzer : DiagnosticAnalyzer
 
         if (Elements(value) is { } elements)
         {
-            if (elements.Exists(symbols.IsPut))
+            if (elements.Exists(symbols.Ray.IsPut))
             {
                 var advice = elements.Count is 2 or 3 && value is ITupleOperation
                     ? $"return the {elements.Count} values as a tuple and set NumReturns = {elements.Count} in [RayRemote], so the caller gets one ref per value"
@@ -129,7 +129,7 @@ public sealed class RAY0203ReturnsPutRefAnalyzer : DiagnosticAnalyzer
         {
             if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local))
             {
-                putInitializer = declarator.Initializer is { } initializer && symbols.IsPut(Unwrap(initializer.Value));
+                putInitializer = declarator.Initializer is { } initializer && symbols.Ray.IsPut(Unwrap(initializer.Value));
             }
             else if (operation is ILocalReferenceOperation other && SymbolEqualityComparer.Default.Equals(other.Local, local.Local) && SymbolUses.IsWrite(other))
             {
@@ -144,7 +144,7 @@ public sealed class RAY0203ReturnsPutRefAnalyzer : DiagnosticAnalyzer
     {
         foreach (var descendant in Root(operation).Descendants())
         {
-            if (symbols.IsPut(descendant))
+            if (symbols.Ray.IsPut(descendant))
             {
                 return true;
             }

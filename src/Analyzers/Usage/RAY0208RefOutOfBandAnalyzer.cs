@@ -68,7 +68,7 @@ public sealed class RAY0208RefOutOfBandAnalyzer : DiagnosticAnalyzer
         {
             context.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), instance.Syntax.ToString(), RefAsText + " once the string is stored or sent", PassTheRef));
         }
-        else if (symbols.IsPut(invocation) && invocation.Arguments.Length == 1 && Closure(DataRuleSymbols.PassedValue(invocation.Arguments[0]), invocation) is { } body)
+        else if (symbols.Ray.IsPut(invocation) && invocation.Arguments.Length == 1 && Closure(DataRuleSymbols.PassedValue(invocation.Arguments[0]), invocation) is { } body)
         {
             var reported = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
             foreach (var operation in body.Descendants())

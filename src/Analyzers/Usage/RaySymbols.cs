@@ -158,6 +158,11 @@ internal sealed class RaySymbols
         return null;
     }
 
+    /// <summary>True for <c>Ray.Put(…)</c> or <c>RayRuntime.Put(…)</c>: a ref that is ready by construction.</summary>
+    public bool IsPut(IOperation? operation) =>
+        operation is IInvocationOperation { TargetMethod: { Name: "Put" } method } &&
+        (SymbolEqualityComparer.Default.Equals(method.ContainingType, Ray) || SymbolEqualityComparer.Default.Equals(method.ContainingType, RayRuntime));
+
     /// <summary>
     /// True when <paramref name="operation"/> is an awaitable that a ref gave: <c>r.GetAsync()</c>,
     /// <c>r.WhenReadyAsync()</c>, <c>r.GetAwaiter()</c>, <c>Ray.GetAsync(…)</c>, or <c>AsTask()</c>, <c>ConfigureAwait(…)</c>
@@ -165,12 +170,7 @@ internal sealed class RaySymbols
     /// </summary>
     public bool IsRefAwaitable(IOperation? operation)
     {
-        while (operation is IConversionOperation or IParenthesizedOperation)
-        {
-            operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
-        }
-
-        if (operation is not IInvocationOperation invocation)
+        if (BlockingGetSites.Unwrap(operation) is not IInvocationOperation invocation)
         {
             return false;
         }
