@@ -92,6 +92,35 @@ public class RAY0009BadConcurrencyGroupAnalyzerTests
             "declare it on the class with [RayConcurrencyGroup(\"io\", limit)], or remove ConcurrencyGroup to run the method in the default group"));
 
     [Fact]
+    public Task GroupOnTheClassOrGroupsOnANonActor_AreFlagged() => VerifyCS.VerifyAnalyzerAsync(
+        """
+        using RaySharp;
+
+        namespace App;
+
+        [{|#0:RayRemote(ConcurrencyGroup = "io")|}]
+        [RayConcurrencyGroup("io", 1)]
+        public partial class Worker
+        {
+            public int Status() => 0;
+        }
+
+        [{|#1:RayConcurrencyGroup("io", 1)|}]
+        public class NotAnActor
+        {
+            public int Status() => 0;
+        }
+        """,
+        VerifyCS.Diagnostic().WithLocation(0).WithArguments(
+            "App.Worker",
+            "sets ConcurrencyGroup on the class, where it means nothing",
+            "declare groups with [RayConcurrencyGroup(name, limit)] on the class and set ConcurrencyGroup on the methods that run in them"),
+        VerifyCS.Diagnostic().WithLocation(1).WithArguments(
+            "App.NotAnActor",
+            "declares a concurrency group but is not an actor class",
+            "mark the class [RayRemote] to make it an actor, or remove [RayConcurrencyGroup]"));
+
+    [Fact]
     public Task ConcurrencyGroupOnATask_IsFlagged() => VerifyCS.VerifyAnalyzerAsync(
         """
         using RaySharp;

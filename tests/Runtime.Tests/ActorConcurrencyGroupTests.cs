@@ -270,6 +270,18 @@ public sealed class ActorConcurrencyGroupTests
         Assert.Equal(2, plain.RunIn(null, (_, _) => 2).Get(Patience));
     }
 
+    [Fact]
+    public void A_task_naming_a_group_fails_when_submitted()
+    {
+        using var ray = TestRuntime.Start();
+        var declared = Fn.Of(_ => 1, new TaskOptions { ConcurrencyGroup = "io" });
+        var plain = Fn.Of(_ => 2);
+
+        Assert.Contains("only actor calls", Assert.Throws<ArgumentException>(() => declared.Remote()).Message);
+        Assert.Throws<ArgumentException>(() => plain.Remote(new TaskOptions { ConcurrencyGroup = "io" }));
+        Assert.Equal(2, plain.Remote().Get(Patience));
+    }
+
     [Theory]
     [InlineData("io", 0)]
     [InlineData("", 1)]

@@ -72,6 +72,10 @@ internal static class DeclarationWalker
 
     private static void WalkTaskContainer(INamedTypeSymbol type, IAssemblySymbol assembly, bool serialization, List<Finding> findings, CancellationToken cancellationToken)
     {
+        var groups = new List<RuleViolation>();
+        DeclarationRules.CheckGroupsOnNonActor(type, groups);
+        Place(groups, findings, cancellationToken);
+
         var methods = new List<IMethodSymbol>();
         foreach (var member in type.GetMembers())
         {

@@ -286,10 +286,10 @@ internal static class DeclarationRules
         }
     }
 
-    /// <summary>The <c>ConcurrencyGroup</c> set on a method's <c>[RayRemote]</c>, or null.</summary>
-    public static string? ConcurrencyGroupOf(IMethodSymbol method)
+    /// <summary>The <c>ConcurrencyGroup</c> set on a method's (or class's) <c>[RayRemote]</c>, or null.</summary>
+    public static string? ConcurrencyGroupOf(ISymbol symbol)
     {
-        var attribute = FindRayRemote(method);
+        var attribute = FindRayRemote(symbol);
         if (attribute is null)
         {
             return null;
@@ -314,6 +314,13 @@ internal static class DeclarationRules
     public static void CheckConcurrencyGroups(INamedTypeSymbol type, List<RuleViolation> violations)
     {
         var typeName = type.ToDisplayString(TypeNames.Message);
+        if (ConcurrencyGroupOf(type) is not null)
+        {
+            violations.Add(new RuleViolation(RuleIds.BadConcurrencyGroup, type, FindRayRemote(type)!.ApplicationSyntaxReference, typeName,
+                "sets ConcurrencyGroup on the class, where it means nothing",
+                "declare groups with [RayConcurrencyGroup(name, limit)] on the class and set ConcurrencyGroup on the methods that run in them"));
+        }
+
         var declared = new List<string>();
         foreach (var group in ConcurrencyGroups(type))
         {
@@ -354,6 +361,17 @@ internal static class DeclarationRules
                 violations.Add(new RuleViolation(RuleIds.BadConcurrencyGroup, method, DisplayName(method),
                     "names concurrency group '" + name + "', which its class does not declare", fix));
             }
+        }
+    }
+
+    /// <summary><c>[RayConcurrencyGroup]</c> on a class that is not an actor (RAY0009): the groups would never be used.</summary>
+    public static void CheckGroupsOnNonActor(INamedTypeSymbol type, List<RuleViolation> violations)
+    {
+        foreach (var group in ConcurrencyGroups(type))
+        {
+            violations.Add(new RuleViolation(RuleIds.BadConcurrencyGroup, type, group.Attribute.ApplicationSyntaxReference, type.ToDisplayString(TypeNames.Message),
+                "declares a concurrency group but is not an actor class",
+                "mark the class [RayRemote] to make it an actor, or remove [RayConcurrencyGroup]"));
         }
     }
 

@@ -484,6 +484,7 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
     /// Refuses a call naming a concurrency group the actor lacks. The common case (no groups, no per-call options)
     /// costs two null checks.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void CheckGroup(TaskSpec spec)
     {
         if (_groups is not null || spec.Options is not null)

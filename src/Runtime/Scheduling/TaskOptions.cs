@@ -37,7 +37,8 @@ public sealed class TaskOptions
     /// Actor calls only: the concurrency group the call runs in (Ray's <c>concurrency_group</c>), one the actor class
     /// declares with <see cref="RayConcurrencyGroupAttribute"/> or <see cref="ActorOptions.ConcurrencyGroups"/>.
     /// Default: the method's <c>[RayRemote(ConcurrencyGroup = …)]</c>, else the actor's default group. A group the actor
-    /// does not declare fails the call with <see cref="System.ArgumentException"/> when it is submitted.
+    /// does not declare fails the call with <see cref="System.ArgumentException"/> when it is submitted, and so does a
+    /// group on a plain task.
     /// </summary>
     public string? ConcurrencyGroup { get; init; }
 
