@@ -46,6 +46,29 @@ public sealed class ActorConcurrencyGroupTests
     }
 
     [Fact]
+    public void A_call_waiting_for_its_arguments_holds_up_only_its_group_until_cancelled()
+    {
+        using var ray = TestRuntime.Start();
+        using var gate = new Gate();
+        var actor = ProbeHandle.New(new ProbeLog(), Groups(("io", 2)));
+        var pendingBody = Fn.Of<ProbeCall>(ct =>
+        {
+            gate.Pass(ct);
+            return new ProbeCall<int>((_, _) => 0);
+        }).Remote();
+
+        var head = actor.RunWhenReady<int>("io", pendingBody);
+        var behind = actor.RunIn("io", (_, _) => 1);
+
+        Assert.Equal(2, actor.RunIn(null, (_, _) => 2).Get(Patience));
+        Assert.False(behind.IsReady);
+
+        Ray.Cancel(head);
+        Assert.Equal(1, behind.Get(Patience));
+        gate.Open();
+    }
+
+    [Fact]
     public void Each_group_reaches_but_never_exceeds_its_limit()
     {
         using var ray = TestRuntime.Start();
