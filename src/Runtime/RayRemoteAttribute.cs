@@ -52,7 +52,10 @@ public sealed class RayRemoteAttribute : Attribute
     /// <summary>A name for the task in errors and the runtime context, or for an actor to be found by <c>Ray.GetActor</c>. Null when unset.</summary>
     public string? Name { get; set; }
 
-    /// <summary>Actors only: how many calls may run at once. <see cref="Unset"/> keeps the default (1: one at a time, in order).</summary>
+    /// <summary>
+    /// Actors only: how many calls may run at once. <see cref="Unset"/> keeps the default (1: one at a time, in order).
+    /// With <see cref="RayConcurrencyGroupAttribute"/> groups, the limit of the default group: methods in no group.
+    /// </summary>
     public int MaxConcurrency { get; set; } = Unset;
 
     /// <summary>

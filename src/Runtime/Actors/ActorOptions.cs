@@ -26,7 +26,10 @@ public sealed class ActorOptions
     /// <summary>Custom resources the actor holds for its whole life.</summary>
     public IReadOnlyDictionary<string, double>? Resources { get; init; }
 
-    /// <summary>How many calls may run at once. Default 1: calls run one at a time, in submission order.</summary>
+    /// <summary>
+    /// How many calls may run at once. Default 1: calls run one at a time, in submission order (1000 for an async
+    /// actor). With <see cref="ConcurrencyGroups"/>, the limit of the default group: calls that name no group.
+    /// </summary>
     public int? MaxConcurrency { get; init; }
 
     /// <summary>
