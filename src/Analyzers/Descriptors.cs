@@ -79,6 +79,13 @@ public static class Descriptors
         "NumReturns = {1} does not fit remote method '{0}': use 1, or 2 or 3 with a tuple of exactly that many elements returned directly or through Task or ValueTask (for a count known only at run time, return IEnumerable<T> to stream the results)",
         "With NumReturns = n the Remote stub returns n object refs, one per element of the tuple the method returns, as Ray's num_returns does. This works for 2 or 3 elements of a tuple returned as T, Task<T> or ValueTask<T>; a stream (IEnumerable<T> or IAsyncEnumerable<T>) already gives one ref per item.");
 
+    /// <summary>RAY0009: concurrency groups declared twice, with a limit below 1, or named without being declared.</summary>
+    public static readonly DiagnosticDescriptor BadConcurrencyGroup = Declaration(
+        RuleIds.BadConcurrencyGroup,
+        "Declare each concurrency group once with a limit of at least 1, and name only declared groups",
+        "'{0}' {1}: {2}",
+        "An actor class declares its concurrency groups with [RayConcurrencyGroup(name, limit)], and an actor method joins one with [RayRemote(ConcurrencyGroup = name)], as Ray's concurrency_groups and concurrency_group. Each group is declared once, with a non-empty name and a limit of at least 1; a method can only name a group its class declares; and only actor methods run in groups.");
+
     /// <summary>
     /// A usage rule (RAY0100 and up): a warning or info about how RaySharp's API is called. Each usage analyzer keeps
     /// its own descriptor next to its <c>Id</c>, made here so that every rule has the same category, tags and help link.

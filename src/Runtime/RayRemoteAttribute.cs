@@ -52,8 +52,19 @@ public sealed class RayRemoteAttribute : Attribute
     /// <summary>A name for the task in errors and the runtime context, or for an actor to be found by <c>Ray.GetActor</c>. Null when unset.</summary>
     public string? Name { get; set; }
 
-    /// <summary>Actors only: how many calls may run at once. <see cref="Unset"/> keeps the default (1: one at a time, in order).</summary>
+    /// <summary>
+    /// Actors only: how many calls may run at once. <see cref="Unset"/> keeps the default (1: one at a time, in order).
+    /// With <see cref="RayConcurrencyGroupAttribute"/> groups, the limit of the default group: methods in no group.
+    /// </summary>
     public int MaxConcurrency { get; set; } = Unset;
+
+    /// <summary>
+    /// Actor methods only: the concurrency group the method's calls run in, one its class declares with
+    /// <see cref="RayConcurrencyGroupAttribute"/> (Ray's <c>@ray.method(concurrency_group=…)</c>). Null (unset) puts the
+    /// method in the actor's default group, limited by <see cref="MaxConcurrency"/>. A call can pick another group with
+    /// <c>handle.WithOptions(new TaskOptions { ConcurrencyGroup = … })</c>.
+    /// </summary>
+    public string? ConcurrencyGroup { get; set; }
 
     /// <summary>Actors only: how often the actor is restarted after it dies; -1 forever. <see cref="Unset"/> keeps the default (0).</summary>
     public int MaxRestarts { get; set; } = Unset;

@@ -233,6 +233,30 @@ public class GeneratorAndAnalyzerTests
             ["RAY0008", "RAY0008", "RAY0008"]
         },
         {
+            "bad concurrency groups",
+            """
+            [RayRemote]
+            [RayConcurrencyGroup("io", 1)]
+            [RayConcurrencyGroup("io", 2)]
+            [RayConcurrencyGroup("compute", 0)]
+            public partial class Worker
+            {
+                [RayRemote(ConcurrencyGroup = "disk")]
+                public int Read() => 1;
+
+                [RayRemote(ConcurrencyGroup = "io")]
+                public int Fetch() => 2;
+            }
+
+            public static partial class Jobs
+            {
+                [RayRemote(ConcurrencyGroup = "io")]
+                public static int One() => 1;
+            }
+            """,
+            ["RAY0009", "RAY0009", "RAY0009", "RAY0009"]
+        },
+        {
             "a mix in one type",
             """
             public partial class Mixed

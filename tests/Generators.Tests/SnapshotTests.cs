@@ -228,6 +228,50 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void ConcurrencyGroups()
+    {
+        var output = GeneratorHarness.Run(
+            """
+            using System.Threading.Tasks;
+            using RaySharp;
+
+            namespace App;
+
+            [RayRemote(MaxConcurrency = 3)]
+            [RayConcurrencyGroup("io", 2)]
+            [RayConcurrencyGroup("compute", 4)]
+            public sealed partial class Worker
+            {
+                [RayRemote(ConcurrencyGroup = "io")]
+                public Task<string> FetchAsync(string url) => Task.FromResult(url);
+
+                [RayRemote(ConcurrencyGroup = "compute", MaxRetries = 1)]
+                public int Crunch(int n) => n * n;
+
+                public int Status() => 0;
+            }
+            """,
+            """
+            using RaySharp;
+
+            namespace App;
+
+            internal static class Caller
+            {
+                public static ObjectRef<int> Use()
+                {
+                    var worker = Worker.Remote.New();
+                    _ = worker.FetchAsync("a");
+                    _ = worker.WithOptions(new TaskOptions { ConcurrencyGroup = "io" }).Crunch(3);
+                    return worker.Status();
+                }
+            }
+            """);
+        GeneratorHarness.AssertCompilesClean(output.Compilation);
+        Snapshot.Verify(output.Files);
+    }
+
+    [Fact]
     public void NestedType()
     {
         var output = GeneratorHarness.Run(

@@ -42,14 +42,15 @@ public abstract class DeclarationRuleAnalyzer : DiagnosticAnalyzer
 
             // A containing type that is not partial is reached from each nested type with remote methods: report it once.
             var reported = new ConcurrentDictionary<(Location, string), byte>();
-            start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, attribute, reported), SymbolKind.NamedType);
+            var groupAttribute = start.Compilation.GetTypeByMetadataName(KnownNames.RayConcurrencyGroupAttribute);
+            start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, attribute, groupAttribute, reported), SymbolKind.NamedType);
         });
     }
 
-    private void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol attribute, ConcurrentDictionary<(Location, string), byte> reported)
+    private void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol attribute, INamedTypeSymbol? groupAttribute, ConcurrentDictionary<(Location, string), byte> reported)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        if (!DeclaresRayRemote(type, attribute))
+        if (!DeclaresRayRemote(type, attribute) && (groupAttribute is null || !HasAttribute(type, groupAttribute)))
         {
             return;
         }

@@ -64,10 +64,18 @@ internal static class DeclarationWalker
         }
 
         Place(misplaced, findings, cancellationToken);
+
+        var groups = new List<RuleViolation>();
+        DeclarationRules.CheckConcurrencyGroups(type, groups);
+        Place(groups, findings, cancellationToken);
     }
 
     private static void WalkTaskContainer(INamedTypeSymbol type, IAssemblySymbol assembly, bool serialization, List<Finding> findings, CancellationToken cancellationToken)
     {
+        var groups = new List<RuleViolation>();
+        DeclarationRules.CheckGroupsOnNonActor(type, groups);
+        Place(groups, findings, cancellationToken);
+
         var methods = new List<IMethodSymbol>();
         foreach (var member in type.GetMembers())
         {
@@ -93,6 +101,7 @@ internal static class DeclarationWalker
             cancellationToken.ThrowIfCancellationRequested();
             var violations = new List<RuleViolation>();
             DeclarationRules.CheckTaskMethod(method, violations);
+            DeclarationRules.CheckTaskMethodGroup(method, violations);
             Place(violations, findings, cancellationToken);
             WalkMethod(method, assembly, serializable, findings, cancellationToken);
         }
@@ -148,9 +157,11 @@ internal static class DeclarationWalker
     {
         foreach (var violation in violations)
         {
-            var location = violation.Id == RuleIds.NotPartial && violation.Target is INamedTypeSymbol type
-                ? NonPartialDeclaration(type, cancellationToken)
-                : SourceLocation(violation.Target);
+            var location = violation.Syntax is { } syntax
+                ? syntax.GetSyntax(cancellationToken).GetLocation()
+                : violation.Id == RuleIds.NotPartial && violation.Target is INamedTypeSymbol type
+                    ? NonPartialDeclaration(type, cancellationToken)
+                    : SourceLocation(violation.Target);
             if (location is not null)
             {
                 findings.Add(new Finding(violation.Id, location, violation.Arguments));

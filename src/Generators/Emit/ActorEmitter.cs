@@ -7,7 +7,8 @@ namespace RaySharp.Generators.Emit;
 /// <summary>
 /// Writes the file of a <c>[RayRemote]</c> actor class <c>C</c>: <c>C.Remote</c> (a <c>RemoteFactory</c> struct with one
 /// <c>New</c> per public constructor, plus <c>WithOptions(ActorOptions)</c>), the handle type <c>C.Handle</c> (one stub
-/// per public instance method; no fields or properties), and the private invoker.
+/// per public instance method; no fields or properties; <c>WithOptions(TaskOptions)</c> for per-call options), and the
+/// private invoker.
 /// </summary>
 /// <remarks>
 /// The handle is nested as <c>C.Handle</c> so that it is found next to the class and never collides with another
@@ -106,6 +107,8 @@ internal static class ActorEmitter
                     args => "base." + (method.IsStreaming ? "CallStreaming" : "Call") + StubEmitter.ResultArguments(method)
                         + "(new " + Names.TaskSpec + "(" + function + ", " + args + "))");
             }
+
+            WriteCallsWithOptions(writer, model, handle, invoker);
         }
 
         var constructors = model.Constructors.Where(c => c.Violation is null).ToList();
@@ -133,5 +136,54 @@ internal static class ActorEmitter
         StubEmitter.Close(scopes);
 
         return writer;
+    }
+
+    /// <summary>
+    /// Writes <c>Handle.WithOptions(TaskOptions)</c> and the <c>CallsWithOptions</c> struct it returns: the same stubs,
+    /// each submitting its call with the given per-call options (such as <c>ConcurrencyGroup</c>) over the method's own.
+    /// </summary>
+    private static void WriteCallsWithOptions(SourceWriter writer, ActorModel model, string handle, string invoker)
+    {
+        var calls = handle + ".CallsWithOptions";
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>");
+        writer.WriteLine("/// The same stubs with options for one call, which override the method's declared ones property by property, such as");
+        writer.WriteLine("/// <c>WithOptions(new TaskOptions { ConcurrencyGroup = \"io\" })</c> to run the call in another concurrency group.");
+        writer.WriteLine("/// </summary>");
+        using (writer.Block("public " + calls + " WithOptions(" + Names.TaskOptions + " options)"))
+        {
+            writer.WriteLine(Names.ArgumentNullException + ".ThrowIfNull(options);");
+            writer.WriteLine("return new " + calls + "(this, options);");
+        }
+
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>The stubs of a <c>Handle</c> with per-call options, reached through <c>WithOptions</c>.</summary>");
+        StubEmitter.WriteAttributes(writer, plumbing: true);
+        using (writer.Block("public readonly struct CallsWithOptions"))
+        {
+            writer.WriteLine("internal CallsWithOptions(" + handle + " handle, " + Names.TaskOptions + " options)");
+            using (writer.Block())
+            {
+                writer.WriteLine("RayHandle = handle;");
+                writer.WriteLine("RayCallOptions = options;");
+            }
+
+            writer.WriteLine();
+            writer.WriteLine("private " + handle + " RayHandle { get; }");
+            writer.WriteLine();
+            writer.WriteLine("private " + Names.TaskOptions + " RayCallOptions { get; }");
+            foreach (var method in model.Methods)
+            {
+                var function = invoker + "." + method.FieldName;
+                StubEmitter.WriteStubs(
+                    writer,
+                    model.Type,
+                    method,
+                    StubEmitter.RefType(method),
+                    "Calls <c>" + method.DisplayName + "</c> on the actor with the per-call options.",
+                    args => "this.RayHandle." + (method.IsStreaming ? "CallStreaming" : "Call") + StubEmitter.ResultArguments(method)
+                        + "(new " + Names.TaskSpec + "(" + function + ", " + args + ", this.RayCallOptions))");
+            }
+        }
     }
 }

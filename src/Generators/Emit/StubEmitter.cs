@@ -277,6 +277,7 @@ internal static class StubEmitter
         }
 
         Add(parts, "Name", options.Name is null ? null : Literal(options.Name));
+        Add(parts, "ConcurrencyGroup", options.ConcurrencyGroup is null ? null : Literal(options.ConcurrencyGroup));
         return "new " + Names.TaskOptions + " { " + string.Join(", ", parts) + " }";
     }
 
@@ -300,6 +301,12 @@ internal static class StubEmitter
         Add(parts, "MaxConcurrency", Int(options.MaxConcurrency));
         Add(parts, "MaxRestarts", Int(options.MaxRestarts));
         Add(parts, "MaxTaskRetries", Int(options.MaxTaskRetries));
+        if (!options.ConcurrencyGroups.IsEmpty)
+        {
+            parts.Add("ConcurrencyGroups = new " + Names.Dictionary + "<string, int> { "
+                + string.Join(", ", options.ConcurrencyGroups.Select(g => "[" + Literal(g.Name) + "] = " + Number(g.Limit))) + " }");
+        }
+
         return "new " + Names.ActorOptions + " { " + string.Join(", ", parts) + " }";
     }
 

@@ -103,7 +103,8 @@ internal static class RemoteModelExtractor
             }
         }
 
-        var actor = new ActorModel(hierarchy, Options(DeclarationRules.FindRayRemote(type)), Order(constructors), Order(methods));
+        var options = Options(DeclarationRules.FindRayRemote(type)) with { ConcurrencyGroups = ConcurrencyGroups(type) };
+        var actor = new ActorModel(hierarchy, options, Order(constructors), Order(methods));
         return new ActorItem(actor, formatters.ToEquatableArray(), semantics.ToEquatableArray());
     }
 
@@ -346,12 +347,20 @@ internal static class RemoteModelExtractor
                 "MaxConcurrency" => options with { MaxConcurrency = Int(value) },
                 "MaxRestarts" => options with { MaxRestarts = Int(value) },
                 "MaxTaskRetries" => options with { MaxTaskRetries = Int(value) },
+                "ConcurrencyGroup" => options with { ConcurrencyGroup = value.Value is string g ? g : null },
                 _ => options,
             };
         }
 
         return options;
     }
+
+    /// <summary>The class's <c>[RayConcurrencyGroup]</c> declarations as written; the analyzer reports bad ones (RAY0009).</summary>
+    private static EquatableArray<ConcurrencyGroupModel> ConcurrencyGroups(INamedTypeSymbol type) =>
+        DeclarationRules.ConcurrencyGroups(type)
+            .Where(g => g.Name is not null)
+            .Select(g => new ConcurrencyGroupModel(g.Name!, g.Limit))
+            .ToEquatableArray();
 
     private static string? DoubleLiteral(TypedConstant value) =>
         value.Value is double d && !double.IsNaN(d) && !double.IsInfinity(d) ? Literal(d) : null;

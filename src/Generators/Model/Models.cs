@@ -57,11 +57,17 @@ internal sealed record ParameterModel(string Name, string Type, ParameterShape S
 /// <remarks>Equality contract: value equality over both members.</remarks>
 internal sealed record ResourceModel(string Name, string Amount);
 
+/// <summary>A concurrency group an actor class declares with <c>[RayConcurrencyGroup(Name, Limit)]</c>.</summary>
+/// <remarks>Equality contract: value equality over both members.</remarks>
+internal sealed record ConcurrencyGroupModel(string Name, int Limit);
+
 /// <summary>
 /// The options set on a <c>[RayRemote]</c> attribute; only properties the user set are non-null, so the emitted
 /// options carry nothing else. Numbers are already C# literals (invariant culture, round-trip format).
 /// </summary>
 /// <remarks>Equality contract: value equality over every member.</remarks>
+/// <param name="ConcurrencyGroup">An actor method's <c>ConcurrencyGroup</c>, or null.</param>
+/// <param name="ConcurrencyGroups">An actor class's <c>[RayConcurrencyGroup]</c> declarations, in declaration order.</param>
 internal sealed record OptionsModel(
     string? NumCpus,
     string? NumGpus,
@@ -73,18 +79,20 @@ internal sealed record OptionsModel(
     int? NumReturns,
     int? MaxConcurrency,
     int? MaxRestarts,
-    int? MaxTaskRetries)
+    int? MaxTaskRetries,
+    string? ConcurrencyGroup = null,
+    EquatableArray<ConcurrencyGroupModel> ConcurrencyGroups = default)
 {
     /// <summary>No option set.</summary>
     public static OptionsModel None { get; } = new(null, null, default, null, null, default, null, null, null, null, null);
 
     /// <summary>True when a task option is set (what <c>TaskOptions</c> carries).</summary>
     public bool HasTaskOptions => NumCpus is not null || NumGpus is not null || !Resources.IsEmpty || MaxRetries is not null
-        || RetryExceptions is not null || !RetryExceptionTypes.IsEmpty || Name is not null;
+        || RetryExceptions is not null || !RetryExceptionTypes.IsEmpty || Name is not null || ConcurrencyGroup is not null;
 
     /// <summary>True when an actor option is set (what <c>ActorOptions</c> carries).</summary>
     public bool HasActorOptions => NumCpus is not null || NumGpus is not null || !Resources.IsEmpty || Name is not null
-        || MaxConcurrency is not null || MaxRestarts is not null || MaxTaskRetries is not null;
+        || MaxConcurrency is not null || MaxRestarts is not null || MaxTaskRetries is not null || !ConcurrencyGroups.IsEmpty;
 }
 
 /// <summary>One remote method, actor method or actor constructor: its function id, stub signature and invoker case.</summary>

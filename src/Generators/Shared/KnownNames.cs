@@ -6,6 +6,9 @@ internal static class KnownNames
     /// <summary>The marker attribute, <c>RaySharp.RayRemoteAttribute</c>.</summary>
     public const string RayRemoteAttribute = "RaySharp.RayRemoteAttribute";
 
+    /// <summary>The attribute that declares an actor's concurrency group, <c>RaySharp.RayConcurrencyGroupAttribute</c>.</summary>
+    public const string RayConcurrencyGroupAttribute = "RaySharp.RayConcurrencyGroupAttribute";
+
     public const string ObjectRefOfT = "RaySharp.ObjectRef`1";
     public const string ActorHandle = "RaySharp.ActorHandle";
     public const string Unit = "RaySharp.Unit";

@@ -26,8 +26,18 @@ public sealed class ActorOptions
     /// <summary>Custom resources the actor holds for its whole life.</summary>
     public IReadOnlyDictionary<string, double>? Resources { get; init; }
 
-    /// <summary>How many calls may run at once. Default 1: calls run one at a time, in submission order.</summary>
+    /// <summary>
+    /// How many calls may run at once. Default 1: calls run one at a time, in submission order (1000 for an async
+    /// actor). With <see cref="ConcurrencyGroups"/>, the limit of the default group: calls that name no group.
+    /// </summary>
     public int? MaxConcurrency { get; init; }
+
+    /// <summary>
+    /// Named concurrency groups (name → how many of its calls may run at once), as Ray's <c>concurrency_groups</c>.
+    /// Replaces the groups the class declares with <see cref="RayConcurrencyGroupAttribute"/>. Methods outside every
+    /// group run in the default group, limited by <see cref="MaxConcurrency"/>. Names must be non-empty, limits at least 1.
+    /// </summary>
+    public IReadOnlyDictionary<string, int>? ConcurrencyGroups { get; init; }
 
     /// <summary>How often the actor is restarted after it dies; -1 forever. Default 0. Accepted now; restarts arrive with the actor issue.</summary>
     public int? MaxRestarts { get; init; }
@@ -45,6 +55,7 @@ public sealed class ActorOptions
         NumGpus = NumGpus ?? defaults.NumGpus,
         Resources = Resources ?? defaults.Resources,
         MaxConcurrency = MaxConcurrency ?? defaults.MaxConcurrency,
+        ConcurrencyGroups = ConcurrencyGroups ?? defaults.ConcurrencyGroups,
         MaxRestarts = MaxRestarts ?? defaults.MaxRestarts,
         MaxTaskRetries = MaxTaskRetries ?? defaults.MaxTaskRetries,
     };

@@ -18,6 +18,8 @@ namespace RaySharp.Actors;
 /// only the drain and the rare life-cycle changes (death, restart, collection) take the actor's lock.
 /// When the actor dies it restarts (the constructor runs again with the original arguments) while
 /// <c>MaxRestarts</c> allows; calls queued meanwhile run on the new instance.
+/// An actor with concurrency groups (<see cref="ConcurrencyGroupSet"/>) queues each call in its group instead of the
+/// single mailbox, and runs every call on a pool thread so that groups never wait for each other.
 /// </summary>
 [DebuggerDisplay("Actor {ClassName,nq} {Id} {_state}")]
 internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
@@ -39,6 +41,10 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
     private readonly int _maxConcurrency;
     private readonly int _maxRestarts;
     private readonly int _maxTaskRetries;
+    /// <summary>Null unless the actor declares concurrency groups: then calls queue per group, not in <see cref="_mailbox"/>.</summary>
+    private readonly ConcurrencyGroupSet? _groups;
+    /// <summary>True when a sync actor's calls run on pool threads rather than on the drain's thread.</summary>
+    private readonly bool _runsOnPool;
     private volatile ActorState _state = ActorState.Creating;
     private ExceptionDispatchInfo? _death;
     private ActorIncarnation? _current;
@@ -62,6 +68,8 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
         _maxConcurrency = options.MaxConcurrency ?? (_isAsync ? 1000 : 1);
         _maxRestarts = options.MaxRestarts ?? 0;
         _maxTaskRetries = options.MaxTaskRetries ?? 0;
+        _groups = ConcurrencyGroupSet.Create(options.ConcurrencyGroups, _maxConcurrency, className);
+        _runsOnPool = _maxConcurrency > 1 || _groups is not null;
     }
 
     private enum ActorState
@@ -88,13 +96,29 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
     /// <summary>How often the actor has restarted.</summary>
     public int Restarts => Volatile.Read(ref _restarts);
 
-    public ObjectRef<T> Call<T>(TaskSpec spec) => Backend.Submit<T>(spec, this);
+    public ObjectRef<T> Call<T>(TaskSpec spec)
+    {
+        CheckGroup(spec);
+        return Backend.Submit<T>(spec, this);
+    }
 
-    public (ObjectRef<T1>, ObjectRef<T2>) Call<T1, T2>(TaskSpec spec) => Backend.Submit<T1, T2>(spec, this);
+    public (ObjectRef<T1>, ObjectRef<T2>) Call<T1, T2>(TaskSpec spec)
+    {
+        CheckGroup(spec);
+        return Backend.Submit<T1, T2>(spec, this);
+    }
 
-    public (ObjectRef<T1>, ObjectRef<T2>, ObjectRef<T3>) Call<T1, T2, T3>(TaskSpec spec) => Backend.Submit<T1, T2, T3>(spec, this);
+    public (ObjectRef<T1>, ObjectRef<T2>, ObjectRef<T3>) Call<T1, T2, T3>(TaskSpec spec)
+    {
+        CheckGroup(spec);
+        return Backend.Submit<T1, T2, T3>(spec, this);
+    }
 
-    public ObjectRefGenerator<T> CallStreaming<T>(TaskSpec spec) => Backend.SubmitStreaming<T>(spec, this);
+    public ObjectRefGenerator<T> CallStreaming<T>(TaskSpec spec)
+    {
+        CheckGroup(spec);
+        return Backend.SubmitStreaming<T>(spec, this);
+    }
 
     public void Kill(bool noRestart) => Interrupt(noRestart ? null : "it was killed with Ray.Kill", "it was killed with Ray.Kill(noRestart: true)", null);
 
@@ -195,7 +219,10 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
     {
         lock (_sync)
         {
-            _running.Remove(call);
+            if (_running.Remove(call))
+            {
+                _groups?.Ended(call);
+            }
         }
 
         switch (error)
@@ -238,6 +265,8 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
             _state = ActorState.Dead;
             MoveAllIncomingLocked();
             queued = _mailbox.TakeAll();
+            _groups?.TakeAll(queued);
+            _groups?.ClearRunning();
             running = [.. _running];
             _running.Clear();
             ended = _current;
@@ -296,6 +325,7 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
             _current = null;
             running = [.. _running];
             _running.Clear();
+            _groups?.ClearRunning();
             _restarts++;
             var interrupted = ExceptionDispatchInfo.Capture(new ActorDiedException(ClassName, Id, $"{restartReason} while this call ran, and MaxTaskRetries ({_maxTaskRetries}) is used up", cause));
             for (var i = running.Count - 1; i >= 0; i--)
@@ -303,7 +333,15 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
                 var call = running[i];
                 if (_maxTaskRetries == -1 || call.Attempts < _maxTaskRetries)
                 {
-                    _mailbox.AddFirst(call.AbandonForRetry());
+                    var retry = call.AbandonForRetry();
+                    if (_groups is not null)
+                    {
+                        _groups.AddFirst(retry);
+                    }
+                    else
+                    {
+                        _mailbox.AddFirst(retry);
+                    }
                 }
                 else
                 {
@@ -328,7 +366,7 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
         lock (_sync)
         {
             MoveAllIncomingLocked();
-            orphaned = Volatile.Read(ref _handles) == 0 && _state == ActorState.Alive && _mailbox.Count == 0 && _running.Count == 0;
+            orphaned = Volatile.Read(ref _handles) == 0 && _state == ActorState.Alive && _mailbox.Count == 0 && (_groups?.QueuedCount ?? 0) == 0 && _running.Count == 0;
         }
 
         if (orphaned)
@@ -371,7 +409,7 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
             {
                 Task.Factory.StartNew(static state => ((LocalTask)state!).RunActorCall(), next, CancellationToken.None, TaskCreationOptions.DenyChildAttach, turns);
             }
-            else if (_maxConcurrency > 1)
+            else if (_runsOnPool)
             {
                 ThreadBudget.Dispatched();
                 ThreadPool.UnsafeQueueUserWorkItem(static call =>
@@ -418,6 +456,7 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
         {
             MoveAllIncomingLocked();
             late = _mailbox.TakeAll();
+            _groups?.TakeAll(late);
         }
 
         foreach (var call in late)
@@ -430,12 +469,37 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
     {
         while (_incoming.TryDequeue(out var call))
         {
-            _mailbox.AddLast(call);
+            if (_groups is not null)
+            {
+                _groups.AddLast(call);
+            }
+            else
+            {
+                _mailbox.AddLast(call);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Refuses a call naming a concurrency group the actor lacks. The common case (no groups, no per-call options)
+    /// costs two null checks.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private void CheckGroup(TaskSpec spec)
+    {
+        if (_groups is not null || spec.Options is not null)
+        {
+            ConcurrencyGroupSet.Check(_groups, spec.Options?.ConcurrencyGroup ?? spec.Function.DefaultOptions.ConcurrencyGroup, ClassName);
         }
     }
 
     private bool CanRunHead()
     {
+        if (_groups is not null)
+        {
+            return CanRunGroupedLocked();
+        }
+
         if (_state != ActorState.Alive || _running.Count >= _maxConcurrency)
         {
             return false;
@@ -466,8 +530,25 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
         }
     }
 
+    /// <summary>With groups: moves new calls to their groups, then looks for a group with room and a queued head.</summary>
+    private bool CanRunGroupedLocked()
+    {
+        if (_state != ActorState.Alive)
+        {
+            return false;
+        }
+
+        MoveAllIncomingLocked();
+        return _groups!.CanRunAny();
+    }
+
     private LocalTask? TakeRunnableHead()
     {
+        if (_groups is not null)
+        {
+            return CanRunGroupedLocked() ? _groups.TakeRunnable() : null;
+        }
+
         while (CanRunHead())
         {
             var head = _mailbox.RemoveFirst();

@@ -257,6 +257,11 @@ internal sealed class LocalBackend : IRayBackend
         ArgumentNullException.ThrowIfNull(spec);
         ThrowIfDisposed();
         var options = spec.ResolveOptions();
+        if (actor is null && options.ConcurrencyGroup is not null)
+        {
+            ThrowGroupOnTask(spec, options.ConcurrencyGroup);
+        }
+
         var task = actor is not null && extra is null
             ? new LocalTask(this, spec, options, result, actor)
             : new LocalTask(this, spec, options, result, extra is null ? null : new TaskExtras { Actor = actor, Role = actor is null ? LocalTask.TaskRole.Task : LocalTask.TaskRole.ActorCall, Outputs = extra });
@@ -316,6 +321,11 @@ internal sealed class LocalBackend : IRayBackend
         ExceptionDispatchInfo.Capture(new RuntimeShutdownException(taskName is null
             ? "The RaySharp runtime shut down before this object was ready. Keep the runtime alive until every Get has returned."
             : $"Task '{taskName}' was submitted to a RaySharp runtime that is shut down. Call Ray.Init() (or create a new RayRuntime) first."));
+
+    private static void ThrowGroupOnTask(TaskSpec spec, string group) =>
+        throw new ArgumentException(
+            $"Task '{spec.Function.Name}' names concurrency group '{group}', but only actor calls run in concurrency groups. Remove ConcurrencyGroup from its options.",
+            nameof(spec));
 
     public ObjectId NextObjectId() => new(_owner, (ulong)Interlocked.Increment(ref _sequence));
 

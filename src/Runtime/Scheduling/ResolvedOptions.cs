@@ -6,13 +6,14 @@ namespace RaySharp;
 /// <summary>Per-call options over the declaration's, with every default filled in and resources in scheduler units.</summary>
 internal sealed class ResolvedOptions
 {
-    private ResolvedOptions(TaskOptions defaults, ResourceRequest request, int maxRetries, RetryExceptions retryExceptions, string? name)
+    private ResolvedOptions(TaskOptions defaults, ResourceRequest request, int maxRetries, RetryExceptions retryExceptions, string? name, string? concurrencyGroup)
     {
         Defaults = defaults;
         Request = request;
         MaxRetries = maxRetries;
         RetryExceptions = retryExceptions;
         Name = name;
+        ConcurrencyGroup = concurrencyGroup;
     }
 
     /// <summary>The declaration's options these were resolved against (the cache key).</summary>
@@ -25,6 +26,9 @@ internal sealed class ResolvedOptions
     public RetryExceptions RetryExceptions { get; }
 
     public string? Name { get; }
+
+    /// <summary>The concurrency group of an actor call; null for the actor's default group.</summary>
+    public string? ConcurrencyGroup { get; }
 
     /// <exception cref="ArgumentException">An option is out of range.</exception>
     public static ResolvedOptions Create(TaskOptions options, TaskOptions defaults)
@@ -45,6 +49,7 @@ internal sealed class ResolvedOptions
         }
 
         var request = ResourceRequest.Create(cpus, custom, "task option");
-        return new ResolvedOptions(defaults, request, maxRetries, options.RetryExceptions ?? defaults.RetryExceptions ?? RetryExceptions.None, options.Name ?? defaults.Name);
+        return new ResolvedOptions(defaults, request, maxRetries, options.RetryExceptions ?? defaults.RetryExceptions ?? RetryExceptions.None, options.Name ?? defaults.Name,
+            options.ConcurrencyGroup ?? defaults.ConcurrencyGroup);
     }
 }

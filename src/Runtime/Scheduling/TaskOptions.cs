@@ -33,6 +33,15 @@ public sealed class TaskOptions
     /// <summary>A name for the task in errors and the runtime context; default: the function's name.</summary>
     public string? Name { get; init; }
 
+    /// <summary>
+    /// Actor calls only: the concurrency group the call runs in (Ray's <c>concurrency_group</c>), one the actor class
+    /// declares with <see cref="RayConcurrencyGroupAttribute"/> or <see cref="ActorOptions.ConcurrencyGroups"/>.
+    /// Default: the method's <c>[RayRemote(ConcurrencyGroup = …)]</c>, else the actor's default group. A group the actor
+    /// does not declare fails the call with <see cref="System.ArgumentException"/> when it is submitted, and so does a
+    /// group on a plain task.
+    /// </summary>
+    public string? ConcurrencyGroup { get; init; }
+
     /// <summary>These options over <paramref name="defaults"/>, validated and with resources in scheduler units; cached.</summary>
     internal ResolvedOptions Resolve(TaskOptions defaults)
     {

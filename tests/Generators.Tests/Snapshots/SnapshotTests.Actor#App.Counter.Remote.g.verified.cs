@@ -69,6 +69,49 @@ namespace App
             /// <summary>Calls <c>App.Counter.Reset</c> on the actor and returns the ref of its result at once.</summary>
             public global::RaySharp.ObjectRef<global::RaySharp.Unit> Reset() =>
                 base.Call<global::RaySharp.Unit>(new global::RaySharp.Scheduling.TaskSpec(global::App.Counter.RayInvoker.Reset, global::RaySharp.Scheduling.TaskArgs.None));
+
+            /// <summary>
+            /// The same stubs with options for one call, which override the method's declared ones property by property, such as
+            /// <c>WithOptions(new TaskOptions { ConcurrencyGroup = "io" })</c> to run the call in another concurrency group.
+            /// </summary>
+            public global::App.Counter.Handle.CallsWithOptions WithOptions(global::RaySharp.TaskOptions options)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(options);
+                return new global::App.Counter.Handle.CallsWithOptions(this, options);
+            }
+
+            /// <summary>The stubs of a <c>Handle</c> with per-call options, reached through <c>WithOptions</c>.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+            public readonly struct CallsWithOptions
+            {
+                internal CallsWithOptions(global::App.Counter.Handle handle, global::RaySharp.TaskOptions options)
+                {
+                    RayHandle = handle;
+                    RayCallOptions = options;
+                }
+
+                private global::App.Counter.Handle RayHandle { get; }
+
+                private global::RaySharp.TaskOptions RayCallOptions { get; }
+
+                /// <summary>Calls <c>App.Counter.AddLaterAsync</c> on the actor with the per-call options.</summary>
+                public global::RaySharp.ObjectRef<int> AddLaterAsync(global::RaySharp.Arg<int> by) =>
+                    this.RayHandle.Call<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.Counter.RayInvoker.AddLaterAsync, new global::RaySharp.Scheduling.Args<int>(by), this.RayCallOptions));
+
+                /// <summary>Calls <c>App.Counter.DescribeAsync</c> on the actor with the per-call options.</summary>
+                public global::RaySharp.ObjectRef<string> DescribeAsync() =>
+                    this.RayHandle.Call<string>(new global::RaySharp.Scheduling.TaskSpec(global::App.Counter.RayInvoker.DescribeAsync, global::RaySharp.Scheduling.TaskArgs.None, this.RayCallOptions));
+
+                /// <summary>Calls <c>App.Counter.Increment</c> on the actor with the per-call options.</summary>
+                public global::RaySharp.ObjectRef<int> Increment(global::RaySharp.Arg<int> by) =>
+                    this.RayHandle.Call<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.Counter.RayInvoker.Increment, new global::RaySharp.Scheduling.Args<int>(by), this.RayCallOptions));
+
+                /// <summary>Calls <c>App.Counter.Reset</c> on the actor with the per-call options.</summary>
+                public global::RaySharp.ObjectRef<global::RaySharp.Unit> Reset() =>
+                    this.RayHandle.Call<global::RaySharp.Unit>(new global::RaySharp.Scheduling.TaskSpec(global::App.Counter.RayInvoker.Reset, global::RaySharp.Scheduling.TaskArgs.None, this.RayCallOptions));
+            }
         }
 
         /// <summary>Runs the remote functions of <c>App.Counter</c> by id: a typed switch, no reflection.</summary>

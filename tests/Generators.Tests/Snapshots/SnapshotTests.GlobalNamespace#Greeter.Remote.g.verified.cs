@@ -51,6 +51,37 @@ partial class Greeter
         /// <summary>Calls <c>Greeter.Greet</c> on the actor and returns the ref of its result at once.</summary>
         public global::RaySharp.ObjectRef<string> Greet(global::RaySharp.Arg<string> name) =>
             base.Call<string>(new global::RaySharp.Scheduling.TaskSpec(global::Greeter.RayInvoker.Greet, new global::RaySharp.Scheduling.Args<string>(name)));
+
+        /// <summary>
+        /// The same stubs with options for one call, which override the method's declared ones property by property, such as
+        /// <c>WithOptions(new TaskOptions { ConcurrencyGroup = "io" })</c> to run the call in another concurrency group.
+        /// </summary>
+        public global::Greeter.Handle.CallsWithOptions WithOptions(global::RaySharp.TaskOptions options)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(options);
+            return new global::Greeter.Handle.CallsWithOptions(this, options);
+        }
+
+        /// <summary>The stubs of a <c>Handle</c> with per-call options, reached through <c>WithOptions</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public readonly struct CallsWithOptions
+        {
+            internal CallsWithOptions(global::Greeter.Handle handle, global::RaySharp.TaskOptions options)
+            {
+                RayHandle = handle;
+                RayCallOptions = options;
+            }
+
+            private global::Greeter.Handle RayHandle { get; }
+
+            private global::RaySharp.TaskOptions RayCallOptions { get; }
+
+            /// <summary>Calls <c>Greeter.Greet</c> on the actor with the per-call options.</summary>
+            public global::RaySharp.ObjectRef<string> Greet(global::RaySharp.Arg<string> name) =>
+                this.RayHandle.Call<string>(new global::RaySharp.Scheduling.TaskSpec(global::Greeter.RayInvoker.Greet, new global::RaySharp.Scheduling.Args<string>(name), this.RayCallOptions));
+        }
     }
 
     /// <summary>Runs the remote functions of <c>Greeter</c> by id: a typed switch, no reflection.</summary>

@@ -53,6 +53,37 @@ namespace App
             /// <summary>Calls <c>App.ActorWithStatic.Allowed</c> on the actor and returns the ref of its result at once.</summary>
             public global::RaySharp.ObjectRef<int> Allowed() =>
                 base.Call<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.ActorWithStatic.RayInvoker.Allowed, global::RaySharp.Scheduling.TaskArgs.None));
+
+            /// <summary>
+            /// The same stubs with options for one call, which override the method's declared ones property by property, such as
+            /// <c>WithOptions(new TaskOptions { ConcurrencyGroup = "io" })</c> to run the call in another concurrency group.
+            /// </summary>
+            public global::App.ActorWithStatic.Handle.CallsWithOptions WithOptions(global::RaySharp.TaskOptions options)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(options);
+                return new global::App.ActorWithStatic.Handle.CallsWithOptions(this, options);
+            }
+
+            /// <summary>The stubs of a <c>Handle</c> with per-call options, reached through <c>WithOptions</c>.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+            public readonly struct CallsWithOptions
+            {
+                internal CallsWithOptions(global::App.ActorWithStatic.Handle handle, global::RaySharp.TaskOptions options)
+                {
+                    RayHandle = handle;
+                    RayCallOptions = options;
+                }
+
+                private global::App.ActorWithStatic.Handle RayHandle { get; }
+
+                private global::RaySharp.TaskOptions RayCallOptions { get; }
+
+                /// <summary>Calls <c>App.ActorWithStatic.Allowed</c> on the actor with the per-call options.</summary>
+                public global::RaySharp.ObjectRef<int> Allowed() =>
+                    this.RayHandle.Call<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.ActorWithStatic.RayInvoker.Allowed, global::RaySharp.Scheduling.TaskArgs.None, this.RayCallOptions));
+            }
         }
 
         /// <summary>Runs the remote functions of <c>App.ActorWithStatic</c> by id: a typed switch, no reflection.</summary>

@@ -53,6 +53,37 @@ namespace App
             /// <summary>Calls <c>App.Source.Lines</c> on the actor as a stream: one ref per item, each ready as soon as it is produced.</summary>
             public global::RaySharp.ObjectRefGenerator<string> Lines(global::RaySharp.Arg<int> count) =>
                 base.CallStreaming<string>(new global::RaySharp.Scheduling.TaskSpec(global::App.Source.RayInvoker.Lines, new global::RaySharp.Scheduling.Args<int>(count)));
+
+            /// <summary>
+            /// The same stubs with options for one call, which override the method's declared ones property by property, such as
+            /// <c>WithOptions(new TaskOptions { ConcurrencyGroup = "io" })</c> to run the call in another concurrency group.
+            /// </summary>
+            public global::App.Source.Handle.CallsWithOptions WithOptions(global::RaySharp.TaskOptions options)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(options);
+                return new global::App.Source.Handle.CallsWithOptions(this, options);
+            }
+
+            /// <summary>The stubs of a <c>Handle</c> with per-call options, reached through <c>WithOptions</c>.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+            public readonly struct CallsWithOptions
+            {
+                internal CallsWithOptions(global::App.Source.Handle handle, global::RaySharp.TaskOptions options)
+                {
+                    RayHandle = handle;
+                    RayCallOptions = options;
+                }
+
+                private global::App.Source.Handle RayHandle { get; }
+
+                private global::RaySharp.TaskOptions RayCallOptions { get; }
+
+                /// <summary>Calls <c>App.Source.Lines</c> on the actor with the per-call options.</summary>
+                public global::RaySharp.ObjectRefGenerator<string> Lines(global::RaySharp.Arg<int> count) =>
+                    this.RayHandle.CallStreaming<string>(new global::RaySharp.Scheduling.TaskSpec(global::App.Source.RayInvoker.Lines, new global::RaySharp.Scheduling.Args<int>(count), this.RayCallOptions));
+            }
         }
 
         /// <summary>Runs the remote functions of <c>App.Source</c> by id: a typed switch, no reflection.</summary>

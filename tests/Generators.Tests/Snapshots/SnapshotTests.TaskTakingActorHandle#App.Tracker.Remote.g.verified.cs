@@ -57,6 +57,41 @@ namespace App
             /// <summary>Calls <c>App.Tracker.Increment</c> on the actor and returns the ref of its result at once.</summary>
             public global::RaySharp.ObjectRef<global::RaySharp.Unit> Increment(global::RaySharp.Arg<int> index) =>
                 base.Call<global::RaySharp.Unit>(new global::RaySharp.Scheduling.TaskSpec(global::App.Tracker.RayInvoker.Increment, new global::RaySharp.Scheduling.Args<int>(index)));
+
+            /// <summary>
+            /// The same stubs with options for one call, which override the method's declared ones property by property, such as
+            /// <c>WithOptions(new TaskOptions { ConcurrencyGroup = "io" })</c> to run the call in another concurrency group.
+            /// </summary>
+            public global::App.Tracker.Handle.CallsWithOptions WithOptions(global::RaySharp.TaskOptions options)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(options);
+                return new global::App.Tracker.Handle.CallsWithOptions(this, options);
+            }
+
+            /// <summary>The stubs of a <c>Handle</c> with per-call options, reached through <c>WithOptions</c>.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+            public readonly struct CallsWithOptions
+            {
+                internal CallsWithOptions(global::App.Tracker.Handle handle, global::RaySharp.TaskOptions options)
+                {
+                    RayHandle = handle;
+                    RayCallOptions = options;
+                }
+
+                private global::App.Tracker.Handle RayHandle { get; }
+
+                private global::RaySharp.TaskOptions RayCallOptions { get; }
+
+                /// <summary>Calls <c>App.Tracker.Counts</c> on the actor with the per-call options.</summary>
+                public global::RaySharp.ObjectRef<int[]> Counts() =>
+                    this.RayHandle.Call<int[]>(new global::RaySharp.Scheduling.TaskSpec(global::App.Tracker.RayInvoker.Counts, global::RaySharp.Scheduling.TaskArgs.None, this.RayCallOptions));
+
+                /// <summary>Calls <c>App.Tracker.Increment</c> on the actor with the per-call options.</summary>
+                public global::RaySharp.ObjectRef<global::RaySharp.Unit> Increment(global::RaySharp.Arg<int> index) =>
+                    this.RayHandle.Call<global::RaySharp.Unit>(new global::RaySharp.Scheduling.TaskSpec(global::App.Tracker.RayInvoker.Increment, new global::RaySharp.Scheduling.Args<int>(index), this.RayCallOptions));
+            }
         }
 
         /// <summary>Runs the remote functions of <c>App.Tracker</c> by id: a typed switch, no reflection.</summary>

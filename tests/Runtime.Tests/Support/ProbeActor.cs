@@ -85,6 +85,20 @@ internal sealed class ProbeHandle : ActorHandle, IActorHandle<ProbeHandle>
 
     public ObjectRef<T> RunAsync<T>(Func<Probe, CancellationToken, Task<T>> body) =>
         Call<T>(new TaskSpec(ProbeInvoker.RunAsync, new Args<ProbeCall>(new AsyncProbeCall<T>(body))));
+
+    /// <summary>A call in the concurrency group <paramref name="group"/> (null: the default group), as a per-call option.</summary>
+    public ObjectRef<T> RunIn<T>(string? group, Func<Probe, CancellationToken, T> body) =>
+        Call<T>(new TaskSpec(ProbeInvoker.Run, new Args<ProbeCall>(new ProbeCall<T>(body)), GroupOptions(group)));
+
+    /// <summary>An async call in the concurrency group <paramref name="group"/> (null: the default group).</summary>
+    public ObjectRef<T> RunAsyncIn<T>(string? group, Func<Probe, CancellationToken, Task<T>> body) =>
+        Call<T>(new TaskSpec(ProbeInvoker.RunAsync, new Args<ProbeCall>(new AsyncProbeCall<T>(body)), GroupOptions(group)));
+
+    /// <summary>A call whose body is the value of <paramref name="call"/>, so it waits until that ref is ready.</summary>
+    public ObjectRef<T> RunWhenReady<T>(string? group, ObjectRef<ProbeCall> call) =>
+        Call<T>(new TaskSpec(ProbeInvoker.Run, new Args<ProbeCall>(call), GroupOptions(group)));
+
+    private static TaskOptions? GroupOptions(string? group) => group is null ? null : new TaskOptions { ConcurrencyGroup = group };
 }
 
 internal sealed class ProbeInvoker : IRemoteInvoker
