@@ -30,7 +30,11 @@ internal sealed class BlockingWait : IObjectWaiter
         }
 
         var context = BlockingScope.Current;
-        if (context is not null && context.TryRunProducerInline(entry) && entry.IsCompleted)
+        // A plain thread runs the producer only when it would wait forever anyway: a task run inline cannot time out.
+        var ranInline = context is not null
+            ? context.TryRunProducerInline(entry)
+            : timeout == Timeout.InfiniteTimeSpan && entry.Producer is { } producer && producer.TryRunOnWaitingThread();
+        if (ranInline && entry.IsCompleted)
         {
             return true;
         }
