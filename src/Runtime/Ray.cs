@@ -100,6 +100,11 @@ public static partial class Ray
         for (var i = 0; i < values.Length; i++)
         {
             var reference = refs[i] ?? throw new ArgumentException($"Ray.Get got a null ref at position {i}.", nameof(references));
+            if (!reference.IsReady)
+            {
+                BlockingWait.WaitForAll(refs, i, Timeouts.Remaining(deadline));
+            }
+
             values[i] = reference.IsReady ? reference.ReadCompleted() : reference.Get(Timeouts.Remaining(deadline));
         }
 

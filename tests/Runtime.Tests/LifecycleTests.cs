@@ -74,6 +74,25 @@ public sealed class LifecycleTests : IDisposable
     }
 
     [Fact]
+    public void Shutdown_fails_every_pending_ref_when_thousands_of_tasks_wait()
+    {
+        using var runtime = new RayRuntime(new RayOptions { NumCpus = 1 });
+        using var gate = new Gate();
+        var blocker = runtime.Submit<bool>(new Scheduling.TaskSpec(Fn.Of(ct => gate.Pass(ct)).Function, Scheduling.TaskArgs.None));
+        var pending = new ObjectRef<int>[10_000];
+        var zero = Fn.Of(_ => 0).Function;
+        for (var i = 0; i < pending.Length; i++)
+        {
+            pending[i] = runtime.Submit<int>(new Scheduling.TaskSpec(zero, Scheduling.TaskArgs.None));
+        }
+
+        runtime.Dispose();
+
+        Assert.Throws<RuntimeShutdownException>(() => blocker.Get(TimeSpan.FromSeconds(10)));
+        Assert.All(pending, reference => Assert.Throws<RuntimeShutdownException>(() => reference.Get(TimeSpan.FromSeconds(10))));
+    }
+
+    [Fact]
     public void A_disposed_runtime_refuses_new_work()
     {
         var runtime = new RayRuntime();

@@ -120,6 +120,37 @@ public sealed class ObjectRefTests
     }
 
     [Fact]
+    public void Get_of_a_list_reports_the_first_failure_in_input_order_even_when_a_later_one_fails_first()
+    {
+        using var ray = TestRuntime.Start(numCpus: 2);
+        using var gate = new Gate();
+        var first = Fn.Of<bool>(ct => gate.Pass(ct) ? throw new InvalidOperationException("first") : false).Remote();
+        var second = Fn.Of<bool>(_ => throw new InvalidOperationException("second")).Remote();
+        Assert.Throws<RayTaskException>(() => second.Get(TimeSpan.FromSeconds(10)));
+        Exception? error = null;
+        var getter = new Thread(() => error = Record.Exception(() => Ray.Get([first, second], TimeSpan.FromSeconds(30))));
+
+        getter.Start();
+        Assert.False(getter.Join(TimeSpan.FromMilliseconds(200)), "Get returned before the first ref was ready.");
+        gate.Open();
+
+        Assert.True(getter.Join(TimeSpan.FromSeconds(10)));
+        var failure = Assert.IsType<RayTaskException>(error);
+        Assert.Equal("first", failure.InnerException!.Message);
+    }
+
+    [Fact]
+    public void Get_of_a_long_list_returns_every_value_while_tasks_still_finish()
+    {
+        using var ray = TestRuntime.Start(numCpus: 2);
+        var square = Fn.Of<int, int>((x, _) => x * x);
+
+        var refs = Enumerable.Range(0, 20_000).Select(i => square.Remote(i)).ToList();
+
+        Assert.Equal(Enumerable.Range(0, 20_000).Select(i => i * i), Ray.Get(refs, TimeSpan.FromSeconds(60)));
+    }
+
+    [Fact]
     public async Task GetAsync_of_a_list_returns_values_in_input_order()
     {
         using var ray = TestRuntime.Start(numCpus: 4);

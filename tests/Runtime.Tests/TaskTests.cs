@@ -27,6 +27,35 @@ public sealed class TaskTests
     }
 
     [Fact]
+    public void A_task_never_sees_the_SynchronizationContext_of_the_thread_that_waits_for_it()
+    {
+        using var ray = TestRuntime.Start(numCpus: 2);
+        var seen = Fn.Of(_ => SynchronizationContext.Current?.GetType().Name ?? "none");
+        var asyncThread = Fn.OfAsync(async _ =>
+        {
+            var thread = Environment.CurrentManagedThreadId;
+            await Task.Yield();
+            return thread;
+        });
+        var callerContext = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(new SynchronizationContext());
+        try
+        {
+            // Get with no timeout may run a dispatched synchronous task on this thread, but never under its context,
+            // and never an async task, whose continuations would post to a context that is blocked in Get.
+            for (var i = 0; i < 200; i++)
+            {
+                Assert.Equal("none", seen.Remote().Get());
+                Assert.NotEqual(Environment.CurrentManagedThreadId, asyncThread.Remote().Get());
+            }
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(callerContext);
+        }
+    }
+
+    [Fact]
     public void Ref_arguments_are_resolved_to_their_values()
     {
         using var ray = TestRuntime.Start();

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 
 namespace RaySharp.Objects;
@@ -9,6 +10,9 @@ internal sealed class BlockingWait : IObjectWaiter
     private const int SpinIterations = 40;
 
     private readonly ManualResetEventSlim _signal = new(false, spinCount: 1);
+
+    /// <summary>Registered entries not complete yet, plus one while registering.</summary>
+    private int _pending = 1;
 
     /// <summary>Waits until <paramref name="entry"/> completes or the timeout passes; true when it completed.</summary>
     /// <param name="entry">The entry to wait for.</param>
@@ -26,18 +30,16 @@ internal sealed class BlockingWait : IObjectWaiter
         }
 
         var context = BlockingScope.Current;
-        if (context is not null && context.TryRunProducerInline(entry) && entry.IsCompleted)
+        // A plain thread runs the producer only when it would wait forever anyway: a task run inline cannot time out.
+        var ranInline = context is not null
+            ? context.TryRunProducerInline(entry)
+            : timeout == Timeout.InfiniteTimeSpan && entry.Producer is { } producer && producer.TryRunOnWaitingThread();
+        if (ranInline && entry.IsCompleted)
         {
             return true;
         }
 
-        var spinner = default(SpinWait);
-        for (var i = 0; i < SpinIterations && !entry.IsCompleted; i++)
-        {
-            spinner.SpinOnce(sleep1Threshold: -1);
-        }
-
-        if (entry.IsCompleted)
+        if (!Spin(entry))
         {
             return true;
         }
@@ -65,5 +67,66 @@ internal sealed class BlockingWait : IObjectWaiter
         }
     }
 
-    void IObjectWaiter.OnObjectCompleted(ObjectEntry entry, int token) => _signal.Set();
+    /// <summary>
+    /// On a thread that runs no task, waits once for the refs from <paramref name="start"/> on, instead of once per
+    /// ref: returns when all of them completed, one failed, or the timeout passed; the caller then reads (and
+    /// reports timeouts and errors) ref by ref (so a ref that is still pending after all gets the per-ref wait). Inside a task it returns at once, so the per-ref wait can run
+    /// producers inline and lend the task's CPU.
+    /// </summary>
+    public static void WaitForAll<T>(IReadOnlyList<ObjectRef<T>> refs, int start, TimeSpan timeout)
+    {
+        // Spinning on the last ref first: when it finishes soon, the others (submitted earlier) usually have too.
+        if (timeout == TimeSpan.Zero || BlockingScope.Current is not null || refs[^1] is not { } last || !Spin(last.Entry))
+        {
+            return;
+        }
+
+        var wait = new BlockingWait();
+        for (var i = start; i < refs.Count; i++)
+        {
+            var entry = refs[i]?.Entry;
+            if (entry is null || entry.IsFaulted)
+            {
+                break;
+            }
+
+            Interlocked.Increment(ref wait._pending);
+            if (!entry.TryRegister(wait))
+            {
+                wait.OnCompleted(entry);
+            }
+        }
+
+        wait.OnCompleted(null);
+        if (!wait._signal.Wait(timeout))
+        {
+            for (var i = start; i < refs.Count && refs[i] is { } reference; i++)
+            {
+                reference.Entry.Unregister(wait);
+            }
+        }
+    }
+
+    void IObjectWaiter.OnObjectCompleted(ObjectEntry entry, int token) => OnCompleted(entry);
+
+    /// <summary>Spins briefly while <paramref name="entry"/> is pending; true when it still is.</summary>
+    private static bool Spin(ObjectEntry entry)
+    {
+        var spinner = default(SpinWait);
+        for (var i = 0; i < SpinIterations && !entry.IsCompleted; i++)
+        {
+            spinner.SpinOnce(sleep1Threshold: -1);
+        }
+
+        return !entry.IsCompleted;
+    }
+
+    /// <summary>One registered entry completed (null: registering ended); wakes the waiter when none is left or one failed.</summary>
+    private void OnCompleted(ObjectEntry? entry)
+    {
+        if (entry is { IsFaulted: true } || Interlocked.Decrement(ref _pending) == 0)
+        {
+            _signal.Set();
+        }
+    }
 }

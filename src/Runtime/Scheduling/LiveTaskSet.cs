@@ -1,77 +1,82 @@
 using System.Collections.Generic;
-using System.Runtime.InteropServices;
 using System.Threading;
 
 namespace RaySharp.Scheduling;
 
 /// <summary>
 /// Every task a backend accepted and has not finished, so shutdown can fail their refs instead of leaving them
-/// pending. Intrusive lists in striped locks keep adding and removing O(1) and rarely contended.
+/// pending. A task lives in the slot its sequence number picks in a ring, claimed and cleared with one
+/// compare-and-swap and no lock; the submitter and the finishing worker touch the same slot hundreds of tasks
+/// apart, so they rarely share a cache line. A task whose slot is still held by an older live one goes to a small
+/// locked overflow set instead.
 /// </summary>
 internal sealed class LiveTaskSet
 {
-    private const int StripeCount = 16;
+    private const int RingSize = 4096;
 
-    private readonly Stripe[] _stripes = new Stripe[StripeCount];
+    private readonly LocalTask?[] _ring = new LocalTask?[RingSize];
+    private readonly HashSet<LocalTask> _overflow = [];
     private volatile bool _closed;
 
-    public LiveTaskSet()
+    /// <summary>Where a task is kept, in <see cref="LocalTask.LivePlace"/>.</summary>
+    public enum Place : byte
     {
-        for (var i = 0; i < StripeCount; i++)
-        {
-            _stripes[i] = new Stripe();
-        }
+        None,
+        Ring,
+        Overflow,
     }
 
     /// <summary>Adds a task; false once the set is closed (the runtime shut down).</summary>
     public bool TryAdd(LocalTask task)
     {
-        var stripe = StripeOf(task);
-        lock (stripe)
+        if (_closed)
+        {
+            return false;
+        }
+
+        ref var slot = ref SlotOf(task);
+        task.LivePlace = Place.Ring;
+        if (Interlocked.CompareExchange(ref slot, task, null) is null)
+        {
+            // Close sets its flag and then empties the slots, and this read follows the interlocked write: either
+            // Close saw the task (and fails it), or this sees the flag and takes the task back.
+            if (!_closed)
+            {
+                return true;
+            }
+
+            Interlocked.CompareExchange(ref slot, null, task);
+            return false;
+        }
+
+        lock (_overflow)
         {
             if (_closed)
             {
                 return false;
             }
 
-            task.LiveNext = stripe.Head;
-            if (stripe.Head is not null)
-            {
-                stripe.Head.LivePrevious = task;
-            }
-
-            stripe.Head = task;
-            task.IsLive = true;
+            task.LivePlace = Place.Overflow;
+            _overflow.Add(task);
             return true;
         }
     }
 
+    /// <summary>Forgets a finished task; a no-op for one that is not (or no longer) in the set.</summary>
     public void Remove(LocalTask task)
     {
-        var stripe = StripeOf(task);
-        lock (stripe)
+        switch (task.LivePlace)
         {
-            if (!task.IsLive)
-            {
-                return;
-            }
+            case Place.Ring:
+                Interlocked.CompareExchange(ref SlotOf(task), null, task);
+                break;
+            case Place.Overflow:
+                lock (_overflow)
+                {
+                    _overflow.Remove(task);
+                }
 
-            if (task.LivePrevious is null)
-            {
-                stripe.Head = task.LiveNext;
-            }
-            else
-            {
-                task.LivePrevious.LiveNext = task.LiveNext;
-            }
-
-            if (task.LiveNext is not null)
-            {
-                task.LiveNext.LivePrevious = task.LivePrevious;
-            }
-
-            task.LivePrevious = task.LiveNext = null;
-            task.IsLive = false;
+                break;
         }
     }
 
@@ -79,33 +84,24 @@ internal sealed class LiveTaskSet
     public List<LocalTask> Close()
     {
         _closed = true;
+        Interlocked.MemoryBarrier();
         var all = new List<LocalTask>();
-        foreach (var stripe in _stripes)
+        for (var i = 0; i < _ring.Length; i++)
         {
-            lock (stripe)
+            if (Interlocked.Exchange(ref _ring[i], null) is { } task)
             {
-                for (var task = stripe.Head; task is not null; task = task.LiveNext)
-                {
-                    task.IsLive = false;
-                    all.Add(task);
-                }
-
-                stripe.Head = null;
+                all.Add(task);
             }
+        }
+
+        lock (_overflow)
+        {
+            all.AddRange(_overflow);
+            _overflow.Clear();
         }
 
         return all;
     }
 
-    private Stripe StripeOf(LocalTask task) => _stripes[(int)(task.Sequence % StripeCount)];
-
-    /// <summary>One lock and list head, padded to its own cache lines so that threads on different stripes do not slow each other.</summary>
-    [StructLayout(LayoutKind.Sequential)]
-    private sealed class Stripe
-    {
-        public LocalTask? Head;
-#pragma warning disable CS0169, IDE0051 // Padding only.
-        private readonly long _pad1, _pad2, _pad3, _pad4, _pad5, _pad6, _pad7, _pad8, _pad9, _pad10, _pad11, _pad12, _pad13, _pad14;
-#pragma warning restore CS0169, IDE0051
-    }
+    private ref LocalTask? SlotOf(LocalTask task) => ref _ring[(int)(task.Sequence & (RingSize - 1))];
 }

@@ -90,6 +90,35 @@ internal sealed partial class LocalTask : IBlockingContext
     /// <summary>Set by the scheduler before the task can run, and by the actor that takes the resources over; ordered by the state change that follows.</summary>
     private void SetHoldsResources(bool holds) => Volatile.Write(ref _holdsResources, holds);
 
+    /// <inheritdoc />
+    /// <remarks>
+    /// Only a synchronous plain task that the scheduler dispatched (its resources are acquired) and no pool thread
+    /// started yet: the pool's work item then finds it running and skips it, as TPL's task inlining does. The
+    /// caller's <see cref="SynchronizationContext"/> is hidden meanwhile, so the task sees what it sees on the pool.
+    /// </remarks>
+    public bool TryRunOnWaitingThread()
+    {
+        if (Role != TaskRole.Task || Spec.Function.IsAsync || t_inlineDepth >= MaxInlineDepth || !TryTransition(Dispatched, Running))
+        {
+            return false;
+        }
+
+        var callerContext = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        t_inlineDepth++;
+        try
+        {
+            Run();
+        }
+        finally
+        {
+            t_inlineDepth--;
+            SynchronizationContext.SetSynchronizationContext(callerContext);
+        }
+
+        return true;
+    }
+
     private bool TryRunInlineFor(LocalTask host)
     {
         if (t_inlineDepth >= MaxInlineDepth || Role != TaskRole.Task)

@@ -124,11 +124,8 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
         set => SetIncarnation(value!);
     }
 
-    internal LocalTask? LivePrevious { get; set; }
-
-    internal LocalTask? LiveNext { get; set; }
-
-    internal bool IsLive { get; set; }
+    /// <summary>Where the backend's <see cref="LiveTaskSet"/> keeps this task.</summary>
+    internal LiveTaskSet.Place LivePlace { get; set; }
 
     /// <inheritdoc />
     public override object? Actor => TargetActor?.Instance;

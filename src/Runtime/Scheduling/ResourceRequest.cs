@@ -77,8 +77,23 @@ internal sealed class ResourceRequest : IEquatable<ResourceRequest>
     }
 
     /// <summary>True when every amount here is at most the same amount in <paramref name="other"/>.</summary>
-    public bool FitsWithin(ResourceRequest other) =>
-        CpuUnits <= other.CpuUnits && Custom.All(c => c.Value <= other.UnitsOf(c.Key));
+    public bool FitsWithin(ResourceRequest other)
+    {
+        if (CpuUnits > other.CpuUnits)
+        {
+            return false;
+        }
+
+        foreach (var (name, units) in Custom)
+        {
+            if (units > other.UnitsOf(name))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>The request as resource name → amount.</summary>
     public Dictionary<string, double> ToDictionary()

@@ -7,7 +7,8 @@ namespace RaySharp.Scheduling;
 /// Holds tasks whose dependencies are ready until their resources are free, then hands them to the thread pool.
 /// A waiting task holds no thread. Tasks wait in one FIFO queue per resource shape (Ray's scheduling classes).
 /// The common shape, one CPU and nothing else, waits in a lock-free queue (<see cref="CpuReadyQueue"/>), so
-/// submitters and finishing workers do not fight over a lock; the other shapes wait under a lock and are served
+/// submitters and finishing workers do not fight over a lock, and a finishing worker hands its CPU straight to
+/// the next task of that shape; the other shapes wait under a lock and are served
 /// in turn, and each drain alternates which side goes first, so neither starves the other. A large request does
 /// not hold up small ones behind it. A pool thread that finishes a task takes the next waiting one itself
 /// (<see cref="ReleaseAndTakeNext"/>), which saves a pool hop per task.
@@ -31,18 +32,10 @@ internal sealed class Scheduler
     public void Enqueue(LocalTask task)
     {
         var request = task.Request;
-        if (Volatile.Read(ref _waiting) == 0 && _oneCpu.IsEmpty && request.IsCpuOnly && Pool.TryAcquireCpu(request.CpuUnits))
-        {
-            if (!TryDispatch(task, toPool: true))
-            {
-                Drain(takeOne: false);
-            }
-
-            return;
-        }
-
         if (_oneCpu.Fits(request))
         {
+            // Always through the queue, even when CPU is free: the drain below dispatches it (or an older one)
+            // at once, and the submitter never reads the queue's head, which finishing workers write.
             _oneCpu.Add(task);
             Drain(takeOne: false);
             return;
@@ -79,6 +72,19 @@ internal sealed class Scheduler
     /// <summary>Returns a finished task's resources; the first waiting task they admit is returned for the caller to run itself.</summary>
     public LocalTask? ReleaseAndTakeNext(ResourceRequest request, long cpuAlreadyReleased)
     {
+        // The common case hands the CPU straight to the next task of the same shape, without touching the pool,
+        // unless tasks of other shapes wait: then the CPU goes back and the drain serves both sides in turn.
+        if (cpuAlreadyReleased == 0 && _oneCpu.Fits(request))
+        {
+            while (Volatile.Read(ref _waiting) == 0 && !_closed && _oneCpu.TryTakeWithHeldCpu() is { } next)
+            {
+                if (next.TryMarkDispatched())
+                {
+                    return next;
+                }
+            }
+        }
+
         Pool.Release(request, cpuAlreadyReleased);
         return Drain(takeOne: true);
     }
@@ -91,6 +97,7 @@ internal sealed class Scheduler
     }
 
     /// <summary>Queues a dispatched task (resources held) to the thread pool.</summary>
+    
     public void DispatchToPool(LocalTask task)
     {
         ThreadBudget.Dispatched();
