@@ -22,6 +22,8 @@ internal sealed class CpuReadyQueue(long cpuUnits)
     /// <summary>True when <paramref name="request"/> is this queue's shape.</summary>
     public bool Fits(ResourceRequest request) => request.IsCpuOnly && request.CpuUnits == CpuUnits;
 
+    public bool IsEmpty => _tasks.IsEmpty;
+
     public void Add(LocalTask task) => _tasks.Enqueue(task);
 
     /// <summary>The oldest task, with its CPU acquired from <paramref name="pool"/>; null when none waits or no CPU is free.</summary>

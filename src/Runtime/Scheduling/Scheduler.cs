@@ -158,7 +158,9 @@ internal sealed class Scheduler
 
     private void DrainOneCpu(bool takeOne, ref LocalTask? taken, ref bool released)
     {
-        while (!_closed && _oneCpu.TryTake(Pool) is { } next)
+        // After the first task, look at the queue before taking CPU: a drain that emptied it then leaves without
+        // acquiring and giving back the CPU it will not use (its caller's own task is already taken).
+        for (var first = true; !_closed && (first || !_oneCpu.IsEmpty) && _oneCpu.TryTake(Pool) is { } next; first = false)
         {
             Admit(next, takeOne, ref taken, ref released);
         }
