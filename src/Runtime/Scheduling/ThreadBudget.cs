@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.InteropServices;
 using System.Threading;
 
 namespace RaySharp.Scheduling;
@@ -18,15 +19,18 @@ internal static class ThreadBudget
 
     private const int CheckMilliseconds = 5;
 
+    /// <summary>Stripes of the queued count (a power of two): each thread counts in its own, so submitters and workers do not share a line.</summary>
+    private const int Stripes = 16;
+
     private static readonly Lock s_lock = new();
-    private static int s_queued;
+    private static readonly PaddedCount[] s_queued = new PaddedCount[Stripes];
     private static long s_lastStart;
     private static Thread? s_monitor;
 
     /// <summary>A work item was handed to the pool.</summary>
     public static void Dispatched()
     {
-        Interlocked.Increment(ref s_queued);
+        Interlocked.Increment(ref s_queued[Stripe()].Value);
         if (s_monitor is null)
         {
             StartMonitor();
@@ -36,8 +40,26 @@ internal static class ThreadBudget
     /// <summary>A work item handed to the pool has started.</summary>
     public static void Started()
     {
-        Interlocked.Decrement(ref s_queued);
-        Volatile.Write(ref s_lastStart, Environment.TickCount64);
+        Interlocked.Decrement(ref s_queued[Stripe()].Value);
+        var now = Environment.TickCount64;
+        if (Volatile.Read(ref s_lastStart) != now)
+        {
+            Volatile.Write(ref s_lastStart, now);
+        }
+    }
+
+    private static int Stripe() => Environment.CurrentManagedThreadId & (Stripes - 1);
+
+    /// <summary>Work items handed to the pool and not started, summed over the stripes (a moment's estimate).</summary>
+    private static int Queued()
+    {
+        var sum = 0;
+        for (var i = 0; i < Stripes; i++)
+        {
+            sum += Volatile.Read(ref s_queued[i].Value);
+        }
+
+        return sum;
     }
 
     private static void StartMonitor()
@@ -59,7 +81,7 @@ internal static class ThreadBudget
         while (true)
         {
             Thread.Sleep(CheckMilliseconds);
-            var queued = Volatile.Read(ref s_queued);
+            var queued = Queued();
             if (queued <= 0 || Environment.TickCount64 - Volatile.Read(ref s_lastStart) < CheckMilliseconds)
             {
                 continue;
@@ -72,5 +94,13 @@ internal static class ThreadBudget
                 ThreadPool.SetMinThreads(target, io);
             }
         }
+    }
+
+    /// <summary>One stripe's count, alone on its cache lines.</summary>
+    [StructLayout(LayoutKind.Explicit, Size = 128)]
+    private struct PaddedCount
+    {
+        [FieldOffset(64)]
+        public int Value;
     }
 }
