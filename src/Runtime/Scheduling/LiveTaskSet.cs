@@ -7,23 +7,37 @@ namespace RaySharp.Scheduling;
 /// Every task a backend accepted and has not finished, so shutdown can fail their refs instead of leaving them
 /// pending. A task lives in the slot its sequence number picks in a ring, claimed and cleared with one
 /// compare-and-swap and no lock; the submitter and the finishing worker touch the same slot hundreds of tasks
-/// apart, so they rarely share a cache line. A task whose slot is still held by an older live one goes to a small
-/// locked overflow set instead.
+/// apart, so they rarely share a cache line. When that slot is still held by an older live task, the task tries the
+/// same in a larger ring (made on first need), and only then goes to a small locked overflow set: a million queued
+/// tasks cost about 8 bytes each here.
 /// </summary>
 internal sealed class LiveTaskSet
 {
-    private const int RingSize = 4096;
+    /// <summary>Where a task is kept, in <see cref="LocalTask.LivePlace"/>: a ring's index + 1, <see cref="Overflow"/>, or 0 (none).</summary>
+    public const byte NotLive = 0;
 
-    private readonly LocalTask?[] _ring = new LocalTask?[RingSize];
+    /// <summary>The <see cref="LocalTask.LivePlace"/> of a task in the locked overflow set.</summary>
+    public const byte Overflow = byte.MaxValue;
+
+    /// <summary>Slots of each ring, smallest first; each a power of two.</summary>
+    private static readonly int[] DefaultRingSizes = [4096, 65_536, 1_048_576];
+
+    private readonly int[] _ringSizes;
+    private readonly LocalTask?[]?[] _rings;
     private readonly HashSet<LocalTask> _overflow = [];
     private volatile bool _closed;
 
-    /// <summary>Where a task is kept, in <see cref="LocalTask.LivePlace"/>.</summary>
-    public enum Place : byte
+    public LiveTaskSet()
+        : this(DefaultRingSizes)
     {
-        None,
-        Ring,
-        Overflow,
+    }
+
+    /// <summary>A set with the given ring sizes (powers of two, at most 254 rings); tests use tiny ones.</summary>
+    internal LiveTaskSet(int[] ringSizes)
+    {
+        _ringSizes = ringSizes;
+        _rings = new LocalTask?[]?[ringSizes.Length];
+        _rings[0] = new LocalTask?[ringSizes[0]];
     }
 
     /// <summary>Adds a task; false once the set is closed (the runtime shut down).</summary>
@@ -34,29 +48,34 @@ internal sealed class LiveTaskSet
             return false;
         }
 
-        ref var slot = ref SlotOf(task);
-        task.LivePlace = Place.Ring;
-        if (Interlocked.CompareExchange(ref slot, task, null) is null)
+        for (var ring = 0; ring < _ringSizes.Length; ring++)
         {
-            // Close sets its flag and then empties the slots, and this read follows the interlocked write: either
-            // Close saw the task (and fails it), or this sees the flag and takes the task back.
-            if (!_closed)
+            ref var slot = ref SlotOf(RingAt(ring), task);
+            task.LivePlace = (byte)(ring + 1);
+            if (Interlocked.CompareExchange(ref slot, task, null) is null)
             {
-                return true;
-            }
+                // Close sets its flag and then empties the slots, and this read follows the interlocked write: either
+                // Close saw the task (and fails it), or this sees the flag and takes the task back.
+                if (!_closed)
+                {
+                    return true;
+                }
 
-            Interlocked.CompareExchange(ref slot, null, task);
-            return false;
+                Interlocked.CompareExchange(ref slot, null, task);
+                task.LivePlace = NotLive;
+                return false;
+            }
         }
 
         lock (_overflow)
         {
             if (_closed)
             {
+                task.LivePlace = NotLive;
                 return false;
             }
 
-            task.LivePlace = Place.Overflow;
+            task.LivePlace = Overflow;
             _overflow.Add(task);
             return true;
         }
@@ -65,18 +84,17 @@ internal sealed class LiveTaskSet
     /// <summary>Forgets a finished task; a no-op for one that is not (or no longer) in the set.</summary>
     public void Remove(LocalTask task)
     {
-        switch (task.LivePlace)
+        var place = task.LivePlace;
+        if (place == Overflow)
         {
-            case Place.Ring:
-                Interlocked.CompareExchange(ref SlotOf(task), null, task);
-                break;
-            case Place.Overflow:
-                lock (_overflow)
-                {
-                    _overflow.Remove(task);
-                }
-
-                break;
+            lock (_overflow)
+            {
+                _overflow.Remove(task);
+            }
+        }
+        else if (place != NotLive)
+        {
+            Interlocked.CompareExchange(ref SlotOf(_rings[place - 1]!, task), null, task);
         }
     }
 
@@ -86,11 +104,14 @@ internal sealed class LiveTaskSet
         _closed = true;
         Interlocked.MemoryBarrier();
         var all = new List<LocalTask>();
-        for (var i = 0; i < _ring.Length; i++)
+        foreach (var ring in _rings)
         {
-            if (Interlocked.Exchange(ref _ring[i], null) is { } task)
+            for (var i = 0; ring is not null && i < ring.Length; i++)
             {
-                all.Add(task);
+                if (Interlocked.Exchange(ref ring[i], null) is { } task)
+                {
+                    all.Add(task);
+                }
             }
         }
 
@@ -103,5 +124,18 @@ internal sealed class LiveTaskSet
         return all;
     }
 
-    private ref LocalTask? SlotOf(LocalTask task) => ref _ring[(int)(task.Sequence & (RingSize - 1))];
+    private static ref LocalTask? SlotOf(LocalTask?[] ring, LocalTask task) => ref ring[(int)(task.Sequence & (ulong)(ring.Length - 1))];
+
+    /// <summary>The ring at <paramref name="index"/>, made the first time a task needs it.</summary>
+    private LocalTask?[] RingAt(int index)
+    {
+        var ring = Volatile.Read(ref _rings[index]);
+        if (ring is null)
+        {
+            Interlocked.CompareExchange(ref _rings[index], new LocalTask?[_ringSizes[index]], null);
+            ring = Volatile.Read(ref _rings[index])!;
+        }
+
+        return ring;
+    }
 }

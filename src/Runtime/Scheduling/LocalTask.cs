@@ -124,8 +124,8 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
         set => SetIncarnation(value!);
     }
 
-    /// <summary>Where the backend's <see cref="LiveTaskSet"/> keeps this task.</summary>
-    internal LiveTaskSet.Place LivePlace { get; set; }
+    /// <summary>Where the backend's <see cref="LiveTaskSet"/> keeps this task (a ring's number or its overflow).</summary>
+    internal byte LivePlace { get; set; }
 
     /// <inheritdoc />
     public override object? Actor => TargetActor?.Instance;
