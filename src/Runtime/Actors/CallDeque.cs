@@ -20,6 +20,29 @@ internal sealed class CallDeque
     /// <summary>The first call; only when <see cref="Count"/> &gt; 0.</summary>
     public LocalTask First => _items[_head];
 
+    /// <summary>
+    /// Drops calls that finished while queued (cancelled, failed) from the front; then true when the first call can
+    /// start, false when the deque is empty or its first call still waits for its ref arguments.
+    /// </summary>
+    public bool HeadIsReady()
+    {
+        while (_count > 0)
+        {
+            switch (First.State)
+            {
+                case LocalTask.Finished:
+                    RemoveFirst();
+                    continue;
+                case LocalTask.Queued:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
     public void AddLast(LocalTask call)
     {
         GrowIfFull();

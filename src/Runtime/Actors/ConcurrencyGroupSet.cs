@@ -180,28 +180,6 @@ internal sealed class ConcurrencyGroupSet
 
         /// <summary>True when the group has room and its head call is queued; drops finished (cancelled, failed) heads.</summary>
         /// <remarks>A head still waiting for its ref arguments holds up the calls behind it in this group only, as the single mailbox does.</remarks>
-        public bool HasRunnableHead()
-        {
-            if (Running >= Limit)
-            {
-                return false;
-            }
-
-            while (Queue.Count > 0)
-            {
-                switch (Queue.First.State)
-                {
-                    case LocalTask.Finished:
-                        Queue.RemoveFirst();
-                        continue;
-                    case LocalTask.Queued:
-                        return true;
-                    default:
-                        return false;
-                }
-            }
-
-            return false;
-        }
+        public bool HasRunnableHead() => Running < Limit && Queue.HeadIsReady();
     }
 }

@@ -505,29 +505,18 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
             return false;
         }
 
-        while (true)
+        while (!_mailbox.HeadIsReady())
         {
-            if (_mailbox.Count == 0)
+            // A head still waiting for its arguments holds up the calls behind it; an empty mailbox takes the oldest new call.
+            if (_mailbox.Count > 0 || !_incoming.TryDequeue(out var oldest))
             {
-                if (!_incoming.TryDequeue(out var oldest))
-                {
-                    return false;
-                }
-
-                _mailbox.AddLast(oldest);
+                return false;
             }
 
-            switch (_mailbox.First.State)
-            {
-                case LocalTask.Finished:
-                    _mailbox.RemoveFirst();
-                    continue;
-                case LocalTask.Queued:
-                    return true;
-                default:
-                    return false;
-            }
+            _mailbox.AddLast(oldest);
         }
+
+        return true;
     }
 
     /// <summary>With groups: moves new calls to their groups, then looks for a group with room and a queued head.</summary>
