@@ -69,9 +69,9 @@ internal sealed class BlockingWait : IObjectWaiter
 
     /// <summary>
     /// On a thread that runs no task, waits once for the refs from <paramref name="start"/> on, instead of once per
-    /// ref: returns when all of them completed, one failed, or the timeout passed; the caller then reads (and
-    /// reports timeouts and errors) ref by ref (so a ref that is still pending after all gets the per-ref wait). Inside a task it returns at once, so the per-ref wait can run
-    /// producers inline and lend the task's CPU.
+    /// ref: returns when all of them completed, one failed, or the timeout passed. The caller then reads them in
+    /// order, and a ref still pending gets the per-ref wait, which reports timeouts and errors. Inside a task it
+    /// returns at once, so the per-ref wait can run producers inline and lend the task's CPU.
     /// </summary>
     public static void WaitForAll<T>(IReadOnlyList<ObjectRef<T>> refs, int start, TimeSpan timeout)
     {

@@ -7,8 +7,9 @@ internal interface ITaskProducer
     void Cancel(bool force, bool recursive);
 
     /// <summary>
-    /// Runs the producing task on this thread, which runs no task and is about to block for the result with no timeout, when the
-    /// task holds its resources and has not started: saves the caller a wake-up. False when it cannot.
+    /// Runs the producing task on this thread, which runs no task and is about to block for the result with no
+    /// timeout, when the task holds its resources and has not started: saves the caller a wake-up. False when it
+    /// cannot.
     /// </summary>
     bool TryRunOnWaitingThread();
 }

@@ -8,9 +8,9 @@ namespace RaySharp.Scheduling;
 /// A waiting task holds no thread. Tasks wait in one FIFO queue per resource shape (Ray's scheduling classes).
 /// The common shape, one CPU and nothing else, waits in a lock-free queue (<see cref="CpuReadyQueue"/>), so
 /// submitters and finishing workers do not fight over a lock, and a finishing worker hands its CPU straight to
-/// the next task of that shape; the other shapes wait under a lock and are served
-/// in turn, and each drain alternates which side goes first, so neither starves the other. A large request does
-/// not hold up small ones behind it. A pool thread that finishes a task takes the next waiting one itself
+/// the next task of that shape; the other shapes wait under a lock and are served in turn, and each drain
+/// alternates which side goes first, so neither starves the other. A large request does not hold up small ones
+/// behind it. A pool thread that finishes a task takes the next waiting one itself
 /// (<see cref="ReleaseAndTakeNext"/>), which saves a pool hop per task.
 /// </summary>
 internal sealed class Scheduler
@@ -34,8 +34,9 @@ internal sealed class Scheduler
         var request = task.Request;
         if (_oneCpu.Fits(request))
         {
-            // Always through the queue, even when CPU is free: the drain below dispatches it (or an older one)
-            // at once, and the submitter never reads the queue's head, which finishing workers write.
+            // Always through the queue, even when CPU is free: the drain below dispatches it (or an older one) at
+            // once, and while every CPU is busy the submitter reads only the pool's counter, not the queue's head,
+            // which finishing workers write.
             _oneCpu.Add(task);
             Drain(takeOne: false);
             return;
@@ -97,7 +98,6 @@ internal sealed class Scheduler
     }
 
     /// <summary>Queues a dispatched task (resources held) to the thread pool.</summary>
-    
     public void DispatchToPool(LocalTask task)
     {
         ThreadBudget.Dispatched();
