@@ -21,6 +21,56 @@ public sealed class ActorTests
     }
 
     [Fact]
+    public void Calls_stay_one_at_a_time_and_ordered_while_waiting_callers_run_them()
+    {
+        using var ray = TestRuntime.Start(numCpus: 2);
+        var counter = CounterHandle.New(0);
+        var pipelined = new List<ObjectRef<int>>();
+        var callers = Enumerable.Range(0, 4).Select(_ => new System.Threading.Thread(() =>
+        {
+            // Each Get may run the actor's calls on this thread; Counter is not thread-safe, so any overlap loses updates.
+            var previous = 0;
+            for (var i = 0; i < 500; i++)
+            {
+                var value = counter.Increment(1).Get();
+                Assert.True(value > previous, $"a caller saw {value} after {previous}");
+                previous = value;
+            }
+        })).ToList();
+
+        callers.ForEach(thread => thread.Start());
+        for (var i = 0; i < 500; i++)
+        {
+            pipelined.Add(counter.Increment(1));
+        }
+
+        Assert.All(callers, thread => Assert.True(thread.Join(TimeSpan.FromSeconds(60))));
+        var values = Ray.Get(pipelined, TimeSpan.FromSeconds(60));
+        Assert.Equal(values.Order(), values);
+        Assert.Equal(2500, counter.Increment(0).Get(TimeSpan.FromSeconds(60)));
+    }
+
+    [Fact]
+    public void An_actor_call_never_sees_the_SynchronizationContext_of_the_thread_that_waits_for_it()
+    {
+        using var ray = TestRuntime.Start();
+        var probe = ProbeHandle.New(new ProbeLog());
+        var callerContext = System.Threading.SynchronizationContext.Current;
+        System.Threading.SynchronizationContext.SetSynchronizationContext(new System.Threading.SynchronizationContext());
+        try
+        {
+            for (var i = 0; i < 200; i++)
+            {
+                Assert.Equal("none", probe.Run((_, _) => System.Threading.SynchronizationContext.Current?.GetType().Name ?? "none").Get());
+            }
+        }
+        finally
+        {
+            System.Threading.SynchronizationContext.SetSynchronizationContext(callerContext);
+        }
+    }
+
+    [Fact]
     public void A_call_waiting_for_a_ref_holds_up_the_calls_behind_it()
     {
         using var ray = TestRuntime.Start();

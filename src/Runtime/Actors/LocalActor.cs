@@ -299,6 +299,40 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
     }
 
     /// <summary>
+    /// Runs this sync actor's calls, in order, on a plain thread that waits with no timeout for <paramref name="call"/>,
+    /// until that call has ended: the caller does not wait for a pool thread to wake. Calls still run one at a time
+    /// (whoever runs one holds the actor's single running slot), and the drain that <see cref="Pump"/> queued still
+    /// comes for the rest. Not for async actors, nor actors whose calls run on pool threads; the caller's
+    /// <see cref="SynchronizationContext"/> is hidden meanwhile.
+    /// </summary>
+    /// <returns>True when it ran at least one call.</returns>
+    public bool TryRunOnWaitingThread(LocalTask call)
+    {
+        if (_isAsync || _runsOnPool)
+        {
+            return false;
+        }
+
+        var ran = false;
+        var callerContext = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            for (var i = 0; i < DrainBatch && call.State != LocalTask.Finished && StartNext(out _) is { } next; i++)
+            {
+                next.RunActorCall();
+                ran = true;
+            }
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(callerContext);
+        }
+
+        return ran;
+    }
+
+    /// <summary>
     /// Ends the current incarnation. With a <paramref name="restartReason"/> and restarts left, the constructor runs
     /// again and running calls are retried while <c>MaxTaskRetries</c> allows; otherwise the actor dies with <paramref name="deathReason"/>.
     /// </summary>
@@ -380,19 +414,7 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
     {
         for (var i = 0; i < DrainBatch; i++)
         {
-            LocalTask? next;
-            ActorIncarnation? incarnation = null;
-            lock (_sync)
-            {
-                next = TakeRunnableHead();
-                if (next is not null)
-                {
-                    incarnation = _current!;
-                    _running.Add(next);
-                }
-            }
-
-            if (next is null)
+            if (StartNext(out var incarnation) is not { } next)
             {
                 Interlocked.Exchange(ref _drainScheduled, 0);
                 if (TryClaimDrain())
@@ -403,8 +425,6 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
                 return;
             }
 
-            incarnation!.CallStarted();
-            next.Incarnation = incarnation;
             if (incarnation.Turns is { } turns)
             {
                 Task.Factory.StartNew(static state => ((LocalTask)state!).RunActorCall(), next, CancellationToken.None, TaskCreationOptions.DenyChildAttach, turns);
@@ -427,6 +447,28 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
         // The batch is used up: keep the flag and let other work have this thread.
         ThreadBudget.Dispatched();
         ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+    }
+
+    /// <summary>Takes the next runnable call and starts it on the current incarnation; null when none can run now.</summary>
+    private LocalTask? StartNext(out ActorIncarnation incarnation)
+    {
+        LocalTask? next;
+        lock (_sync)
+        {
+            next = TakeRunnableHead();
+            if (next is null)
+            {
+                incarnation = null!;
+                return null;
+            }
+
+            incarnation = _current!;
+            _running.Add(next);
+        }
+
+        incarnation.CallStarted();
+        next.Incarnation = incarnation;
+        return next;
     }
 
     /// <summary>Sets the drain flag when a call can run now and no drain is queued; true when this caller must start one.</summary>

@@ -92,12 +92,19 @@ internal sealed partial class LocalTask : IBlockingContext
 
     /// <inheritdoc />
     /// <remarks>
-    /// Only a synchronous plain task that the scheduler dispatched (its resources are acquired) and no pool thread
-    /// started yet: the pool's work item then finds it running and skips it, as TPL's task inlining does. The
-    /// caller's <see cref="SynchronizationContext"/> is hidden meanwhile, so the task sees what it sees on the pool.
+    /// A synchronous plain task that the scheduler dispatched (its resources are acquired) and no pool thread started
+    /// yet: the pool's work item then finds it running and skips it, as TPL's task inlining does. The caller's
+    /// <see cref="SynchronizationContext"/> is hidden meanwhile, so the task sees what it sees on the pool. A queued
+    /// call on a sync actor runs with the calls before it, when no other thread runs that actor's calls
+    /// (<see cref="Actors.LocalActor.TryRunOnWaitingThread(LocalTask)"/>).
     /// </remarks>
     public bool TryRunOnWaitingThread()
     {
+        if (Role == TaskRole.ActorCall)
+        {
+            return State == Queued && TargetActor is { } actor && actor.TryRunOnWaitingThread(this);
+        }
+
         if (Role != TaskRole.Task || Spec.Function.IsAsync || t_inlineDepth >= MaxInlineDepth || !TryTransition(Dispatched, Running))
         {
             return false;
