@@ -14,7 +14,8 @@ namespace RaySharp.Backend;
 internal sealed class LocalBackend : IRayBackend
 {
     private readonly ulong _owner = (ulong)Random.Shared.NextInt64();
-    private long _sequence;
+    /// <summary>The last object id's sequence; padded, because submitters write it while workers read the fields beside it.</summary>
+    private PaddedCounter _sequence;
     private volatile bool _disposed;
 
     public LocalBackend(RayRuntime runtime, ResourceRequest capacity)
@@ -327,7 +328,7 @@ internal sealed class LocalBackend : IRayBackend
             $"Task '{spec.Function.Name}' names concurrency group '{group}', but only actor calls run in concurrency groups. Remove ConcurrencyGroup from its options.",
             nameof(spec));
 
-    public ObjectId NextObjectId() => new(_owner, (ulong)Interlocked.Increment(ref _sequence));
+    public ObjectId NextObjectId() => new(_owner, (ulong)Interlocked.Increment(ref _sequence.Value));
 
     private void ThrowIfDisposed()
     {

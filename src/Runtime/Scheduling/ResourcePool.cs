@@ -10,12 +10,13 @@ namespace RaySharp.Scheduling;
 internal sealed class ResourcePool
 {
     private readonly Dictionary<string, long> _customAvailable;
-    private long _cpuAvailable;
+    /// <summary>Free CPU units; padded, because finishing workers write it while submitters read <see cref="Capacity"/> beside it.</summary>
+    private PaddedCounter _cpuAvailable;
 
     public ResourcePool(ResourceRequest capacity)
     {
         Capacity = capacity;
-        _cpuAvailable = capacity.CpuUnits;
+        _cpuAvailable.Value = capacity.CpuUnits;
         _customAvailable = new Dictionary<string, long>();
         foreach (var (name, units) in capacity.Custom)
         {
@@ -35,10 +36,10 @@ internal sealed class ResourcePool
             return true;
         }
 
-        var available = Volatile.Read(ref _cpuAvailable);
+        var available = Volatile.Read(ref _cpuAvailable.Value);
         while (available >= units)
         {
-            var seen = Interlocked.CompareExchange(ref _cpuAvailable, available - units, available);
+            var seen = Interlocked.CompareExchange(ref _cpuAvailable.Value, available - units, available);
             if (seen == available)
             {
                 return true;
@@ -51,9 +52,9 @@ internal sealed class ResourcePool
     }
 
     /// <summary>Takes CPU even when that drives availability below zero (a blocked task resuming).</summary>
-    public void ForceAcquireCpu(long units) => Interlocked.Add(ref _cpuAvailable, -units);
+    public void ForceAcquireCpu(long units) => Interlocked.Add(ref _cpuAvailable.Value, -units);
 
-    public void ReleaseCpu(long units) => Interlocked.Add(ref _cpuAvailable, units);
+    public void ReleaseCpu(long units) => Interlocked.Add(ref _cpuAvailable.Value, units);
 
     /// <summary>Acquires all of <paramref name="request"/> or nothing.</summary>
     public bool TryAcquire(ResourceRequest request)
@@ -107,7 +108,7 @@ internal sealed class ResourcePool
     /// <summary>What is free now, as resource name → amount.</summary>
     public Dictionary<string, double> Available()
     {
-        var result = new Dictionary<string, double> { [ResourceRequest.Cpu] = ResourceRequest.ToAmount(Volatile.Read(ref _cpuAvailable)) };
+        var result = new Dictionary<string, double> { [ResourceRequest.Cpu] = ResourceRequest.ToAmount(Volatile.Read(ref _cpuAvailable.Value)) };
         lock (_customAvailable)
         {
             foreach (var (name, units) in _customAvailable)

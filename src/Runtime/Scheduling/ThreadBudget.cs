@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.InteropServices;
 using System.Threading;
 
 namespace RaySharp.Scheduling;
@@ -23,7 +22,7 @@ internal static class ThreadBudget
     private const int Stripes = 16;
 
     private static readonly Lock s_lock = new();
-    private static readonly PaddedCount[] s_queued = new PaddedCount[Stripes];
+    private static readonly PaddedCounter[] s_queued = new PaddedCounter[Stripes];
     private static long s_lastStart;
     private static Thread? s_monitor;
 
@@ -53,13 +52,13 @@ internal static class ThreadBudget
     /// <summary>Work items handed to the pool and not started, summed over the stripes (a moment's estimate).</summary>
     private static int Queued()
     {
-        var sum = 0;
+        long sum = 0;
         for (var i = 0; i < Stripes; i++)
         {
             sum += Volatile.Read(ref s_queued[i].Value);
         }
 
-        return sum;
+        return (int)sum;
     }
 
     private static void StartMonitor()
@@ -94,13 +93,5 @@ internal static class ThreadBudget
                 ThreadPool.SetMinThreads(target, io);
             }
         }
-    }
-
-    /// <summary>One stripe's count, alone on its cache lines.</summary>
-    [StructLayout(LayoutKind.Explicit, Size = 128)]
-    private struct PaddedCount
-    {
-        [FieldOffset(64)]
-        public int Value;
     }
 }
