@@ -86,6 +86,13 @@ public static class Descriptors
         "'{0}' {1}: {2}",
         "An actor class declares its concurrency groups with [RayConcurrencyGroup(name, limit)], and an actor method joins one with [RayRemote(ConcurrencyGroup = name)], as Ray's concurrency_groups and concurrency_group. Each group is declared once, with a non-empty name and a limit of at least 1; a method can only name a group its class declares; and only actor methods run in groups.");
 
+    /// <summary>RAY0010: a member named like one the generator adds, or an actor method named like a member of its handle.</summary>
+    public static readonly DiagnosticDescriptor ReservedName = Declaration(
+        RuleIds.ReservedName,
+        "Rename members whose names the generated code needs",
+        "'{0}' in '{1}' has the name of {2}: rename it",
+        "The generator adds Remote (and its RemoteStubs or RemoteFactory type), Handle and RayInvoker to a [RayRemote] type, and gives an actor's handle the members Id, Call, WithOptions and CallsWithOptions. A member of the same name would clash with the generated code, or a public actor method would get no stub, so the generator emits nothing for the type until the member is renamed (or, for an actor method, made non-public).");
+
     /// <summary>
     /// A usage rule (RAY0100 and up): a warning or info about how RaySharp's API is called. Each usage analyzer keeps
     /// its own descriptor next to its <c>Id</c>, made here so that every rule has the same category, tags and help link.

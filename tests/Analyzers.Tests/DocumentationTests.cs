@@ -24,7 +24,7 @@ public class DocumentationTests
     public void EveryDeclarationRuleHasAnAnalyzer()
     {
         Assert.Equal(
-            ["RAY0001", "RAY0002", "RAY0003", "RAY0004", "RAY0005", "RAY0006", "RAY0007", "RAY0008", "RAY0009"],
+            ["RAY0001", "RAY0002", "RAY0003", "RAY0004", "RAY0005", "RAY0006", "RAY0007", "RAY0008", "RAY0009", "RAY0010"],
             AllAnalyzers.Descriptors.Select(d => d.Id).Where(id => string.CompareOrdinal(id, "RAY0100") < 0));
     }
 

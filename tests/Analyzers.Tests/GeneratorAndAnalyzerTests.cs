@@ -257,6 +257,28 @@ public class GeneratorAndAnalyzerTests
             ["RAY0009", "RAY0009", "RAY0009", "RAY0009"]
         },
         {
+            "names the generated code needs",
+            """
+            [RayRemote]
+            public partial class Account
+            {
+                public sealed class Handle { }
+
+                public int Id() => 42;
+            }
+
+            public static partial class Jobs
+            {
+                public static int Remote = 1;
+
+                [RayRemote]
+                public static int One() => 1;
+            }
+            """,
+            // The generator emits nothing for either type, so the only errors are the analyzer's (no CS0102 in generated code).
+            ["RAY0010", "RAY0010", "RAY0010"]
+        },
+        {
             "a mix in one type",
             """
             public partial class Mixed

@@ -93,6 +93,7 @@ internal static class DeclarationWalker
 
         var typeViolations = new List<RuleViolation>();
         DeclarationRules.CheckContainingType(type, typeViolations, cancellationToken);
+        DeclarationRules.CheckTaskContainer(type, typeViolations);
         Place(typeViolations, findings, cancellationToken);
         var serializable = serialization && !TypeNames.IsInGenericContext(type);
 

@@ -29,6 +29,7 @@ internal static class RemoteModelExtractor
 
         var typeViolations = new List<RuleViolation>();
         DeclarationRules.CheckContainingType(type, typeViolations, cancellationToken);
+        DeclarationRules.CheckTaskContainer(type, typeViolations);
         if (typeViolations.Count > 0)
         {
             return null;

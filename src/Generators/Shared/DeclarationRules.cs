@@ -44,6 +44,12 @@ internal static class RuleIds
     /// naming a group its class does not declare, or <c>ConcurrencyGroup</c> on a method that is not an actor method.
     /// </summary>
     public const string BadConcurrencyGroup = "RAY0009";
+
+    /// <summary>
+    /// A member whose name the generated code needs: a member of a <c>[RayRemote]</c> type named like one the generator
+    /// adds to it (<c>Remote</c>, <c>Handle</c>, …), or a public actor method named like a member of the handle.
+    /// </summary>
+    public const string ReservedName = "RAY0010";
 }
 
 /// <summary>One <c>[RayConcurrencyGroup(name, limit)]</c> on an actor class, as written.</summary>
@@ -128,6 +134,15 @@ internal enum ReturnKind
 /// </summary>
 internal static class DeclarationRules
 {
+    /// <summary>What the generator adds to an actor class: the factory, its type, the handle type and the invoker.</summary>
+    private static readonly HashSet<string> s_generatedActorMembers = new() { "Remote", "RemoteFactory", "Handle", "RayInvoker" };
+
+    /// <summary>What the generator adds to a type with task methods: the stubs, their type and the invoker.</summary>
+    private static readonly HashSet<string> s_generatedTaskMembers = new() { "Remote", "RemoteStubs", "RayInvoker" };
+
+    /// <summary>Members of the generated handle (beyond <c>object</c>'s) that an actor method of the same name cannot become.</summary>
+    private static readonly HashSet<string> s_handleMemberNames = new() { "Id", "Call", "WithOptions", "CallsWithOptions" };
+
     /// <summary>Members of <c>ActorHandle</c> and <c>object</c> that a handle stub must not hide.</summary>
     private static readonly HashSet<string> s_reservedHandleNames = new()
     {
@@ -251,13 +266,42 @@ internal static class DeclarationRules
         }
     }
 
-    /// <summary>Rules for an actor class: partial, not generic, not abstract or static, a public constructor (RAY0001, RAY0004, RAY0005).</summary>
+    /// <summary>
+    /// Rules for an actor class: partial, not generic, not abstract or static, a public constructor, no member named
+    /// like a generated one (RAY0001, RAY0004, RAY0005, RAY0010).
+    /// </summary>
     public static void CheckActorClass(INamedTypeSymbol type, List<RuleViolation> violations, CancellationToken cancellationToken)
     {
         CheckContainingType(type, violations, cancellationToken);
         if (type.IsAbstract || type.IsStatic || !PublicConstructors(type).Any())
         {
             violations.Add(new RuleViolation(RuleIds.BadActorClass, type, type.ToDisplayString(TypeNames.Message)));
+        }
+
+        CheckReservedNames(type, s_generatedActorMembers, violations);
+        foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
+        {
+            if (method.MethodKind == MethodKind.Ordinary && !method.IsStatic && !method.IsOverride && !method.IsImplicitlyDeclared
+                && method.DeclaredAccessibility == Accessibility.Public && s_handleMemberNames.Contains(method.Name))
+            {
+                violations.Add(new RuleViolation(RuleIds.ReservedName, method, method.Name, type.ToDisplayString(TypeNames.Message), "a member of its handle, so it gets no stub"));
+            }
+        }
+    }
+
+    /// <summary>Rules for a type holding <c>[RayRemote]</c> task methods: no member named like a generated one (RAY0010).</summary>
+    public static void CheckTaskContainer(INamedTypeSymbol type, List<RuleViolation> violations) =>
+        CheckReservedNames(type, s_generatedTaskMembers, violations);
+
+    /// <summary>Members of <paramref name="type"/> (written in source) named like one the generator adds to it.</summary>
+    private static void CheckReservedNames(INamedTypeSymbol type, HashSet<string> generated, List<RuleViolation> violations)
+    {
+        foreach (var member in type.GetMembers())
+        {
+            if (!member.IsImplicitlyDeclared && generated.Contains(member.Name) && !member.DeclaringSyntaxReferences.IsEmpty)
+            {
+                violations.Add(new RuleViolation(RuleIds.ReservedName, member, member.Name, type.ToDisplayString(TypeNames.Message), "a member the generator adds to the type"));
+            }
         }
     }
 
