@@ -8,8 +8,8 @@ internal interface ITaskProducer
 
     /// <summary>
     /// Runs the producing task on this thread, which runs no task and is about to block for the result with no
-    /// timeout, when the task holds its resources and has not started: saves the caller a wake-up. False when it
-    /// cannot.
+    /// timeout, when the task is ready and has not started (a dispatched task, or a queued call on a sync actor):
+    /// saves the caller a wake-up. False when it ran nothing.
     /// </summary>
     bool TryRunOnWaitingThread();
 }

@@ -95,7 +95,7 @@ internal sealed partial class LocalTask : IBlockingContext
     /// A synchronous plain task that the scheduler dispatched (its resources are acquired) and no pool thread started
     /// yet: the pool's work item then finds it running and skips it, as TPL's task inlining does. The caller's
     /// <see cref="SynchronizationContext"/> is hidden meanwhile, so the task sees what it sees on the pool. A queued
-    /// call on a sync actor runs with the calls before it, when no other thread runs that actor's calls
+    /// call on a sync actor runs, after the calls queued before it, whenever the actor's single running slot is free
     /// (<see cref="Actors.LocalActor.TryRunOnWaitingThread(LocalTask)"/>).
     /// </remarks>
     public bool TryRunOnWaitingThread()
