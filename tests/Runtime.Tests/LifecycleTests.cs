@@ -1,5 +1,8 @@
 using System;
+using System.Collections.Concurrent;
+using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 using RaySharp.Tests.Support;
 using Xunit;
 
@@ -90,6 +93,82 @@ public sealed class LifecycleTests : IDisposable
 
         Assert.Throws<RuntimeShutdownException>(() => blocker.Get(TimeSpan.FromSeconds(10)));
         Assert.All(pending, reference => Assert.Throws<RuntimeShutdownException>(() => reference.Get(TimeSpan.FromSeconds(10))));
+    }
+
+    [Fact]
+    public void Shutdown_fails_an_async_task_while_it_awaits()
+    {
+        using var runtime = new RayRuntime(new RayOptions { NumCpus = 1 });
+        var never = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var started = new ManualResetEventSlim();
+        var awaiting = runtime.Submit<int>(new Scheduling.TaskSpec(Fn.OfAsync(async _ =>
+        {
+            started.Set();
+            return await never.Task;
+        }).Function, Scheduling.TaskArgs.None));
+        Assert.True(started.Wait(TimeSpan.FromSeconds(10)));
+        Thread.Sleep(100); // off its thread by now: it holds none while it awaits
+
+        runtime.Dispose();
+
+        Assert.Throws<RuntimeShutdownException>(() => awaiting.Get(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public void Shutdown_fails_a_task_blocked_under_a_task_it_runs_inline()
+    {
+        Ray.Init(new RayOptions { NumCpus = 1 });
+        using var gate = new Gate();
+        using var innerStarted = new ManualResetEventSlim();
+        ObjectRef<bool>? inner = null;
+        var outer = Fn.Of(_ =>
+        {
+            // The only CPU is the outer task's, so its Get runs the inner task inline, on this thread, above it.
+            inner = Fn.Of(_ =>
+            {
+                innerStarted.Set();
+                return gate.Pass(); // ignores cancellation: it still blocks after shutdown
+            }).Remote();
+            return inner.Get();
+        }).Remote();
+        Assert.True(innerStarted.Wait(TimeSpan.FromSeconds(10)));
+
+        Ray.Shutdown();
+
+        Assert.Throws<RuntimeShutdownException>(() => inner!.Get(TimeSpan.FromSeconds(10)));
+        Assert.Throws<RuntimeShutdownException>(() => outer.Get(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public void Every_task_submitted_while_the_runtime_shuts_down_ends()
+    {
+        var zero = Fn.Of(_ => 0).Function;
+        for (var round = 0; round < 20; round++)
+        {
+            var runtime = new RayRuntime(new RayOptions { NumCpus = 2 });
+            var refs = new ConcurrentQueue<ObjectRef<int>>();
+            var submitters = Enumerable.Range(0, 3).Select(_ => new Thread(() =>
+            {
+                try
+                {
+                    while (true)
+                    {
+                        refs.Enqueue(runtime.Submit<int>(new Scheduling.TaskSpec(zero, Scheduling.TaskArgs.None)));
+                    }
+                }
+                catch (RuntimeShutdownException)
+                {
+                }
+            })).ToArray();
+            Array.ForEach(submitters, thread => thread.Start());
+            Thread.Sleep(5);
+
+            runtime.Dispose();
+
+            Assert.All(submitters, thread => Assert.True(thread.Join(TimeSpan.FromSeconds(10))));
+            Assert.True(SpinWait.SpinUntil(() => refs.All(r => r.IsReady), TimeSpan.FromSeconds(10)), "a ref submitted during shutdown never ended");
+            Assert.All(refs, r => Assert.True(!r.Entry.IsFaulted || r.Entry.Error is RuntimeShutdownException));
+        }
     }
 
     [Fact]

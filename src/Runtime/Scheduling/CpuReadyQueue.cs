@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 
 namespace RaySharp.Scheduling;
 
@@ -51,6 +52,15 @@ internal sealed class CpuReadyQueue(long cpuUnits)
     /// <summary>The oldest task, to run on CPU the caller already holds; null when none waits.</summary>
     public LocalTask? TryTakeWithHeldCpu() => _tasks.TryDequeue(out var task) ? task : null;
 
-    /// <summary>Forgets the waiting tasks (shutdown fails them).</summary>
-    public void Close() => _tasks.Clear();
+    /// <summary>Takes out every waiting task (shutdown fails them).</summary>
+    public List<LocalTask> TakeAll()
+    {
+        var tasks = new List<LocalTask>();
+        while (_tasks.TryDequeue(out var task))
+        {
+            tasks.Add(task);
+        }
+
+        return tasks;
+    }
 }

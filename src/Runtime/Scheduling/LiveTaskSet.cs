@@ -4,12 +4,14 @@ using System.Threading;
 namespace RaySharp.Scheduling;
 
 /// <summary>
-/// Every task a backend accepted and has not finished, so shutdown can fail their refs instead of leaving them
-/// pending. A task lives in the slot its sequence number picks in a ring, claimed and cleared with one
-/// compare-and-swap and no lock; the submitter and the finishing worker touch the same slot hundreds of tasks
-/// apart, so they rarely share a cache line. When that slot is still held by an older live task, the task tries the
-/// same in a larger ring (made on first need), and only then goes to a small locked overflow set: a million queued
-/// tasks cost about 8 bytes each here.
+/// The unfinished tasks shutdown could not find anywhere else, so it can fail their refs instead of leaving them
+/// pending: tasks waiting for ref arguments, actor work, and running tasks that left their thread's
+/// <see cref="RunningTasks"/> slot (an async task that awaits, a task blocked under one it runs inline). A plain task
+/// without ref arguments never enters: while it waits it is in the scheduler's queues, and while it runs, in its
+/// thread's slot. A task lives in the slot its sequence number picks in a ring, claimed and cleared with one
+/// compare-and-swap and no lock. When that slot is still held by an older live task, the task tries the same in a
+/// larger ring (made on first need), and only then goes to a small locked overflow set: a million queued tasks cost
+/// about 8 bytes each here.
 /// </summary>
 internal sealed class LiveTaskSet
 {

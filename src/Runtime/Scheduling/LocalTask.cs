@@ -302,6 +302,16 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
 
     private void Run()
     {
+        // Announced before the shutdown check: shutdown either finds the task here or this sees the backend disposed.
+        var hidden = RunningTasks.Enter(this);
+        hidden?.TrackWhileOffThread();
+        if (_backend.IsDisposed)
+        {
+            RunningTasks.Exit(hidden);
+            Abort(LocalBackend.ShutdownError(null));
+            return;
+        }
+
         var previousOnThread = BlockingScope.EnterThread(this);
         var isAsync = Spec.Function.IsAsync;
         IBlockingContext? previousFlowing = null;
@@ -329,6 +339,12 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
             }
         }
 
+        if (!pending.IsCompleted)
+        {
+            TrackWhileOffThread();
+        }
+
+        RunningTasks.Exit(hidden);
         if (pending.IsCompleted)
         {
             Finish(ErrorOf(pending));
@@ -427,6 +443,19 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
     {
         _result.TryFail(error);
         Outputs?.Fail(error);
+    }
+
+    /// <summary>
+    /// Enters a running task that leaves its thread's <see cref="RunningTasks"/> slot (an async task that awaits, or a
+    /// task blocked under one run inline on its thread) in the live set, so shutdown still finds it; fails it at
+    /// once when the backend is already shut down.
+    /// </summary>
+    private void TrackWhileOffThread()
+    {
+        if (LivePlace == LiveTaskSet.NotLive && !_backend.Live.TryAdd(this))
+        {
+            Abort(LocalBackend.ShutdownError(null));
+        }
     }
 
     /// <summary>Moves <see cref="_link"/> to a <see cref="TaskExtras"/> carrying over the actor and incarnation it held.</summary>

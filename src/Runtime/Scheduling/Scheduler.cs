@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Threading;
+using RaySharp.Backend;
 
 namespace RaySharp.Scheduling;
 
@@ -38,6 +39,13 @@ internal sealed class Scheduler
             // once, and while every CPU is busy the submitter reads only the pool's counter, not the queue's head,
             // which finishing workers write.
             _oneCpu.Add(task);
+            if (_closed)
+            {
+                // Close may have emptied the queue before this task arrived: nobody else fails it.
+                AbortAll(_oneCpu.TakeAll());
+                return;
+            }
+
             Drain(takeOne: false);
             return;
         }
@@ -46,6 +54,7 @@ internal sealed class Scheduler
         {
             if (_closed)
             {
+                task.Abort(LocalBackend.ShutdownError(null));
                 return;
             }
 
@@ -104,18 +113,38 @@ internal sealed class Scheduler
         ThreadPool.UnsafeQueueUserWorkItem(task, preferLocal: false);
     }
 
-    /// <summary>Drops every waiting task; the backend fails them.</summary>
-    public void Close()
+    /// <summary>Refuses new tasks and takes out every waiting one, for the backend to fail.</summary>
+    /// <remarks>
+    /// A submitter adds to the lock-free queue and then reads the flag, with no fence between: the process-wide
+    /// barrier here makes sure it either sees the flag (and fails what it finds) or its task is in the queue below.
+    /// </remarks>
+    public List<LocalTask> Close()
     {
+        var waiting = new List<LocalTask>();
         lock (_lock)
         {
             _closed = true;
+            foreach (var queue in _order)
+            {
+                waiting.AddRange(queue);
+            }
+
             _queues.Clear();
             _order.Clear();
             _waiting = 0;
         }
 
-        _oneCpu.Close();
+        Interlocked.MemoryBarrierProcessWide();
+        waiting.AddRange(_oneCpu.TakeAll());
+        return waiting;
+    }
+
+    private static void AbortAll(List<LocalTask> tasks)
+    {
+        foreach (var task in tasks)
+        {
+            task.Abort(LocalBackend.ShutdownError(null));
+        }
     }
 
     /// <summary>

@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.ExceptionServices;
+using System.Runtime.InteropServices;
+using System.Threading;
+using RaySharp.Backend;
+
+namespace RaySharp.Scheduling;
+
+/// <summary>
+/// The task each thread is running, so shutdown can fail a running task (which may block forever) although a ready
+/// task is never entered in the backend's <see cref="LiveTaskSet"/>: one slot per thread that ever ran a task, on its
+/// own cache line and written only by that thread, so a worker announces its task with a plain store.
+/// </summary>
+/// <remarks>
+/// A runner stores its task in its slot and then reads whether the backend is disposed; shutdown marks the backend
+/// disposed, runs a process-wide memory barrier, then reads every slot. So either the runner sees the flag (and fails
+/// its task itself) or shutdown sees the task (and fails it), without a fence on the runner's path.
+/// </remarks>
+internal static class RunningTasks
+{
+    private static readonly List<Slot> s_slots = [];
+
+    [ThreadStatic]
+    private static Slot? t_slot;
+
+    /// <summary>Makes <paramref name="task"/> this thread's running task; returns the one it hides (a task blocked under it), if any.</summary>
+    public static LocalTask? Enter(LocalTask task)
+    {
+        var slot = t_slot ?? Register();
+        var hidden = slot.Running.Task;
+        slot.Running.Task = task;
+        return hidden;
+    }
+
+    /// <summary>Makes <paramref name="previous"/> (what <see cref="Enter"/> returned) this thread's running task again.</summary>
+    public static void Exit(LocalTask? previous) => t_slot!.Running.Task = previous;
+
+    /// <summary>Fails every task of <paramref name="backend"/> that a thread is running; call after the backend is marked disposed.</summary>
+    public static void AbortAll(LocalBackend backend, ExceptionDispatchInfo error)
+    {
+        Interlocked.MemoryBarrierProcessWide();
+        List<LocalTask> running = [];
+        lock (s_slots)
+        {
+            s_slots.RemoveAll(static slot => !slot.Owner.IsAlive);
+            foreach (var slot in s_slots)
+            {
+                if (Volatile.Read(ref slot.Running.Task) is { } task && task.Backend == backend)
+                {
+                    running.Add(task);
+                }
+            }
+        }
+
+        foreach (var task in running)
+        {
+            task.Abort(error);
+        }
+    }
+
+    private static Slot Register()
+    {
+        var slot = new Slot(Thread.CurrentThread);
+        lock (s_slots)
+        {
+            s_slots.Add(slot);
+        }
+
+        t_slot = slot;
+        return slot;
+    }
+
+    private sealed class Slot(Thread owner)
+    {
+        public PaddedTask Running;
+
+        public Thread Owner { get; } = owner;
+    }
+
+    /// <summary>A task reference alone on its cache line, so no other thread's writes land beside it.</summary>
+    [StructLayout(LayoutKind.Explicit, Size = 128)]
+    private struct PaddedTask
+    {
+        [FieldOffset(64)]
+        public LocalTask? Task;
+    }
+}
