@@ -254,6 +254,48 @@ public sealed class ActorLifecycleTests
         Assert.Throws<RuntimeShutdownException>(() => actor.Run((_, _) => 0));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Every_call_submitted_while_the_runtime_shuts_down_ends(bool asyncActor)
+    {
+        for (var round = 0; round < 10; round++)
+        {
+            var ray = TestRuntime.Start();
+            var actor = ProbeHandle.New(new ProbeLog(), async: asyncActor);
+            var never = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var awaiting = asyncActor ? actor.RunAsync((_, _) => never.Task) : null;
+            var refs = new System.Collections.Concurrent.ConcurrentQueue<ObjectRef<int>>();
+            var callers = Enumerable.Range(0, 2).Select(_ => new Thread(() =>
+            {
+                try
+                {
+                    while (true)
+                    {
+                        refs.Enqueue(actor.Run((probe, _) => ++probe.Counter));
+                    }
+                }
+                catch (RuntimeShutdownException)
+                {
+                }
+            })).ToArray();
+            Array.ForEach(callers, thread => thread.Start());
+            Thread.Sleep(5);
+
+            ray.Dispose();
+
+            Assert.All(callers, thread => Assert.True(thread.Join(Patience)));
+            Assert.True(SpinWait.SpinUntil(() => refs.All(r => r.IsReady), Patience), "a call submitted during shutdown never ended");
+            if (awaiting is not null)
+            {
+                // Failed by the shutdown itself or by the actor it kills, whichever comes first.
+                var error = Assert.ThrowsAny<Exception>(() => awaiting.Get(Patience));
+                Assert.True(error is RuntimeShutdownException or ActorDiedException, error.ToString());
+                Assert.Contains("shut down", error.Message);
+            }
+        }
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static WeakReference<ProbeHandle> CreateAndDrop(ProbeLog log)
     {

@@ -277,14 +277,20 @@ internal sealed class LocalBackend : IRayBackend
 
     /// <summary>
     /// Tracks a new task and starts it: an actor call goes to its mailbox; a task waits for its dependencies, then the
-    /// scheduler. A plain task without ref arguments is not entered in <see cref="Live"/>: shutdown finds it in the
-    /// scheduler's queues or in <see cref="RunningTasks"/>, so the submitter and the worker that finishes it share no
-    /// slot of the live set (at a million tasks a second, those shared cache lines cost more than the rest of a submit).
+    /// scheduler. Only an actor's constructor and a task with ref arguments enter <see cref="Live"/>: shutdown finds a
+    /// plain task in the scheduler's queues or in <see cref="RunningTasks"/>, and an actor call in its dying actor, so
+    /// the submitter and the worker that finishes the task share no slot of the live set (at a million tasks a second,
+    /// those shared cache lines cost more than the rest of a submit).
     /// </summary>
     private void Accept(LocalTask task, ResolvedOptions options)
     {
         task.Result.Producer = task;
-        var needsLive = task.Role != LocalTask.TaskRole.Task || task.Spec.Args.DependencyCount > 0;
+        var needsLive = task.Role switch
+        {
+            LocalTask.TaskRole.ActorCall => false,
+            LocalTask.TaskRole.ActorCreation => true,
+            _ => task.Spec.Args.DependencyCount > 0,
+        };
         if (needsLive ? !Live.TryAdd(task) : _disposed)
         {
             task.Result.TryFail(ShutdownError(task.Name));
