@@ -15,65 +15,83 @@ internal sealed partial class LocalTask : IBlockingContext
     [ThreadStatic]
     private static int t_inlineDepth;
 
-    // Guarded by lock (this).
-    private bool _holdsResources;
-    private int _blockedCount;
+    /// <summary>Set in <see cref="_resources"/> while the task holds its resources.</summary>
+    private const int HoldsBit = 1 << 30;
+
+    /// <summary>The bits of <see cref="_resources"/> that count how many waits the task is blocked in (its CPU lent meanwhile).</summary>
+    private const int BlockedMask = HoldsBit - 1;
+
+    /// <summary><see cref="HoldsBit"/> and the blocked count in one word, changed only by interlocked operations (no lock per task).</summary>
+    private int _resources;
 
     public bool TryRunProducerInline(ObjectEntry awaited) =>
         awaited.Producer is LocalTask producer && producer._backend == _backend && producer.TryRunInlineFor(this);
 
+    private bool HoldsResources => (Volatile.Read(ref _resources) & HoldsBit) != 0;
+
     public void BeginBlocking()
     {
         var holder = ResourceHolder();
-        long lend = 0;
-        lock (holder)
+        while (true)
         {
-            if (holder._holdsResources && holder._blockedCount++ == 0)
+            var current = Volatile.Read(ref holder._resources);
+            if ((current & HoldsBit) == 0)
             {
-                lend = holder.Request.CpuUnits;
+                return;
             }
-        }
 
-        if (lend > 0)
-        {
-            _backend.Scheduler.LendCpu(lend);
+            if (Interlocked.CompareExchange(ref holder._resources, current + 1, current) == current)
+            {
+                // The first wait lends the CPU; nested ones find it lent already.
+                if ((current & BlockedMask) == 0 && holder.Request.CpuUnits > 0)
+                {
+                    _backend.Scheduler.LendCpu(holder.Request.CpuUnits);
+                }
+
+                return;
+            }
         }
     }
 
     public void EndBlocking()
     {
         var holder = ResourceHolder();
-        long take = 0;
-        lock (holder)
+        while (true)
         {
-            if (holder._holdsResources && holder._blockedCount > 0 && --holder._blockedCount == 0)
+            var current = Volatile.Read(ref holder._resources);
+            if ((current & HoldsBit) == 0 || (current & BlockedMask) == 0)
             {
-                take = holder.Request.CpuUnits;
+                return;
             }
-        }
 
-        if (take > 0)
-        {
-            _backend.Scheduler.Pool.ForceAcquireCpu(take);
+            if (Interlocked.CompareExchange(ref holder._resources, current - 1, current) == current)
+            {
+                // The last wait to end takes the CPU back.
+                if ((current & BlockedMask) == 1 && holder.Request.CpuUnits > 0)
+                {
+                    _backend.Scheduler.Pool.ForceAcquireCpu(holder.Request.CpuUnits);
+                }
+
+                return;
+            }
         }
     }
 
     /// <summary>Gives the task's resources back; with <paramref name="handOff"/>, the next waiting task that they fit runs on this thread.</summary>
     public void ReleaseResources(bool handOff = false)
     {
-        long lent;
-        lock (this)
+        if (!HoldsResources)
         {
-            if (!_holdsResources)
-            {
-                return;
-            }
-
-            _holdsResources = false;
-            lent = _blockedCount > 0 ? Request.CpuUnits : 0;
-            _blockedCount = 0;
+            return;
         }
 
+        var previous = Interlocked.Exchange(ref _resources, 0);
+        if ((previous & HoldsBit) == 0)
+        {
+            return;
+        }
+
+        var lent = (previous & BlockedMask) > 0 ? Request.CpuUnits : 0;
         if (handOff)
         {
             t_handOff = _backend.Scheduler.ReleaseAndTakeNext(Request, lent);
@@ -88,7 +106,7 @@ internal sealed partial class LocalTask : IBlockingContext
     public void TransferResourcesToActor() => SetHoldsResources(false);
 
     /// <summary>Set by the scheduler before the task can run, and by the actor that takes the resources over; ordered by the state change that follows.</summary>
-    private void SetHoldsResources(bool holds) => Volatile.Write(ref _holdsResources, holds);
+    private void SetHoldsResources(bool holds) => Volatile.Write(ref _resources, holds ? HoldsBit : 0);
 
     /// <inheritdoc />
     /// <remarks>
@@ -161,7 +179,7 @@ internal sealed partial class LocalTask : IBlockingContext
     private LocalTask ResourceHolder()
     {
         var task = this;
-        while (!task._holdsResources && task.ExtrasIfAny?.InlineHost is { } host)
+        while (!task.HoldsResources && task.ExtrasIfAny?.InlineHost is { } host)
         {
             task = host;
         }
