@@ -35,7 +35,8 @@ internal readonly struct Frozen<T>
     public static Frozen<T> FromParts(T stored, object? thawer) => new(stored, thawer);
 
     /// <summary>Snapshots <paramref name="value"/> under the type's current policy.</summary>
-    public static Frozen<T> Of(T value) => StorePolicy<T>.Current.Freeze(value);
+    /// <remarks>A primitive is its own snapshot, so it skips the policy (the JIT drops the other branch per type).</remarks>
+    public static Frozen<T> Of(T value) => typeof(T).IsPrimitive ? new(value, thaw: null) : StorePolicy<T>.Current.Freeze(value);
 
     /// <summary>
     /// A value read back from the spill file that <see cref="Bytes"/> or the serialized stored value was written to:
