@@ -8,10 +8,10 @@ namespace RaySharp.Scheduling;
 /// pending: tasks waiting for ref arguments, actors' constructors, and running tasks that left their thread's
 /// <see cref="RunningTasks"/> slot (an async task that awaits, a task blocked under one it runs inline). A plain task
 /// without ref arguments never enters: while it waits it is in the scheduler's queues, and while it runs, in its
-/// thread's slot. Nor does an actor call: its actor fails it when it dies, as it does at shutdown. A task lives in the slot its sequence number picks in a ring, claimed and cleared with one
-/// compare-and-swap and no lock. When that slot is still held by an older live task, the task tries the same in a
-/// larger ring (made on first need), and only then goes to a small locked overflow set: a million queued tasks cost
-/// about 8 bytes each here.
+/// thread's slot. Nor does an actor call: its actor fails it when it dies, as it does at shutdown. A task lives in the
+/// slot its sequence number picks in a ring, claimed and cleared with one compare-and-swap and no lock. When that slot
+/// is still held by an older live task, the task tries the same in a larger ring (made on first need), and only then
+/// goes to a small locked overflow set: a million tasks waiting for ref arguments cost about 8 bytes each here.
 /// </summary>
 internal sealed class LiveTaskSet
 {
