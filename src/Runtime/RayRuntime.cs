@@ -29,7 +29,7 @@ public sealed class RayRuntime : IDisposable
     {
         Options = options ?? new RayOptions();
         ObjectStoreMemory = Options.ObjectStoreBytes();
-        _backend = new LocalBackend(this, Options.Capacity());
+        _backend = Backends.Create(this);
     }
 
     /// <summary>The options the runtime started with.</summary>
@@ -50,7 +50,7 @@ public sealed class RayRuntime : IDisposable
 
     /// <summary>The runtime remote calls from here go to, or null when none runs.</summary>
     internal static RayRuntime? CurrentOrNull =>
-        (BlockingScope.Current as LocalTask)?.Backend.Runtime
+        BlockingScope.Current?.Runtime
         ?? s_scoped.Value
         ?? Ray.Ambient;
 
@@ -83,19 +83,19 @@ public sealed class RayRuntime : IDisposable
     /// <exception cref="ArgumentException">The spec's options are out of range.</exception>
     /// <exception cref="RuntimeShutdownException">The runtime is shut down.</exception>
     [EditorBrowsable(EditorBrowsableState.Advanced)]
-    public ObjectRef<T> Submit<T>(TaskSpec spec) => _backend.Submit<T>(spec);
+    public ObjectRef<T> Submit<T>(TaskSpec spec) => Submitter.One<T>(_backend, spec, null);
 
     /// <summary>Submits a task declared with <c>NumReturns = 2</c>: one ref per result. For generated code and the low-level API.</summary>
     [EditorBrowsable(EditorBrowsableState.Advanced)]
-    public (ObjectRef<T1>, ObjectRef<T2>) Submit<T1, T2>(TaskSpec spec) => _backend.Submit<T1, T2>(spec);
+    public (ObjectRef<T1>, ObjectRef<T2>) Submit<T1, T2>(TaskSpec spec) => Submitter.Two<T1, T2>(_backend, spec, null);
 
     /// <summary>Submits a task declared with <c>NumReturns = 3</c>: one ref per result. For generated code and the low-level API.</summary>
     [EditorBrowsable(EditorBrowsableState.Advanced)]
-    public (ObjectRef<T1>, ObjectRef<T2>, ObjectRef<T3>) Submit<T1, T2, T3>(TaskSpec spec) => _backend.Submit<T1, T2, T3>(spec);
+    public (ObjectRef<T1>, ObjectRef<T2>, ObjectRef<T3>) Submit<T1, T2, T3>(TaskSpec spec) => Submitter.Three<T1, T2, T3>(_backend, spec, null);
 
     /// <summary>Submits a streaming task: each item it yields becomes its own ref at once. For generated code and the low-level API.</summary>
     [EditorBrowsable(EditorBrowsableState.Advanced)]
-    public ObjectRefGenerator<T> SubmitStreaming<T>(TaskSpec spec) => _backend.SubmitStreaming<T>(spec);
+    public ObjectRefGenerator<T> SubmitStreaming<T>(TaskSpec spec) => Submitter.Stream<T>(_backend, spec, null);
 
     /// <summary>Creates an actor: its constructor runs once its resources are free, and the handle is returned at once. For generated code and the low-level API.</summary>
     /// <param name="constructor">The constructor's function; by convention named <c>Namespace.Class.New</c>, so errors can name the class.</param>

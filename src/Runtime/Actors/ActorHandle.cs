@@ -2,6 +2,7 @@ using System;
 using System.ComponentModel;
 using System.Diagnostics;
 using RaySharp.Actors;
+using RaySharp.Backend;
 using RaySharp.Scheduling;
 
 namespace RaySharp;
@@ -35,19 +36,35 @@ public abstract class ActorHandle : IEquatable<ActorHandle>
     /// <summary>Queues a method call on the actor and returns the ref of its result at once. For generated code.</summary>
     /// <exception cref="InvalidOperationException">The handle is not bound to a running actor.</exception>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    protected ObjectRef<T> Call<T>(TaskSpec spec) => Bound().Call<T>(spec);
+    protected ObjectRef<T> Call<T>(TaskSpec spec)
+    {
+        var actor = Bound();
+        return Submitter.One<T>(actor.Backend, spec, actor);
+    }
 
     /// <summary>Queues a call of a method declared with <c>NumReturns = 2</c>. For generated code.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    protected (ObjectRef<T1>, ObjectRef<T2>) Call<T1, T2>(TaskSpec spec) => Bound().Call<T1, T2>(spec);
+    protected (ObjectRef<T1>, ObjectRef<T2>) Call<T1, T2>(TaskSpec spec)
+    {
+        var actor = Bound();
+        return Submitter.Two<T1, T2>(actor.Backend, spec, actor);
+    }
 
     /// <summary>Queues a call of a method declared with <c>NumReturns = 3</c>. For generated code.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    protected (ObjectRef<T1>, ObjectRef<T2>, ObjectRef<T3>) Call<T1, T2, T3>(TaskSpec spec) => Bound().Call<T1, T2, T3>(spec);
+    protected (ObjectRef<T1>, ObjectRef<T2>, ObjectRef<T3>) Call<T1, T2, T3>(TaskSpec spec)
+    {
+        var actor = Bound();
+        return Submitter.Three<T1, T2, T3>(actor.Backend, spec, actor);
+    }
 
     /// <summary>Queues a call of a streaming method. For generated code.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    protected ObjectRefGenerator<T> CallStreaming<T>(TaskSpec spec) => Bound().CallStreaming<T>(spec);
+    protected ObjectRefGenerator<T> CallStreaming<T>(TaskSpec spec)
+    {
+        var actor = Bound();
+        return Submitter.Stream<T>(actor.Backend, spec, actor);
+    }
 
     /// <inheritdoc />
     public bool Equals(ActorHandle? other) => other is not null && other.Id == Id;

@@ -1,10 +1,13 @@
-using RaySharp.Scheduling;
+using RaySharp.Backend;
 
 namespace RaySharp.Actors;
 
 /// <summary>Where a handle's calls go: a local mailbox today, a remote actor through the cluster backend later.</summary>
 internal interface IActorEndpoint
 {
+    /// <summary>The backend that runs the actor: its calls go through that backend's <see cref="IRayBackend.Submit"/>.</summary>
+    IRayBackend Backend { get; }
+
     /// <summary>The actor's class name, for messages.</summary>
     string ClassName { get; }
 
@@ -16,16 +19,4 @@ internal interface IActorEndpoint
 
     /// <summary>A handle bound to the actor was collected.</summary>
     void HandleCollected();
-
-    /// <summary>Queues a method call and returns the ref of its result at once.</summary>
-    ObjectRef<T> Call<T>(TaskSpec spec);
-
-    /// <summary>Queues a call with two results.</summary>
-    (ObjectRef<T1>, ObjectRef<T2>) Call<T1, T2>(TaskSpec spec);
-
-    /// <summary>Queues a call with three results.</summary>
-    (ObjectRef<T1>, ObjectRef<T2>, ObjectRef<T3>) Call<T1, T2, T3>(TaskSpec spec);
-
-    /// <summary>Queues a streaming call.</summary>
-    ObjectRefGenerator<T> CallStreaming<T>(TaskSpec spec);
 }

@@ -81,6 +81,8 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
 
     public LocalBackend Backend { get; }
 
+    IRayBackend IActorEndpoint.Backend => Backend;
+
     public ActorId Id { get; }
 
     public string ClassName { get; }
@@ -95,30 +97,6 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
 
     /// <summary>How often the actor has restarted.</summary>
     public int Restarts => Volatile.Read(ref _restarts);
-
-    public ObjectRef<T> Call<T>(TaskSpec spec)
-    {
-        CheckGroup(spec);
-        return Backend.Submit<T>(spec, this);
-    }
-
-    public (ObjectRef<T1>, ObjectRef<T2>) Call<T1, T2>(TaskSpec spec)
-    {
-        CheckGroup(spec);
-        return Backend.Submit<T1, T2>(spec, this);
-    }
-
-    public (ObjectRef<T1>, ObjectRef<T2>, ObjectRef<T3>) Call<T1, T2, T3>(TaskSpec spec)
-    {
-        CheckGroup(spec);
-        return Backend.Submit<T1, T2, T3>(spec, this);
-    }
-
-    public ObjectRefGenerator<T> CallStreaming<T>(TaskSpec spec)
-    {
-        CheckGroup(spec);
-        return Backend.SubmitStreaming<T>(spec, this);
-    }
 
     public void Kill(bool noRestart) => Interrupt(noRestart ? null : "it was killed with Ray.Kill", "it was killed with Ray.Kill(noRestart: true)", null);
 
@@ -172,7 +150,7 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
     {
         if (TryClaimDrain())
         {
-            ThreadBudget.Dispatched();
+            Backend.Budget.Dispatched();
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
     }
@@ -294,7 +272,7 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
 
     void IThreadPoolWorkItem.Execute()
     {
-        ThreadBudget.Started();
+        Backend.Budget.Started();
         Drain();
     }
 
@@ -431,10 +409,10 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
             }
             else if (_runsOnPool)
             {
-                ThreadBudget.Dispatched();
+                Backend.Budget.Dispatched();
                 ThreadPool.UnsafeQueueUserWorkItem(static call =>
                 {
-                    ThreadBudget.Started();
+                    call.Backend.Budget.Started();
                     call.RunActorCall();
                 }, next, preferLocal: false);
             }
@@ -445,7 +423,7 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
         }
 
         // The batch is used up: keep the flag and let other work have this thread.
-        ThreadBudget.Dispatched();
+        Backend.Budget.Dispatched();
         ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
     }
 
@@ -527,7 +505,7 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
     /// costs two null checks.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private void CheckGroup(TaskSpec spec)
+    public void CheckGroup(TaskSpec spec)
     {
         if (_groups is not null || spec.Options is not null)
         {

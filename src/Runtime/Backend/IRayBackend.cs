@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using RaySharp.Actors;
 using RaySharp.Objects;
 using RaySharp.Scheduling;
 
@@ -21,17 +22,19 @@ internal interface IRayBackend : IDisposable
     ObjectRef<ReadOnlyMemory<T>> PutOwned<T>(T[] array)
         where T : unmanaged;
 
-    /// <summary>Accepts a task and returns the ref of its result at once.</summary>
-    ObjectRef<T> Submit<T>(TaskSpec spec);
+    /// <summary>The runtime this backend serves.</summary>
+    RayRuntime Runtime { get; }
 
-    /// <summary>Accepts a task with two results.</summary>
-    (ObjectRef<T1>, ObjectRef<T2>) Submit<T1, T2>(TaskSpec spec);
+    /// <summary>A fresh object id, owned by this backend.</summary>
+    ObjectId NextObjectId();
 
-    /// <summary>Accepts a task with three results.</summary>
-    (ObjectRef<T1>, ObjectRef<T2>, ObjectRef<T3>) Submit<T1, T2, T3>(TaskSpec spec);
-
-    /// <summary>Accepts a streaming task.</summary>
-    ObjectRefGenerator<T> SubmitStreaming<T>(TaskSpec spec);
+    /// <summary>
+    /// The one submit path: accepts a task, or with <paramref name="actor"/> a call on that actor, whose results go
+    /// to <paramref name="outputs"/>. Returns at once; the outputs complete when the task ends.
+    /// </summary>
+    /// <exception cref="ArgumentException">The spec's options are out of range.</exception>
+    /// <exception cref="RuntimeShutdownException">The backend is shut down.</exception>
+    void Submit(TaskSpec spec, TaskOutputs outputs, IActorEndpoint? actor);
 
     /// <summary>Creates an actor and returns its handle at once.</summary>
     THandle CreateActor<THandle>(RemoteFunction constructor, TaskArgs args, ActorOptions options)

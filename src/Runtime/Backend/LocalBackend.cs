@@ -21,13 +21,19 @@ internal sealed class LocalBackend : IRayBackend
     public LocalBackend(RayRuntime runtime, ResourceRequest capacity)
     {
         Runtime = runtime;
-        Scheduler = new Scheduler(new ResourcePool(capacity));
+        Scheduler = new Scheduler(new ResourcePool(capacity), Budget);
         Store = new ObjectStore(_owner, runtime.ObjectStoreMemory, runtime.Options.SpillingMaxBytes(), runtime.Options.InlineBytes(), runtime.Options.SpillParent());
     }
 
     public RayRuntime Runtime { get; }
 
     public Scheduler Scheduler { get; }
+
+    /// <summary>Keeps this backend's blocked tasks from starving the thread pool.</summary>
+    public ThreadBudget Budget { get; } = new();
+
+    /// <summary>The tasks threads run for this backend, so shutdown finds them.</summary>
+    public RunningTasks Running { get; } = new();
 
     public LiveTaskSet Live { get; } = new();
 
@@ -55,48 +61,12 @@ internal sealed class LocalBackend : IRayBackend
         return new ObjectRef<ReadOnlyMemory<T>>(entry);
     }
 
-    public ObjectRef<T> Submit<T>(TaskSpec spec) => Submit<T>(spec, null);
-
-    public (ObjectRef<T1>, ObjectRef<T2>) Submit<T1, T2>(TaskSpec spec) => Submit<T1, T2>(spec, null);
-
-    public (ObjectRef<T1>, ObjectRef<T2>, ObjectRef<T3>) Submit<T1, T2, T3>(TaskSpec spec) => Submit<T1, T2, T3>(spec, null);
-
-    public ObjectRefGenerator<T> SubmitStreaming<T>(TaskSpec spec) => SubmitStreaming<T>(spec, null);
-
-    /// <summary>Submits a task (or, with <paramref name="actor"/>, an actor call) with one result.</summary>
-    public ObjectRef<T> Submit<T>(TaskSpec spec, LocalActor? actor)
+    public void Submit(TaskSpec spec, TaskOutputs outputs, IActorEndpoint? actor)
     {
-        var result = new ObjectEntry<T>(NextObjectId());
-        Start(spec, result, null, actor);
-        return new ObjectRef<T>(result);
-    }
-
-    /// <summary>Submits a task (or actor call) with two results, one ref each.</summary>
-    public (ObjectRef<T1>, ObjectRef<T2>) Submit<T1, T2>(TaskSpec spec, LocalActor? actor)
-    {
-        var first = new ObjectEntry<T1>(NextObjectId());
-        var second = new ObjectEntry<T2>(NextObjectId());
-        Start(spec, first, new ExtraOutputs([second], null), actor);
-        return (new ObjectRef<T1>(first), new ObjectRef<T2>(second));
-    }
-
-    /// <summary>Submits a task (or actor call) with three results, one ref each.</summary>
-    public (ObjectRef<T1>, ObjectRef<T2>, ObjectRef<T3>) Submit<T1, T2, T3>(TaskSpec spec, LocalActor? actor)
-    {
-        var first = new ObjectEntry<T1>(NextObjectId());
-        var second = new ObjectEntry<T2>(NextObjectId());
-        var third = new ObjectEntry<T3>(NextObjectId());
-        Start(spec, first, new ExtraOutputs([second, third], null), actor);
-        return (new ObjectRef<T1>(first), new ObjectRef<T2>(second), new ObjectRef<T3>(third));
-    }
-
-    /// <summary>Submits a streaming task (or actor call): each item it yields becomes its own ref.</summary>
-    public ObjectRefGenerator<T> SubmitStreaming<T>(TaskSpec spec, LocalActor? actor)
-    {
-        var completion = new ObjectEntry<Unit>(NextObjectId());
-        var stream = new ObjectRefGenerator<T>(new ObjectRef<Unit>(completion), NextObjectId);
-        Start(spec, completion, new ExtraOutputs([], stream), actor);
-        return stream;
+        // This backend binds handles only to its own actors (TryBind, Bind), so every endpoint it sees is local.
+        var local = (LocalActor?)actor;
+        local?.CheckGroup(spec);
+        Start(spec, outputs.Result, outputs.Extra, local);
     }
 
     public THandle CreateActor<THandle>(RemoteFunction constructor, TaskArgs args, ActorOptions options)
@@ -250,7 +220,8 @@ internal sealed class LocalBackend : IRayBackend
             task.Abort(error);
         }
 
-        RunningTasks.AbortAll(this, error);
+        Running.AbortAll(this, error);
+        Budget.Dispose();
         Store.Dispose();
     }
 
@@ -278,7 +249,7 @@ internal sealed class LocalBackend : IRayBackend
     /// <summary>
     /// Tracks a new task and starts it: an actor call goes to its mailbox; a task waits for its dependencies, then the
     /// scheduler. Only an actor's constructor and a task with ref arguments enter <see cref="Live"/>: shutdown finds a
-    /// plain task in the scheduler's queues or in <see cref="RunningTasks"/>, and an actor call in its dying actor, so
+    /// plain task in the scheduler's queues or in <see cref="Running"/>, and an actor call in its dying actor, so
     /// the submitter and the worker that finishes the task share no slot of the live set (at a million tasks a second,
     /// those shared cache lines cost more than the rest of a submit).
     /// </summary>

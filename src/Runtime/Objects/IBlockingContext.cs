@@ -6,6 +6,9 @@ namespace RaySharp.Objects;
 /// </summary>
 internal interface IBlockingContext
 {
+    /// <summary>The runtime the task runs in: remote calls made from it go there.</summary>
+    RayRuntime Runtime { get; }
+
     /// <summary>Tries to run the task that produces <paramref name="awaited"/> on this thread, now.</summary>
     bool TryRunProducerInline(ObjectEntry awaited);
 

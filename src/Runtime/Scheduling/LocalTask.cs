@@ -91,6 +91,9 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
 
     public LocalBackend Backend => _backend;
 
+    /// <inheritdoc />
+    public RayRuntime Runtime => _backend.Runtime;
+
     public TaskRole Role => Volatile.Read(ref _link) switch
     {
         null => TaskRole.Task,
@@ -211,7 +214,7 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
     /// <summary>Runs this task and then, while the thread is hot, the tasks that finishing ones hand off.</summary>
     void IThreadPoolWorkItem.Execute()
     {
-        ThreadBudget.Started();
+        _backend.Budget.Started();
         var task = this;
         for (var budget = HandOffBatch; task is not null; budget--)
         {
@@ -303,7 +306,7 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
     private void Run()
     {
         // Announced before the shutdown check: shutdown either finds the task here or this sees the backend disposed.
-        var hidden = RunningTasks.Enter(this);
+        var hidden = _backend.Running.Enter(this);
         hidden?.TrackWhileOffThread();
         if (_backend.IsDisposed)
         {

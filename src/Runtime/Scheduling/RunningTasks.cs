@@ -8,9 +8,11 @@ using RaySharp.Backend;
 namespace RaySharp.Scheduling;
 
 /// <summary>
-/// The task each thread is running, so shutdown can fail a running task (which may block forever) although a ready
-/// task is never entered in the backend's <see cref="LiveTaskSet"/>: one slot per thread that ever ran a task, on its
-/// own cache line and written only by that thread, so a worker announces its task with a plain store. It holds the
+/// The task each thread is running for one backend, so shutdown can fail a running task (which may block forever)
+/// although a ready task is never entered in the backend's <see cref="LiveTaskSet"/>: one slot per thread that ever
+/// ran a task, on its own cache line and written only by that thread, so a worker announces its task with a plain
+/// store. Each backend keeps its own list of the slots its tasks ran in; a thread that runs tasks of several
+/// runtimes joins each one's list once. It holds the
 /// same task as <see cref="Objects.BlockingScope"/>'s thread slot; making that slot the registered one instead measured
 /// slower in a pipelined-task driver (17 of 22 paired runs), so the two stay apart.
 /// </summary>
@@ -19,17 +21,22 @@ namespace RaySharp.Scheduling;
 /// disposed, runs a process-wide memory barrier, then reads every slot. So either the runner sees the flag (and fails
 /// its task itself) or shutdown sees the task (and fails it), without a fence on the runner's path.
 /// </remarks>
-internal static class RunningTasks
+internal sealed class RunningTasks
 {
-    private static readonly List<Slot> s_slots = [];
+    private readonly List<Slot> _slots = [];
 
     [ThreadStatic]
     private static Slot? t_slot;
 
     /// <summary>Makes <paramref name="task"/> this thread's running task; returns the one it hides (a task blocked under it), if any.</summary>
-    public static LocalTask? Enter(LocalTask task)
+    public LocalTask? Enter(LocalTask task)
     {
-        var slot = t_slot ?? Register();
+        var slot = t_slot ?? CreateSlot();
+        if (slot.Registry != this)
+        {
+            Join(slot);
+        }
+
         var hidden = slot.Running.Task;
         slot.Running.Task = task;
         return hidden;
@@ -38,16 +45,16 @@ internal static class RunningTasks
     /// <summary>Makes <paramref name="previous"/> (what <see cref="Enter"/> returned) this thread's running task again.</summary>
     public static void Exit(LocalTask? previous) => t_slot!.Running.Task = previous;
 
-    /// <summary>Fails every task of <paramref name="backend"/> that a thread is running; call after the backend is marked disposed.</summary>
-    public static void AbortAll(LocalBackend backend, ExceptionDispatchInfo error)
+    /// <summary>The tasks of <paramref name="backend"/> that threads are running now (a moment's view).</summary>
+    public List<LocalTask> Snapshot(LocalBackend backend)
     {
-        Interlocked.MemoryBarrierProcessWide();
         List<LocalTask> running = [];
-        lock (s_slots)
+        lock (_slots)
         {
-            s_slots.RemoveAll(static slot => !slot.Owner.IsAlive);
-            foreach (var slot in s_slots)
+            _slots.RemoveAll(static slot => !slot.Owner.IsAlive);
+            foreach (var slot in _slots)
             {
+                // A slot shared with another runtime may hold that runtime's task.
                 if (Volatile.Read(ref slot.Running.Task) is { } task && task.Backend == backend)
                 {
                     running.Add(task);
@@ -55,22 +62,33 @@ internal static class RunningTasks
             }
         }
 
-        foreach (var task in running)
+        return running;
+    }
+
+    /// <summary>Fails every task of <paramref name="backend"/> that a thread is running; call after the backend is marked disposed.</summary>
+    public void AbortAll(LocalBackend backend, ExceptionDispatchInfo error)
+    {
+        Interlocked.MemoryBarrierProcessWide();
+        foreach (var task in Snapshot(backend))
         {
             task.Abort(error);
         }
     }
 
-    private static Slot Register()
+    private static Slot CreateSlot() => t_slot = new Slot(Thread.CurrentThread);
+
+    /// <summary>Adds this thread's slot to this backend's list (once); the slot remembers the last list it joined.</summary>
+    private void Join(Slot slot)
     {
-        var slot = new Slot(Thread.CurrentThread);
-        lock (s_slots)
+        lock (_slots)
         {
-            s_slots.Add(slot);
+            if (!_slots.Contains(slot))
+            {
+                _slots.Add(slot);
+            }
         }
 
-        t_slot = slot;
-        return slot;
+        slot.Registry = this;
     }
 
     private sealed class Slot(Thread owner)
@@ -78,6 +96,9 @@ internal static class RunningTasks
         public PaddedTask Running;
 
         public Thread Owner { get; } = owner;
+
+        /// <summary>The backend list this slot joined last: a thread that keeps serving one runtime checks only this.</summary>
+        public RunningTasks? Registry;
     }
 
     /// <summary>A task reference alone on its cache line, so no other thread's writes land beside it.</summary>

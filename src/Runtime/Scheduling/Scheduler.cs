@@ -25,7 +25,13 @@ internal sealed class Scheduler
     private int _turn;
     private volatile bool _closed;
 
-    public Scheduler(ResourcePool pool) => Pool = pool;
+    private readonly ThreadBudget _budget;
+
+    public Scheduler(ResourcePool pool, ThreadBudget budget)
+    {
+        Pool = pool;
+        _budget = budget;
+    }
 
     public ResourcePool Pool { get; }
 
@@ -109,7 +115,7 @@ internal sealed class Scheduler
     /// <summary>Queues a dispatched task (resources held) to the thread pool.</summary>
     public void DispatchToPool(LocalTask task)
     {
-        ThreadBudget.Dispatched();
+        _budget.Dispatched();
         ThreadPool.UnsafeQueueUserWorkItem(task, preferLocal: false);
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using RaySharp.Actors;
+using RaySharp.Objects;
 
 namespace RaySharp.Scheduling;
 

@@ -1,11 +1,10 @@
 using System.Runtime.ExceptionServices;
-using RaySharp.Objects;
 
-namespace RaySharp.Scheduling;
+namespace RaySharp.Objects;
 
 /// <summary>
 /// The outputs of a task beyond its first result: the other refs of a <c>NumReturns</c> task, or the stream of a
-/// streaming task. Most tasks have none, so this lives apart from <see cref="LocalTask"/>.
+/// streaming task. Most tasks have none, so this lives apart from <see cref="TaskOutputs.Result"/>.
 /// </summary>
 internal sealed class ExtraOutputs(ObjectEntry[] entries, IObjectStream? stream)
 {
@@ -34,14 +33,4 @@ internal sealed class ExtraOutputs(ObjectEntry[] entries, IObjectStream? stream)
 
         Stream?.Fail(error);
     }
-}
-
-/// <summary>The producer side of a streaming task's refs.</summary>
-internal interface IObjectStream
-{
-    /// <summary>The task ended normally: no more items.</summary>
-    void Complete();
-
-    /// <summary>The task failed: readers get one last ref that throws <paramref name="error"/>.</summary>
-    void Fail(ExceptionDispatchInfo error);
 }
