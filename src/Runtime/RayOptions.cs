@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using MessagePack;
 
 namespace RaySharp;
 
@@ -38,6 +39,13 @@ public sealed class RayOptions
     /// (Ray's <c>max_direct_call_object_size</c>). Set 0 to track every non-null object, at about 0.75 µs more per object.
     /// </summary>
     public long? InlineObjectMaxBytes { get; init; }
+
+    /// <summary>
+    /// MessagePack resolvers for this runtime only, asked before the process-wide ones that generated code registers:
+    /// formatters for types the generator never sees (a library's types, say) that values stored or passed in this
+    /// runtime contain. Two runtimes in one process can serialize the same type differently. Default: none.
+    /// </summary>
+    public IReadOnlyList<IFormatterResolver> FormatterResolvers { get; init; } = [];
 
     /// <summary>When true, <see cref="Ray.Init"/> on a running runtime returns it instead of throwing (Ray's <c>ignore_reinit_error</c>).</summary>
     public bool IgnoreReinitError { get; init; }

@@ -5,6 +5,7 @@ using System.Threading;
 using RaySharp.Backend;
 using RaySharp.Objects;
 using RaySharp.Scheduling;
+using RaySharp.Serialization;
 
 namespace RaySharp;
 
@@ -29,6 +30,7 @@ public sealed class RayRuntime : IDisposable
     {
         Options = options ?? new RayOptions();
         ObjectStoreMemory = Options.ObjectStoreBytes();
+        Serializer = new RuntimeSerializer(this, Options.FormatterResolvers ?? throw new ArgumentException("RayOptions.FormatterResolvers must not be null; leave it empty for none.", nameof(options)));
         _backend = Backends.Create(this);
     }
 
@@ -56,6 +58,9 @@ public sealed class RayRuntime : IDisposable
 
     internal IRayBackend Backend => _backend;
 
+    /// <summary>This runtime's serialization options (its own resolvers, refs read back here).</summary>
+    internal RuntimeSerializer Serializer { get; }
+
     /// <summary>Makes this runtime the target of remote calls from the calling code (and what it awaits) until the scope is disposed.</summary>
     public IDisposable MakeCurrent()
     {
@@ -67,7 +72,11 @@ public sealed class RayRuntime : IDisposable
     /// <summary>Stores <paramref name="value"/> and returns a ref that is ready at once (Ray's <c>ray.put</c>).</summary>
     /// <remarks>Mutable values are snapshotted, immutable ones kept by reference; see <see cref="Serialization.ObjectSemantics"/>.</remarks>
     /// <exception cref="NotSupportedException">The type is mutable and no MessagePack formatter is known for it.</exception>
-    public ObjectRef<T> Put<T>(T value) => _backend.Put(value);
+    public ObjectRef<T> Put<T>(T value)
+    {
+        using var serializing = Serializer.Enter();
+        return _backend.Put(value);
+    }
 
     /// <summary>
     /// Stores <paramref name="array"/> as a read-only buffer with no copy at all: the store takes ownership. Every

@@ -4,7 +4,7 @@ using MessagePack.Formatters;
 namespace RaySharp.Serialization;
 
 /// <summary>
-/// Writes an actor handle as its actor id, and reads it back bound to that actor in the current runtime, so handles
+/// Writes an actor handle as its actor id, and reads it back bound to that actor in the runtime that reads it, so handles
 /// stay plain data across copies and processes. The generated resolver uses it for every actor in a signature.
 /// </summary>
 /// <typeparam name="THandle">The generated handle type.</typeparam>
@@ -33,7 +33,7 @@ public sealed class ActorHandleFormatter<THandle> : IMessagePackFormatter<THandl
 
         var (owner, sequence) = RuntimeTypeFormatters.ReadId(ref reader);
         var handle = THandle.FromId(new ActorId(owner, sequence));
-        RayRuntime.CurrentOrNull?.Backend.TryBind(handle);
+        RaySerializerOptions.RuntimeOf(options)?.Backend.TryBind(handle);
         return handle;
     }
 }

@@ -122,18 +122,33 @@ internal sealed class BuiltinFormatterResolver : IFormatterResolver
 /// <summary>
 /// Options built without <see cref="MessagePackSerializerOptions.Standard"/>, whose <c>StandardResolver</c> pulls
 /// MessagePack's dynamic (Reflection.Emit) resolvers into every NativeAOT build. The base constructor is protected.
+/// They carry the runtime that serializes, so refs and actor handles read back in that runtime.
 /// </summary>
 internal sealed class RaySerializerOptions : MessagePackSerializerOptions
 {
-    public RaySerializerOptions(IFormatterResolver resolver)
+    public RaySerializerOptions(IFormatterResolver resolver, RayRuntime? runtime, bool hasOwnResolvers)
         : base(resolver)
     {
+        Runtime = runtime;
+        HasOwnResolvers = hasOwnResolvers;
     }
 
     private RaySerializerOptions(RaySerializerOptions copyFrom)
         : base(copyFrom)
     {
+        Runtime = copyFrom.Runtime;
+        HasOwnResolvers = copyFrom.HasOwnResolvers;
     }
+
+    /// <summary>True when the runtime has resolvers of its own: its snapshots must be read with these options.</summary>
+    public bool HasOwnResolvers { get; }
+
+    /// <summary>The runtime whose objects and actors refs and handles resolve in; null for the current one.</summary>
+    public RayRuntime? Runtime { get; }
+
+    /// <summary>The runtime that <paramref name="options"/> serialize for, else the current one.</summary>
+    public static RayRuntime? RuntimeOf(MessagePackSerializerOptions options) =>
+        (options as RaySerializerOptions)?.Runtime ?? RayRuntime.CurrentOrNull;
 
     /// <summary>The With* methods clone; a derived type must override this or they throw.</summary>
     protected override MessagePackSerializerOptions Clone() => new RaySerializerOptions(this);

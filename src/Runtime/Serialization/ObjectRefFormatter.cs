@@ -28,7 +28,7 @@ public sealed class ObjectRefFormatter<T> : IMessagePackFormatter<ObjectRef<T>?>
             return;
         }
 
-        WriteRef(ref writer, value);
+        WriteRef(ref writer, value, options);
     }
 
     /// <inheritdoc />
@@ -40,15 +40,15 @@ public sealed class ObjectRefFormatter<T> : IMessagePackFormatter<ObjectRef<T>?>
         }
 
         var id = ReadObjectId(ref reader);
-        return FindEntry(id) switch
+        return FindEntry(id, options) switch
         {
             ObjectEntry<T> typed => new ObjectRef<T>(typed),
-            var other => throw NotReadable(id, typeof(T), other),
+            var other => throw NotReadable(id, typeof(T), other, options),
         };
     }
 
     /// <summary>Writes a ref's id and tells the store it was shared; needs no type argument, so any ref type can use it.</summary>
-    internal static void WriteRef(ref MessagePackWriter writer, ObjectRef value)
+    internal static void WriteRef(ref MessagePackWriter writer, ObjectRef value, MessagePackSerializerOptions options)
     {
         RuntimeTypeFormatters.WriteId(ref writer, value.Id.Owner, value.Id.Sequence);
         var scope = NestedRefScope.Current;
@@ -59,7 +59,7 @@ public sealed class ObjectRefFormatter<T> : IMessagePackFormatter<ObjectRef<T>?>
         }
         else if (!value.Entry.IsShared && value.Entry.Lease is null)
         {
-            RayRuntime.CurrentOrNull?.Backend.ShareObject(value);
+            RaySerializerOptions.RuntimeOf(options)?.Backend.ShareObject(value);
         }
     }
 
@@ -69,14 +69,14 @@ public sealed class ObjectRefFormatter<T> : IMessagePackFormatter<ObjectRef<T>?>
         return new ObjectId(owner, sequence);
     }
 
-    /// <summary>The live entry of <paramref name="id"/>: in the store spilling or restoring on this thread, else in the current runtime.</summary>
-    internal static ObjectEntry? FindEntry(ObjectId id) =>
-        NestedRefScope.Current?.Store is { } store ? store.Find(id) : RayRuntime.CurrentOrNull?.Backend.FindObject(id);
+    /// <summary>The live entry of <paramref name="id"/>: in the store spilling or restoring on this thread, else in the runtime that reads.</summary>
+    internal static ObjectEntry? FindEntry(ObjectId id, MessagePackSerializerOptions options) =>
+        NestedRefScope.Current?.Store is { } store ? store.Find(id) : RaySerializerOptions.RuntimeOf(options)?.Backend.FindObject(id);
 
-    internal static MessagePackSerializationException NotReadable(ObjectId id, System.Type expected, ObjectEntry? found) =>
+    internal static MessagePackSerializationException NotReadable(ObjectId id, System.Type expected, ObjectEntry? found, MessagePackSerializerOptions options) =>
         new(found is null
             ? $"Cannot read ObjectRef<{expected.Name}> {id}: no live object with that id is in "
-              + (RayRuntime.CurrentOrNull is null
+              + (RaySerializerOptions.RuntimeOf(options) is null
                   ? "any runtime (none is current; call Ray.Init or MakeCurrent first)."
                   : "the current runtime. It was released once no ref to it was reachable, or it belongs to another runtime; keep a ref alive while copies of it are serialized.")
             : $"Cannot read ObjectRef<{expected.Name}> {id}: that object holds a {found.ValueType.Name}, not a {expected.Name}.");

@@ -44,7 +44,7 @@ internal static class ObjectRefFormatters
             }
             else
             {
-                ObjectRefFormatter<int>.WriteRef(ref writer, (ObjectRef)(object)value);
+                ObjectRefFormatter<int>.WriteRef(ref writer, (ObjectRef)(object)value, options);
             }
         }
 
@@ -61,7 +61,7 @@ internal static class ObjectRefFormatters
             }
 
             var id = ObjectRefFormatter<int>.ReadObjectId(ref reader);
-            throw ObjectRefFormatter<int>.NotReadable(id, typeof(TRef).GetGenericArguments()[0], ObjectRefFormatter<int>.FindEntry(id));
+            throw ObjectRefFormatter<int>.NotReadable(id, typeof(TRef).GetGenericArguments()[0], ObjectRefFormatter<int>.FindEntry(id, options), options);
         }
 
         private static IMessagePackFormatter<TRef>? Registered() =>

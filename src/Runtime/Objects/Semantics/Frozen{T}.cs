@@ -1,4 +1,5 @@
 using System;
+using MessagePack;
 using RaySharp.Serialization;
 
 namespace RaySharp.Objects.Semantics;
@@ -14,12 +15,12 @@ internal readonly struct Frozen<T>
     private readonly T _value;
     private readonly object? _thaw;
 
-    public Frozen(T value, byte[]? bytes, CopyPolicy<T> policy, ObjectRef[]? nestedRefs = null)
+    public Frozen(T value, byte[]? bytes, CopyPolicy<T> policy, ObjectRef[]? nestedRefs = null, MessagePackSerializerOptions? writtenWith = null)
     {
         _value = value;
         _thaw = bytes is null ? (policy.ReadsShareTheValue ? null : policy)
-            : nestedRefs is null ? bytes
-            : new Snapshot(bytes, nestedRefs);
+            : nestedRefs is null && writtenWith is null ? bytes
+            : new Snapshot(bytes, nestedRefs, writtenWith);
     }
 
     private Frozen(T value, object? thaw)
@@ -71,7 +72,7 @@ internal readonly struct Frozen<T>
     {
         null => _value,
         byte[] bytes => RaySerializer.Deserialize<T>(bytes),
-        Snapshot snapshot => RaySerializer.Deserialize<T>(snapshot.Bytes),
+        Snapshot snapshot => RaySerializer.Deserialize<T>(snapshot.Bytes, snapshot.Options),
         _ => ((CopyPolicy<T>)_thaw).Thaw(_value, null),
     };
 }

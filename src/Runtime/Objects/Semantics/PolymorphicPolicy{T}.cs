@@ -36,5 +36,6 @@ internal sealed class PolymorphicPolicy<T> : CopyPolicy<T>
         $"RaySharp cannot store this {actual.FullName} declared as {typeof(T).FullName}: the object store must snapshot mutable "
         + $"values, {actual.Name} is not known to be immutable, and no MessagePack formatter is known for {typeof(T).Name}. If "
         + $"{actual.Name} is deeply immutable, mark it [RayImmutable] and it is stored by reference; otherwise give {typeof(T).Name} "
-        + "a formatter ([Union] on a [MessagePackObject] hierarchy, or a resolver registered with RaySerializer.Register).");
+        + "a formatter ([Union] on a [MessagePackObject] hierarchy, a resolver registered with RaySerializer.Register, or one in "
+        + "RayOptions.FormatterResolvers).");
 }

@@ -17,15 +17,17 @@ internal sealed class SerializePolicy<T> : CopyPolicy<T>
 
     public override Frozen<T> Freeze(T value)
     {
-        if (!RaySerializer.CanSerialize<T>())
+        var options = RaySerializer.Options;
+        if (options.Resolver.GetFormatter<T>() is null)
         {
             ThrowNotCopyable();
         }
 
         // Refs inside the value are written as ids; the scope collects the refs themselves so the snapshot keeps them alive.
         using var scope = NestedRefScope.Enter(store: null);
-        var bytes = RaySerializer.Serialize(value);
-        return new(default!, bytes, this, scope.Found());
+        var bytes = RaySerializer.Serialize(value, options);
+        var writtenWith = options is RaySerializerOptions { HasOwnResolvers: true } ? options : null;
+        return new(default!, bytes, this, scope.Found(), writtenWith);
     }
 
     public override T Thaw(T stored, byte[]? bytes) => RaySerializer.Deserialize<T>(bytes);
@@ -34,5 +36,6 @@ internal sealed class SerializePolicy<T> : CopyPolicy<T>
         $"RaySharp cannot store a {typeof(T).FullName}: the object store must snapshot mutable values (an object in the "
         + "store never changes), and no MessagePack formatter is known for this type. If the type is deeply immutable, mark "
         + "it [RayImmutable] and it is stored by reference; otherwise use it in a [RayRemote] signature so the generator writes "
-        + "a formatter, give it [MessagePackObject], or register a resolver with RaySerializer.Register.");
+        + "a formatter, give it [MessagePackObject], register a resolver with RaySerializer.Register, or give the runtime one in "
+        + "RayOptions.FormatterResolvers.");
 }
