@@ -227,7 +227,11 @@ internal sealed class LocalBackend : IRayBackend
 
     private void Start(TaskSpec spec, ObjectEntry result, ExtraOutputs? extra, LocalActor? actor)
     {
-        ArgumentNullException.ThrowIfNull(spec);
+        if (spec.IsEmpty)
+        {
+            throw new ArgumentException("The task spec is empty (default(TaskSpec)); create it with new TaskSpec(function, args).", nameof(spec));
+        }
+
         ThrowIfDisposed();
         var options = spec.ResolveOptions();
         if (actor is null && options.ConcurrencyGroup is not null)

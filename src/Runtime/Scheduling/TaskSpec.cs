@@ -8,9 +8,10 @@ namespace RaySharp.Scheduling;
 /// One remote call as plain data: which function (by stable id), the arguments as values or refs, and the
 /// per-call options. A stub builds it; the runtime schedules it. For generated code and the low-level API.
 /// </summary>
+/// <remarks>A value, not an object: the task that runs it carries its three fields, so a call allocates no spec.</remarks>
 [DebuggerDisplay("{Function.Name,nq}")]
 [EditorBrowsable(EditorBrowsableState.Advanced)]
-public sealed class TaskSpec
+public readonly struct TaskSpec
 {
     /// <summary>Describes a call of <paramref name="function"/>.</summary>
     /// <param name="function">The function to run.</param>
@@ -33,6 +34,9 @@ public sealed class TaskSpec
 
     /// <summary>Per-call options, or null to use the function's defaults.</summary>
     public TaskOptions? Options { get; }
+
+    /// <summary>True for <c>default(TaskSpec)</c>, which names no function.</summary>
+    internal bool IsEmpty => Function is null;
 
     internal ResolvedOptions ResolveOptions() => (Options ?? Function.DefaultOptions).Resolve(Function.DefaultOptions);
 }
