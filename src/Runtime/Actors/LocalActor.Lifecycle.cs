@@ -1,0 +1,229 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+using System.Threading.Tasks;
+using RaySharp.Backend;
+using RaySharp.Scheduling;
+
+namespace RaySharp.Actors;
+
+/// <summary>An actor's life: its constructor, restarts, handles, death and kill.</summary>
+internal sealed partial class LocalActor
+{
+    public void Kill(bool noRestart) => Interrupt(noRestart ? null : "it was killed with Ray.Kill", "it was killed with Ray.Kill(noRestart: true)", null);
+
+    /// <summary>A handle bound to this actor came alive.</summary>
+    public void HandleCreated() => Interlocked.Increment(ref _handles);
+
+    /// <summary>A handle was collected; an unnamed actor with no handle left ends once its mailbox is empty.</summary>
+    public void HandleCollected()
+    {
+        if (Interlocked.Decrement(ref _handles) == 0)
+        {
+            EndIfOrphaned();
+        }
+    }
+
+    /// <summary>Runs the constructor (through the scheduler, which holds it until the actor's resources are free).</summary>
+    public LocalTask StartIncarnation()
+    {
+        var creation = new LocalTask(Backend, _constructor, _creationOptions, new Objects.ObjectEntry<Unit>(Backend.NextObjectId()), new TaskExtras { Actor = this, Role = LocalTask.TaskRole.ActorCreation });
+        Volatile.Write(ref _creation, creation);
+        return creation;
+    }
+
+    public void StageInstance(object instance) => Volatile.Write(ref _stagedInstance, instance);
+
+    /// <summary>The constructor returned or threw.</summary>
+    public void OnCreationEnded(LocalTask creation, Exception? error)
+    {
+        if (error is null && Interlocked.Exchange(ref _stagedInstance, null) is { } instance)
+        {
+            creation.TransferResourcesToActor();
+            creation.Complete(null);
+            bool dead;
+            lock (_sync)
+            {
+                dead = _state == ActorState.Dead;
+                if (!dead)
+                {
+                    _current = new ActorIncarnation(this, instance, _isAsync);
+                    _state = ActorState.Alive;
+                }
+            }
+
+            if (dead)
+            {
+                new ActorIncarnation(this, instance, _isAsync).End();
+                Backend.Scheduler.Release(_creationOptions.Request);
+                return;
+            }
+
+            Pump();
+            EndIfOrphaned();
+            return;
+        }
+
+        creation.ReleaseResources();
+        creation.Complete(error);
+        Die($"its constructor threw {error?.GetType().Name}: {error?.Message}", error, releaseResources: false);
+    }
+
+    /// <summary>A call returned or threw. Crash and exit requests end this incarnation.</summary>
+    public void OnCallEnded(LocalTask call, Exception? error)
+    {
+        lock (_sync)
+        {
+            if (_running.Remove(call))
+            {
+                _groups?.Ended(call);
+            }
+        }
+
+        switch (error)
+        {
+            case ActorExitException exit:
+                call.AbandonWith(ExceptionDispatchInfo.Capture(new ActorDiedException(ClassName, Id, "it exited with Ray.ExitActor() during this call", exit)));
+                Die("it exited with Ray.ExitActor()", null);
+                break;
+            case ActorCrashException crash:
+                call.AbandonWith(ExceptionDispatchInfo.Capture(new ActorDiedException(ClassName, Id, "this call crashed it", crash)));
+                Interrupt("a call crashed it", $"a call crashed it and MaxRestarts ({_maxRestarts}) is used up", crash);
+                break;
+            default:
+                call.Complete(error);
+                break;
+        }
+
+        call.Incarnation?.CallEnded();
+        EndIfOrphaned();
+        Pump();
+    }
+
+    /// <summary>Ends the actor for good: queued and future calls fail with <see cref="ActorDiedException"/>.</summary>
+    public void Die(string reason, Exception? cause, bool releaseResources = true)
+    {
+        var death = ExceptionDispatchInfo.Capture(new ActorDiedException(ClassName, Id, reason, cause));
+        List<LocalTask> queued;
+        List<LocalTask> running;
+        ActorIncarnation? ended;
+        bool holdsResources;
+        lock (_sync)
+        {
+            if (_death is not null)
+            {
+                return;
+            }
+
+            holdsResources = _state == ActorState.Alive && releaseResources;
+            Interlocked.Exchange(ref _death, death);
+            _state = ActorState.Dead;
+            MoveAllIncomingLocked();
+            queued = _mailbox.TakeAll();
+            _groups?.TakeAll(queued);
+            _groups?.ClearRunning();
+            running = [.. _running];
+            _running.Clear();
+            ended = _current;
+            _current = null;
+        }
+
+        foreach (var call in running)
+        {
+            call.AbandonWith(death);
+        }
+
+        foreach (var call in queued)
+        {
+            call.FailWith(death);
+        }
+
+        ended?.End();
+        if (holdsResources)
+        {
+            Backend.Scheduler.Release(_creationOptions.Request);
+        }
+
+        Backend.Forget(this);
+    }
+
+    /// <summary>
+    /// Ends the current incarnation. With a <paramref name="restartReason"/> and restarts left, the constructor runs
+    /// again and running calls are retried while <c>MaxTaskRetries</c> allows; otherwise the actor dies with <paramref name="deathReason"/>.
+    /// </summary>
+    private void Interrupt(string? restartReason, string deathReason, Exception? cause)
+    {
+        var canRestart = restartReason is not null && (_maxRestarts == -1 || Restarts < _maxRestarts);
+        if (!canRestart)
+        {
+            Die(deathReason, cause);
+            return;
+        }
+
+        ActorIncarnation? ended;
+        List<LocalTask> running;
+        lock (_sync)
+        {
+            if (_state != ActorState.Alive)
+            {
+                return;
+            }
+
+            _state = ActorState.Creating;
+            ended = _current;
+            _current = null;
+            running = [.. _running];
+            _running.Clear();
+            _groups?.ClearRunning();
+            _restarts++;
+            var interrupted = ExceptionDispatchInfo.Capture(new ActorDiedException(ClassName, Id, $"{restartReason} while this call ran, and MaxTaskRetries ({_maxTaskRetries}) is used up", cause));
+            for (var i = running.Count - 1; i >= 0; i--)
+            {
+                var call = running[i];
+                if (_maxTaskRetries == -1 || call.Attempts < _maxTaskRetries)
+                {
+                    var retry = call.AbandonForRetry();
+                    if (_groups is not null)
+                    {
+                        _groups.AddFirst(retry);
+                    }
+                    else
+                    {
+                        _mailbox.AddFirst(retry);
+                    }
+                }
+                else
+                {
+                    call.AbandonWith(interrupted);
+                }
+            }
+        }
+
+        ended?.End();
+        Backend.Scheduler.Release(_creationOptions.Request);
+        Backend.StartActor(this);
+    }
+
+    private void EndIfOrphaned()
+    {
+        if (Name is not null || Volatile.Read(ref _handles) != 0 || _state != ActorState.Alive)
+        {
+            return;
+        }
+
+        bool orphaned;
+        lock (_sync)
+        {
+            MoveAllIncomingLocked();
+            orphaned = Volatile.Read(ref _handles) == 0 && _state == ActorState.Alive && _mailbox.Count == 0 && (_groups?.QueuedCount ?? 0) == 0 && _running.Count == 0;
+        }
+
+        if (orphaned)
+        {
+            Die("no handle to it is left", null);
+        }
+    }
+}
