@@ -62,6 +62,12 @@ internal sealed partial class LocalActor
                 return;
             }
 
+            if (Interlocked.Exchange(ref _interruptWhenCreated, null) is { } interrupt)
+            {
+                interrupt();
+                return;
+            }
+
             Pump();
             EndIfOrphaned();
             return;
@@ -69,18 +75,35 @@ internal sealed partial class LocalActor
 
         creation.ReleaseResources();
         creation.Complete(error);
+        if (error is ActorCrashException && TryCountRestart())
+        {
+            // As a Ray actor whose process died during __init__: created again while MaxRestarts allows.
+            Backend.StartActor(this);
+            return;
+        }
+
         Die($"its constructor threw {error?.GetType().Name}: {error?.Message}", error, releaseResources: false);
     }
 
     /// <summary>A call returned or threw. Crash and exit requests end this incarnation.</summary>
     public void OnCallEnded(LocalTask call, Exception? error)
     {
+        bool wasRunning;
         lock (_sync)
         {
-            if (_running.Remove(call))
+            wasRunning = _running.Remove(call);
+            if (wasRunning)
             {
                 _groups?.Ended(call);
             }
+        }
+
+        if (!wasRunning)
+        {
+            // A restart or death took this call away while it ran: its retry (or the death) decides the outcome.
+            call.Incarnation?.CallEnded();
+            Pump();
+            return;
         }
 
         switch (error)
@@ -90,8 +113,8 @@ internal sealed partial class LocalActor
                 Die("it exited with Ray.ExitActor()", null);
                 break;
             case ActorCrashException crash:
-                call.AbandonWith(ExceptionDispatchInfo.Capture(new ActorDiedException(ClassName, Id, "this call crashed it", crash)));
-                Interrupt("a call crashed it", $"a call crashed it and MaxRestarts ({_maxRestarts}) is used up", crash);
+                // As a Ray actor's process dying mid-task: the call is retried on the restarted actor while MaxTaskRetries allows.
+                Interrupt("a call crashed it", $"a call crashed it and MaxRestarts ({_maxRestarts}) is used up", crash, crashed: call);
                 break;
             default:
                 call.Complete(error);
@@ -153,12 +176,14 @@ internal sealed partial class LocalActor
     /// <summary>
     /// Ends the current incarnation. With a <paramref name="restartReason"/> and restarts left, the constructor runs
     /// again and running calls are retried while <c>MaxTaskRetries</c> allows; otherwise the actor dies with <paramref name="deathReason"/>.
+    /// <paramref name="crashed"/>, the call that crashed the actor (no longer running), is retried like the running ones, or failed.
     /// </summary>
-    private void Interrupt(string? restartReason, string deathReason, Exception? cause)
+    private void Interrupt(string? restartReason, string deathReason, Exception? cause, LocalTask? crashed = null)
     {
         var canRestart = restartReason is not null && (_maxRestarts == -1 || Restarts < _maxRestarts);
         if (!canRestart)
         {
+            crashed?.AbandonWith(ExceptionDispatchInfo.Capture(new ActorDiedException(ClassName, Id, "this call crashed it", cause)));
             Die(deathReason, cause);
             return;
         }
@@ -169,13 +194,20 @@ internal sealed partial class LocalActor
         {
             if (_state != ActorState.Alive)
             {
+                crashed?.AbandonWith(ExceptionDispatchInfo.Capture(new ActorDiedException(ClassName, Id, "this call crashed it", cause)));
+                if (_state == ActorState.Creating)
+                {
+                    // The constructor is running and cannot be stopped: restart as soon as it returns.
+                    _interruptWhenCreated = () => Interrupt(restartReason, deathReason, cause);
+                }
+
                 return;
             }
 
             _state = ActorState.Creating;
             ended = _current;
             _current = null;
-            running = [.. _running];
+            running = crashed is null ? [.. _running] : [crashed, .. _running];
             _running.Clear();
             _groups?.ClearRunning();
             _restarts++;
@@ -205,6 +237,21 @@ internal sealed partial class LocalActor
         ended?.End();
         Backend.Scheduler.Release(_creationOptions.Request);
         Backend.StartActor(this);
+    }
+
+    /// <summary>Takes one restart while the actor is being created and restarts are left.</summary>
+    private bool TryCountRestart()
+    {
+        lock (_sync)
+        {
+            if (_state != ActorState.Creating || (_maxRestarts != -1 && _restarts >= _maxRestarts))
+            {
+                return false;
+            }
+
+            _restarts++;
+            return true;
+        }
     }
 
     private void EndIfOrphaned()

@@ -51,6 +51,8 @@ internal sealed partial class LocalActor : IThreadPoolWorkItem, IActorEndpoint
     private object? _stagedInstance;
     private LocalTask? _creation;
     private int _restarts;
+    /// <summary>A restart asked for while the constructor ran (a kill or crash), done once it returns.</summary>
+    private Action? _interruptWhenCreated;
     private int _handles;
     /// <summary>1 while a drain is queued or running; set by compare-and-swap so only one runs.</summary>
     private int _drainScheduled;
@@ -94,6 +96,12 @@ internal sealed partial class LocalActor : IThreadPoolWorkItem, IActorEndpoint
 
     /// <summary>The instance of the current incarnation, once its constructor returned.</summary>
     public object? Instance => Volatile.Read(ref _current)?.Instance;
+
+    /// <summary>
+    /// True when a restart may retry a running call (<c>MaxTaskRetries</c> is not 0): then each attempt stages its
+    /// results apart, and only the one that ends as the call's outcome publishes.
+    /// </summary>
+    public bool RetriesCallsOnRestart => _maxTaskRetries != 0;
 
     /// <summary>How often the actor has restarted.</summary>
     public int Restarts => Volatile.Read(ref _restarts);

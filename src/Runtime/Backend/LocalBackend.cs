@@ -239,9 +239,16 @@ internal sealed class LocalBackend : IRayBackend
             ThrowGroupOnTask(spec, options.ConcurrencyGroup);
         }
 
-        var task = actor is not null && extra is null
+        var isolated = actor is { RetriesCallsOnRestart: true };
+        var task = actor is not null && extra is null && !isolated
             ? new LocalTask(this, spec, options, result, actor)
-            : new LocalTask(this, spec, options, result, extra is null ? null : new TaskExtras { Actor = actor, Role = actor is null ? LocalTask.TaskRole.Task : LocalTask.TaskRole.ActorCall, Outputs = extra });
+            : new LocalTask(this, spec, options, result, extra is null && !isolated ? null : new TaskExtras
+            {
+                Actor = actor,
+                Role = actor is null ? LocalTask.TaskRole.Task : LocalTask.TaskRole.ActorCall,
+                Outputs = extra,
+                Staging = isolated ? LocalTask.NewStagingSlots(extra) : null,
+            });
         foreach (var entry in extra?.Entries ?? [])
         {
             entry.Producer = task;

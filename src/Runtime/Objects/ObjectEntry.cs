@@ -115,6 +115,12 @@ internal abstract partial class ObjectEntry
     /// <summary>Makes the value the producer staged visible; false when the entry already completed (cancelled, shut down).</summary>
     public abstract bool TryPublishStaged();
 
+    /// <summary>A private entry of the same type and id for one attempt to stage its value in, apart from the shared one.</summary>
+    public abstract ObjectEntry NewStaging();
+
+    /// <summary>Takes the value an attempt staged in <paramref name="staging"/> (from <see cref="NewStaging"/>); only the winning attempt calls it.</summary>
+    public abstract void AdoptStaged(ObjectEntry staging);
+
     /// <summary>Takes the right to complete this entry; only one completer wins.</summary>
     protected bool TryReserve() => Interlocked.CompareExchange(ref _state, Completing, Pending) == Pending;
 

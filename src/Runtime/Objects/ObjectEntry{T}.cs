@@ -32,6 +32,12 @@ internal sealed partial class ObjectEntry<T> : ObjectEntry
     public void Stage(T value) => _value = Frozen<T>.Of(value);
 
     /// <inheritdoc />
+    public override ObjectEntry NewStaging() => new ObjectEntry<T>(Id);
+
+    /// <inheritdoc />
+    public override void AdoptStaged(ObjectEntry staging) => _value = ((ObjectEntry<T>)staging)._value;
+
+    /// <inheritdoc />
     public override bool TryPublishStaged()
     {
         if (!TryReserve())

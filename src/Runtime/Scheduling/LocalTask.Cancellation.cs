@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Runtime.ExceptionServices;
 using System.Threading;
+using RaySharp.Objects;
 
 namespace RaySharp.Scheduling;
 
@@ -95,7 +96,7 @@ internal sealed partial class LocalTask
     {
         Extras.Abandoned = true;
         RequestCancellation();
-        var retry = new LocalTask(_backend, Spec, _options, _result, new TaskExtras { Actor = TargetActor, Role = Role, Outputs = Outputs })
+        var retry = new LocalTask(_backend, Spec, _options, _result, new TaskExtras { Actor = TargetActor, Role = Role, Outputs = Outputs, Staging = NewStagingSlots(Outputs) })
         {
             _state = Queued,
             _attempts = _attempts + 1,
@@ -105,6 +106,9 @@ internal sealed partial class LocalTask
         _backend.Live.TryAdd(retry);
         return retry;
     }
+
+    /// <summary>Staging slots for an attempt that a restart may abandon: one per result.</summary>
+    public static ObjectEntry?[] NewStagingSlots(ExtraOutputs? outputs) => new ObjectEntry?[1 + (outputs?.Entries.Length ?? 0)];
 
     /// <summary>Ends a running actor call because its actor died: its ref fails now and its token is signalled.</summary>
     public void AbandonWith(ExceptionDispatchInfo error)

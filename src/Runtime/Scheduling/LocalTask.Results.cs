@@ -20,6 +20,11 @@ internal sealed partial class LocalTask
     private protected override void SetResult<T>(int index, T value)
     {
         var entry = index == 0 ? _result : Outputs is { } outputs && index <= outputs.Entries.Length ? outputs.Entries[index - 1] : null;
+        if (entry is not null && ExtrasIfAny?.Staging is { } staging)
+        {
+            entry = staging[index] ??= entry.NewStaging();
+        }
+
         if (entry is not ObjectEntry<T> typed)
         {
             throw new InvalidOperationException(
@@ -29,6 +34,23 @@ internal sealed partial class LocalTask
 
         typed.Stage(value);
         _resultStaged = true;
+    }
+
+    /// <summary>The winning attempt of an isolated actor call moves what it staged into the shared entries.</summary>
+    private void AdoptStagedResults()
+    {
+        if (ExtrasIfAny?.Staging is not { } staging)
+        {
+            return;
+        }
+
+        for (var i = 0; i < staging.Length; i++)
+        {
+            if (staging[i] is { } staged)
+            {
+                (i == 0 ? _result : Outputs!.Entries[i - 1]).AdoptStaged(staged);
+            }
+        }
     }
 
     private protected override void AppendStreamItem<T>(T item)

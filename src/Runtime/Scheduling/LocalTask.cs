@@ -249,6 +249,7 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
         Interlocked.Exchange(ref _state, Finished);
         if (error is null)
         {
+            AdoptStagedResults();
             _backend.Store.AdmitResult(_result);
             foreach (var entry in Outputs?.Entries ?? [])
             {

@@ -27,6 +27,13 @@ internal sealed class TaskExtras
     /// <summary>The actor life an actor call runs on; set when the call starts.</summary>
     public ActorIncarnation? Incarnation { get; set; }
 
+    /// <summary>
+    /// For an actor call that a restart may retry: where this attempt stages its results (index 0 the first, then the
+    /// extra outputs), each made on first use. An abandoned attempt that goes on running writes only here, so it can
+    /// never touch the shared entries that its retry publishes.
+    /// </summary>
+    public ObjectEntry?[]? Staging { get; init; }
+
     /// <summary>Set when an actor restart took this call away: its late outcome is ignored.</summary>
     public volatile bool Abandoned;
 }

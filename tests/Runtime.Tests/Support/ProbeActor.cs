@@ -15,12 +15,18 @@ internal sealed class ProbeLog
 {
     private int _constructed;
     private int _disposed;
+    private int _attempts;
 
     public int Constructed => Volatile.Read(ref _constructed);
 
     public int Disposed => Volatile.Read(ref _disposed);
 
     public bool FailConstruction { get; set; }
+
+    /// <summary>Runs at the start of each constructor call with its attempt number (1, 2, …); it may block or throw.</summary>
+    public Action<int>? Constructing { get; set; }
+
+    public int NextAttempt() => Interlocked.Increment(ref _attempts);
 
     public void OnConstructed() => Interlocked.Increment(ref _constructed);
 
@@ -32,6 +38,8 @@ internal sealed class Probe : IDisposable
 {
     public Probe(ProbeLog log)
     {
+        var attempt = log.NextAttempt();
+        log.Constructing?.Invoke(attempt);
         if (log.FailConstruction)
         {
             throw new InvalidOperationException("construction failed");
