@@ -9,8 +9,14 @@ PACKAGING_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$PACKAGING_DIR/../.." && pwd)"
 CHECK_NAME="$(basename "$0" .sh)"
 
-# A version no cache has seen, so restore can only take the package packed here.
-RAYSHARP_VERSION="0.1.0-ci.$(date -u +%Y%m%d%H%M%S).$$"
+# A version no cache has seen, so restore can only take the package packed here. RAYSHARP_PACKED names a RaySharp
+# .nupkg packed already (tests/Packaging.Tests packs once for all checks): its version is used, and nothing is packed.
+if [[ -n "${RAYSHARP_PACKED:-}" ]]; then
+    RAYSHARP_VERSION="$(basename "$RAYSHARP_PACKED" .nupkg)"
+    RAYSHARP_VERSION="${RAYSHARP_VERSION#RaySharp.}"
+else
+    RAYSHARP_VERSION="0.1.0-ci.$(date -u +%Y%m%d%H%M%S).$$"
+fi
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/raysharp-${CHECK_NAME}.XXXXXX")"
 FEED="$WORK/feed"
 CONSUMER="$WORK/consumer"
@@ -58,6 +64,9 @@ component_projects() {
     done
 }
 
+# The repository the package names (Directory.Build.props RepositoryUrl).
+repository_url() { dotnet msbuild "$REPO_ROOT/src/Runtime/Runtime.csproj" -getProperty:RepositoryUrl; }
+
 # A .nupkg is a zip; python3 reads it (unzip is not on every machine of this kind).
 zip_list() { python3 -c 'import sys, zipfile; print("\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))' "$1"; }
 zip_read() { python3 -c 'import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode("utf-8-sig"))' "$1" "$2"; }
@@ -66,11 +75,17 @@ zip_read() { python3 -c 'import sys, zipfile; sys.stdout.write(zipfile.ZipFile(s
 pack_raysharp() {
     [[ -f "$REPO_ROOT/src/Generators/Generators.csproj" ]] \
         || fail "src/Generators/Generators.csproj is missing: the consumer's [RayRemote] stubs need the generator in the package"
-    step "packing RaySharp $RAYSHARP_VERSION"
     mkdir -p "$FEED"
-    # A private artifacts folder: the pack neither reads nor disturbs the work tree's bin/ and obj/.
-    run_logged "$WORK/pack.log" dotnet pack "$REPO_ROOT/src/Runtime/Runtime.csproj" -c Release -o "$FEED" \
-        --artifacts-path "$WORK/artifacts" -p:Version="$RAYSHARP_VERSION"
+    if [[ -n "${RAYSHARP_PACKED:-}" ]]; then
+        step "using RaySharp $RAYSHARP_VERSION packed already ($RAYSHARP_PACKED)"
+        [[ -f "$RAYSHARP_PACKED" ]] || fail "RAYSHARP_PACKED names no file: $RAYSHARP_PACKED"
+        cp "$RAYSHARP_PACKED" "$FEED/"
+    else
+        step "packing RaySharp $RAYSHARP_VERSION"
+        # A private artifacts folder: the pack neither reads nor disturbs the work tree's bin/ and obj/.
+        run_logged "$WORK/pack.log" dotnet pack "$REPO_ROOT/src/Runtime/Runtime.csproj" -c Release -o "$FEED" \
+            --artifacts-path "$WORK/artifacts" -p:Version="$RAYSHARP_VERSION"
+    fi
 
     local packages=("$FEED"/*.nupkg)
     [[ ${#packages[@]} -eq 1 ]] || fail "expected exactly one package in $FEED, found: ${packages[*]}"
@@ -99,11 +114,26 @@ pack_raysharp() {
     nuspec="$(zip_read "$NUPKG" RaySharp.nuspec)"
     grep -qE '<dependency id="MessagePack" version="2\.5\.307"' <<<"$nuspec" \
         || fail "the package does not depend on MessagePack 2.5.307:"$'\n'"$nuspec"
+    # The metadata a package page shows: licence, readme, repository (the help links' repository too), tags, description.
+    local meta
+    for meta in '<license type="expression">MIT</license>' '<readme>README.md</readme>' \
+        "<repository type=\"git\" url=\"$(repository_url)\"" "<projectUrl>$(repository_url)</projectUrl>" '<tags>' '<description>'; do
+        grep -qF "$meta" <<<"$nuspec" || fail "the package's nuspec lacks $meta:"$'\n'"$nuspec"
+    done
     local deps
     deps="$(grep -oE '<dependency id="[^"]+"' <<<"$nuspec" | sed -E 's/.*id="([^"]+)"/\1/' | sort -u | tr '\n' ' ')"
     [[ "$deps" == "MessagePack " ]] || fail "the package's dependencies should be MessagePack alone, got: $deps"
     echo "$CHECK_NAME: package $(basename "$NUPKG") holds:"
     grep -E '^(lib|analyzers)/' <<<"$listing" | sed 's/^/    /'
+}
+
+# isolate_work: stops MSBuild's upward search at $WORK, so nothing from the repo or from /tmp leaks into a project
+# under it, and pins the repo's SDK there.
+isolate_work() {
+    printf '<Project />\n' >"$WORK/Directory.Build.props"
+    printf '<Project />\n' >"$WORK/Directory.Build.targets"
+    printf '<Project />\n' >"$WORK/Directory.Packages.props"
+    cp "$REPO_ROOT/global.json" "$WORK/global.json"
 }
 
 # make_consumer: copies the consumer template to $CONSUMER with a nuget.config for $FEED.
@@ -112,11 +142,7 @@ make_consumer() {
     mkdir -p "$CONSUMER"
     cp -R "$PACKAGING_DIR/Consumer/." "$CONSUMER/"
     rm -rf "$CONSUMER/bin" "$CONSUMER/obj"
-    # Stop MSBuild's upward search at $WORK: nothing from the repo or from /tmp may leak into the consumer.
-    printf '<Project />\n' >"$WORK/Directory.Build.props"
-    printf '<Project />\n' >"$WORK/Directory.Build.targets"
-    printf '<Project />\n' >"$WORK/Directory.Packages.props"
-    cp "$REPO_ROOT/global.json" "$WORK/global.json"
+    isolate_work
     # The local feed is added to the machine's usual sources (user-level NuGet.Config), which MessagePack comes from.
     cat >"$WORK/nuget.config" <<XML
 <?xml version="1.0" encoding="utf-8"?>
