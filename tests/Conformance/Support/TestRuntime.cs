@@ -1,0 +1,38 @@
+using System;
+
+namespace RaySharp.Conformance.Support;
+
+/// <summary>
+/// Ray's <c>ray_start_regular</c> / <c>shutdown_only</c> fixtures: a private runtime made current for one test.
+/// Test classes run in parallel, so no test uses the process-wide <c>Ray.Init</c>.
+/// </summary>
+internal sealed class TestRuntime : IDisposable
+{
+    private readonly IDisposable _scope;
+
+    private TestRuntime(RayRuntime runtime)
+    {
+        Runtime = runtime;
+        _scope = runtime.MakeCurrent();
+    }
+
+    public RayRuntime Runtime { get; }
+
+    /// <summary>Starts a runtime; Ray's <c>ray_start_regular</c> fixture uses <c>num_cpus=1</c>... tests pass what they need.</summary>
+    public static TestRuntime Start(double cpus = 4, double gpus = 0, params (string Name, double Amount)[] resources)
+    {
+        var custom = new System.Collections.Generic.Dictionary<string, double>();
+        foreach (var (name, amount) in resources)
+        {
+            custom[name] = amount;
+        }
+
+        return new(new RayRuntime(new RayOptions { NumCpus = cpus, NumGpus = gpus, Resources = custom }));
+    }
+
+    public void Dispose()
+    {
+        _scope.Dispose();
+        Runtime.Dispose();
+    }
+}
