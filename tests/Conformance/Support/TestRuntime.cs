@@ -18,7 +18,7 @@ internal sealed class TestRuntime : IDisposable
 
     public RayRuntime Runtime { get; }
 
-    /// <summary>Starts a runtime; Ray's <c>ray_start_regular</c> fixture uses <c>num_cpus=1</c>... tests pass what they need.</summary>
+    /// <summary>Starts a runtime with these resources; each test passes what its Ray fixture gives (<c>ray_start_regular</c>: one CPU).</summary>
     public static TestRuntime Start(double cpus = 4, double gpus = 0, params (string Name, double Amount)[] resources)
     {
         var custom = new System.Collections.Generic.Dictionary<string, double>();
@@ -29,6 +29,9 @@ internal sealed class TestRuntime : IDisposable
 
         return new(new RayRuntime(new RayOptions { NumCpus = cpus, NumGpus = gpus, Resources = custom }));
     }
+
+    /// <summary>Starts a runtime with exactly <paramref name="options"/>.</summary>
+    public static TestRuntime Start(RayOptions options) => new(new RayRuntime(options));
 
     public void Dispose()
     {
