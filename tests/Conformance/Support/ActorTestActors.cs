@@ -256,3 +256,10 @@ public sealed partial class DerivedActor : FooBase
 
     public new int G(int y) => base.G(y);
 }
+
+/// <summary>test_get_or_create_actor.py's <c>Actor</c>.</summary>
+[RayRemote]
+public sealed partial class PingActor
+{
+    public string Ping() => "ok";
+}
