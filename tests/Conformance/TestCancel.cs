@@ -13,19 +13,19 @@ public sealed partial class TestCancel
     private const string NonForceBlockedGet = "Known defect: non-force Ray.Cancel of a running task blocked in Ray.Get does not interrupt it (issue 19)";
 
     [RayRemote]
-    public static int WaitFor(ObjectRef<int> t) => t.Get();
+    public static int WaitFor(ObjectRef<int> t) => t.Get(Bounds.Hang);
 
     [RayRemote]
     public static string WaitForResult(ObjectRef<int> t)
     {
-        t.Get();
+        t.Get(Bounds.Hang);
         return "Result";
     }
 
     [RayRemote]
     public static string WaitForResultOf(ObjectRef<string> t)
     {
-        t.Get();
+        t.Get(Bounds.Hang);
         return "Result";
     }
 
@@ -47,7 +47,7 @@ public sealed partial class TestCancel
     {
         if (y)
         {
-            cancellationToken.WaitHandle.WaitOne();
+            cancellationToken.WaitHandle.WaitOne(Bounds.Hang);
             cancellationToken.ThrowIfCancellationRequested();
         }
 
@@ -57,7 +57,7 @@ public sealed partial class TestCancel
     [RayRemote(NumCpus = 1)]
     public static int Inner(CancellationToken cancellationToken)
     {
-        cancellationToken.WaitHandle.WaitOne();
+        cancellationToken.WaitHandle.WaitOne(Bounds.Hang);
         cancellationToken.ThrowIfCancellationRequested();
         return 0;
     }
@@ -66,7 +66,7 @@ public sealed partial class TestCancel
     public static int Outer(CancellationToken cancellationToken)
     {
         _ = Remote.Inner();
-        cancellationToken.WaitHandle.WaitOne();
+        cancellationToken.WaitHandle.WaitOne(Bounds.Hang);
         cancellationToken.ThrowIfCancellationRequested();
         return 0;
     }

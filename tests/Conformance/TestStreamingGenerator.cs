@@ -14,6 +14,8 @@ namespace RaySharp.Conformance;
 /// </summary>
 public sealed partial class TestStreamingGenerator
 {
+    private const string NotReleased = "Known defect: items a stream yielded are never released from the store (issue 19)";
+
     [RayRemote]
     public static IEnumerable<int> CountFive()
     {
@@ -181,11 +183,11 @@ public sealed partial class TestStreamingGenerator
         }
     }
 
-    [Theory(Skip = "Known defect: items a stream yielded are never released from the store (issue 19)")]
-    [InlineData(false, false)]
-    [InlineData(false, true)]
-    [InlineData(true, false)]
-    [InlineData(true, true)]
+    [Theory]
+    [InlineData(false, false, Skip = NotReleased)]
+    [InlineData(false, true, Skip = NotReleased)]
+    [InlineData(true, false, Skip = NotReleased)]
+    [InlineData(true, true, Skip = NotReleased)]
     public void test_generator_streaming(bool useActors, bool storeInPlasma)
     {
         // Ports test_streaming_generator.py::test_generator_streaming: once an item's ref is dropped, the item

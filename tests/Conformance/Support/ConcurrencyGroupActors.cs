@@ -50,7 +50,7 @@ public sealed partial class DefaultGroupBlocker
 
     public async Task<string> F1()
     {
-        _signal.Wait().Get(Bounds.Must);
+        _signal.Wait().Get(Bounds.Hang);
         await Task.Yield();
         return "never return";
     }
@@ -72,7 +72,7 @@ public sealed partial class BlockingGroupActor
     [RayRemote(ConcurrencyGroup = "group1")]
     public async Task<string> F1()
     {
-        _signal.Wait().Get(Bounds.Must);
+        _signal.Wait().Get(Bounds.Hang);
         await Task.Yield();
         return "never return";
     }

@@ -19,7 +19,7 @@ public sealed partial class BlockingActor
 
     public BlockingActor(SignalActor.Handle signal) => _signal = signal;
 
-    public int F(int x) => _signal.Wait().Get() + x;
+    public int F(int x) => _signal.Wait().Get(Bounds.Hang) + x;
 }
 
 /// <summary>test_actor_pool.py's async <c>DummyActor</c>: <c>identity(6)</c> waits on a signal instead of sleeping 40 s.</summary>
