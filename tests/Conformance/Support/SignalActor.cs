@@ -41,6 +41,9 @@ public sealed partial class SignalActor
         return 0;
     }
 
+    /// <summary>Ray's <c>wait(should_wait)</c>: waits as <see cref="Wait"/> does, or returns at once when <paramref name="shouldWait"/> is false.</summary>
+    public async Task<int> WaitIf(bool shouldWait) => shouldWait ? await Wait().ConfigureAwait(false) : 0;
+
     /// <summary>How many calls are waiting now.</summary>
     public int CurNumWaiters() => Volatile.Read(ref _waiters);
 }
