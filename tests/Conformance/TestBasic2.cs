@@ -44,6 +44,16 @@ public sealed partial class TestBasic2
         return 0;
     }
 
+    [RayRemote]
+    public static int Delayed(ObjectRef<int> gate) => gate.Get(Bounds.Hang);
+
+    [RayRemote]
+    public static int DuplicateArgs(int[] arg1, int[] arg2, int[] arg1Duplicate, int[] kwarg1, int[] kwarg2, int[] kwarg1Duplicate)
+    {
+        DuplicateArgsChecks.Check(arg1, arg2, arg1Duplicate, kwarg1, kwarg2, kwarg1Duplicate);
+        return 0;
+    }
+
     [Theory]
     [InlineData(false, false, false, false)]
     [InlineData(false, false, false, true)]
@@ -227,5 +237,56 @@ public sealed partial class TestBasic2
         var actor = ConcurrentActor.Remote.WithOptions(new ActorOptions { MaxConcurrency = concurrency }).New();
         Ray.Get(Enumerable.Range(0, concurrency * 10).Select(_ => Remote.CallMany(actor)), TimeSpan.FromSeconds(60));
         Assert.True(actor.GetMostAtOnce().Get(Bounds.Must) <= concurrency);
+    }
+
+    [Fact]
+    public void test_wait()
+    {
+        // Ports test_basic_2.py::test_wait (f(5) waits on a signal instead of sleeping 5 s; the TypeError checks are
+        // compile-time in C#).
+        using var ray = TestRuntime.Start(cpus: 1);
+        var objectRefs = Enumerable.Range(0, 4).Select(_ => Remote.Identity(0)).ToList();
+        var (readyIds, remainingIds) = Ray.Wait(objectRefs, timeout: Bounds.Must);
+        Assert.Single(readyIds);
+        Assert.Equal(3, remainingIds.Count);
+        (readyIds, remainingIds) = Ray.Wait(objectRefs, numReturns: 4, timeout: Bounds.Must);
+        Assert.Equal(objectRefs.ToHashSet(), readyIds.ToHashSet());
+        Assert.Empty(remainingIds);
+
+        var signal = SignalActor.Remote.New();
+        objectRefs = [Remote.Identity(0), Remote.Delayed(signal.Wait())];
+        (readyIds, remainingIds) = Ray.Wait(objectRefs, numReturns: 2, timeout: TimeSpan.FromSeconds(0.5));
+        Assert.Single(readyIds);
+        Assert.Single(remainingIds);
+        signal.Send(false).Get(Bounds.Must);
+
+        var x = Ray.Put(1);
+        Assert.ThrowsAny<ArgumentException>(() => Ray.Wait([x, x]));
+
+        var (ready, remaining) = Ray.Wait(Array.Empty<ObjectRef<int>>());
+        Assert.Empty(ready);
+        Assert.Empty(remaining);
+
+        var objRefs = Enumerable.Range(0, 10).Select(i => Ray.Put(i)).ToList();
+        var (found, rest) = Ray.Wait(objRefs, numReturns: 2, timeout: Bounds.Must);
+        Assert.Equal(2, found.Count);
+        Assert.Equal(8, rest.Count);
+    }
+
+    [Fact]
+    public void test_duplicate_args()
+    {
+        // Ports test_basic_2.py::test_duplicate_args (keyword arguments are passed by position in C#).
+        using var ray = TestRuntime.Start(cpus: 1);
+        int[] arg1 = [1];
+        int[] arg2 = [2];
+        Remote.DuplicateArgs(arg1, arg2, arg1, arg1, arg2, arg1).Get(Bounds.Must);
+
+        var ref1 = Ray.Put(arg1);
+        var ref2 = Ray.Put(arg2);
+        Remote.DuplicateArgs(ref1, ref2, ref1, ref1, ref2, ref1).Get(Bounds.Must);
+
+        var actor = DuplicateArgsActor.Remote.New();
+        actor.F(ref1, ref2, ref1, ref1, ref2, ref1).Get(Bounds.Must);
     }
 }

@@ -148,3 +148,27 @@ public sealed partial class ConcurrentActor
 
     public int GetMostAtOnce() => Volatile.Read(ref _most);
 }
+
+/// <summary>test_duplicate_args' assertions, shared by the task and the actor.</summary>
+public static class DuplicateArgsChecks
+{
+    public static void Check(int[] arg1, int[] arg2, int[] arg1Duplicate, int[] kwarg1, int[] kwarg2, int[] kwarg1Duplicate)
+    {
+        if (!arg1.SequenceEqual(kwarg1) || arg1.SequenceEqual(arg2) || !arg1.SequenceEqual(arg1Duplicate)
+            || kwarg1.SequenceEqual(kwarg2) || !kwarg1.SequenceEqual(kwarg1Duplicate))
+        {
+            throw new InvalidOperationException("The duplicated arguments did not arrive as passed.");
+        }
+    }
+}
+
+/// <summary>test_duplicate_args' actor.</summary>
+[RayRemote]
+public sealed partial class DuplicateArgsActor
+{
+    public int F(int[] arg1, int[] arg2, int[] arg1Duplicate, int[] kwarg1, int[] kwarg2, int[] kwarg1Duplicate)
+    {
+        DuplicateArgsChecks.Check(arg1, arg2, arg1Duplicate, kwarg1, kwarg2, kwarg1Duplicate);
+        return 0;
+    }
+}
