@@ -15,6 +15,9 @@ internal sealed class ResourceRequest : IEquatable<ResourceRequest>
     public const string Gpu = "GPU";
     public const long UnitsPerResource = 10_000;
 
+    /// <summary>How far (in units) an amount may sit below a whole unit and still count as it: floating-point noise.</summary>
+    private const double PrecisionTolerance = 1e-6;
+
     private ResourceRequest(long cpuUnits, KeyValuePair<string, long>[] custom)
     {
         CpuUnits = cpuUnits;
@@ -29,7 +32,7 @@ internal sealed class ResourceRequest : IEquatable<ResourceRequest>
     public bool IsCpuOnly => Custom.Length == 0;
 
     /// <summary>Validates and converts amounts; <paramref name="what"/> names the source in error messages.</summary>
-    /// <exception cref="ArgumentException">An amount is negative, not finite, or CPU is given as a custom resource.</exception>
+    /// <exception cref="ArgumentException">An amount is negative, not finite, above zero but below 1/10,000, or CPU is given as a custom resource.</exception>
     public static ResourceRequest Create(double cpus, IReadOnlyDictionary<string, double>? custom, string what)
     {
         var cpuUnits = ToUnits(Cpu, cpus, what);
@@ -140,6 +143,15 @@ internal sealed class ResourceRequest : IEquatable<ResourceRequest>
             throw new ArgumentException($"A {what} asks for {amount.ToString(CultureInfo.InvariantCulture)} of '{name}'; amounts must be finite and zero or more.");
         }
 
-        return (long)Math.Round(amount * UnitsPerResource);
+        // As Ray's FixedPoint: whole units, finer digits cut off (a hair of tolerance absorbs 0.29 × 10,000 = 2899.99…).
+        var units = (long)Math.Floor((amount * UnitsPerResource) + PrecisionTolerance);
+        if (units == 0 && amount > 0)
+        {
+            throw new ArgumentException(
+                $"A {what} asks for {amount.ToString(CultureInfo.InvariantCulture)} of '{name}'; the precision of the fractional "
+                + "quantity of a resource cannot go beyond 0.0001 (as in Ray). Ask for 0 or at least 0.0001.");
+        }
+
+        return units;
     }
 }

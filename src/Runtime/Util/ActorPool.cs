@@ -59,10 +59,13 @@ public sealed class ActorPool<THandle>
 
     /// <summary>The next result in submission order; its actor goes back to the pool.</summary>
     /// <param name="timeout">How long to wait; null waits forever.</param>
+    /// <param name="ignoreIfTimedOut">On a timeout, give up on that result (Ray's <c>ignore_if_timedout</c>): it is
+    /// dropped, its actor goes back to the pool, and the next call moves on to the following result. The
+    /// <see cref="GetTimeoutException"/> is thrown either way.</param>
     /// <exception cref="InvalidOperationException">Nothing was submitted.</exception>
-    /// <exception cref="GetTimeoutException">The result was not ready in time (it stays next).</exception>
+    /// <exception cref="GetTimeoutException">The result was not ready in time (it stays next unless ignored).</exception>
     /// <exception cref="InvalidCastException"><typeparamref name="T"/> is not the result type of that call.</exception>
-    public T GetNext<T>(TimeSpan? timeout = null)
+    public T GetNext<T>(TimeSpan? timeout = null, bool ignoreIfTimedOut = false)
     {
         if (!_inFlight.TryGetValue(_nextReturn, out var next))
         {
@@ -71,6 +74,11 @@ public sealed class ActorPool<THandle>
 
         if (Ray.Wait([next.Result], timeout: timeout).Ready.Count == 0)
         {
+            if (ignoreIfTimedOut)
+            {
+                Finish(_nextReturn);
+            }
+
             throw new GetTimeoutException(next.Result, timeout ?? TimeSpan.Zero);
         }
 
@@ -80,9 +88,11 @@ public sealed class ActorPool<THandle>
 
     /// <summary>Whichever submitted result is ready first; its actor goes back to the pool.</summary>
     /// <param name="timeout">How long to wait; null waits forever.</param>
+    /// <param name="ignoreIfTimedOut">On a timeout, return <c>default</c> instead of throwing (Ray's
+    /// <c>ignore_if_timedout</c>, which returns <c>None</c>); every result stays pending.</param>
     /// <exception cref="InvalidOperationException">Nothing was submitted.</exception>
-    /// <exception cref="GetTimeoutException">No result was ready in time.</exception>
-    public T GetNextUnordered<T>(TimeSpan? timeout = null)
+    /// <exception cref="GetTimeoutException">No result was ready in time and <paramref name="ignoreIfTimedOut"/> is false.</exception>
+    public T? GetNextUnordered<T>(TimeSpan? timeout = null, bool ignoreIfTimedOut = false)
     {
         if (_inFlight.Count == 0)
         {
@@ -93,7 +103,7 @@ public sealed class ActorPool<THandle>
         var ready = Ray.Wait(refs, numReturns: 1, timeout: timeout).Ready;
         if (ready.Count == 0)
         {
-            throw new GetTimeoutException(refs[0], timeout ?? TimeSpan.Zero);
+            return ignoreIfTimedOut ? default : throw new GetTimeoutException(refs[0], timeout ?? TimeSpan.Zero);
         }
 
         var index = _inFlight.First(kv => kv.Value.Result.Equals(ready[0])).Key;
@@ -101,40 +111,61 @@ public sealed class ActorPool<THandle>
         return ((ObjectRef<T>)ready[0]).Get();
     }
 
-    /// <summary>Submits every value, then yields the results in input order as they arrive.</summary>
+    /// <summary>
+    /// Submits every value at once (before the first result is read), then yields the results in input order as they
+    /// arrive. Results of earlier <see cref="Submit"/> calls that are still pending are given up first (as in Ray, so
+    /// the sequence holds only this map's results, gh-23107); their actors stay in the pool.
+    /// </summary>
     public IEnumerable<TResult> Map<TValue, TResult>(Func<THandle, TValue, ObjectRef<TResult>> call, IEnumerable<TValue> values)
     {
         SubmitAll(call, values);
-        while (HasNext)
-        {
-            yield return GetNext<TResult>();
-        }
+        return Results(() => GetNext<TResult>());
     }
 
-    /// <summary>Submits every value, then yields the results in completion order.</summary>
+    /// <summary>
+    /// Submits every value at once, then yields the results in completion order. Earlier pending results are given
+    /// up first, as in <see cref="Map"/>.
+    /// </summary>
     public IEnumerable<TResult> MapUnordered<TValue, TResult>(Func<THandle, TValue, ObjectRef<TResult>> call, IEnumerable<TValue> values)
     {
         SubmitAll(call, values);
-        while (HasNext)
-        {
-            yield return GetNextUnordered<TResult>();
-        }
+        return Results(() => GetNextUnordered<TResult>()!);
     }
 
     /// <summary>Adds an actor to the pool; it takes a waiting submission at once if there is one.</summary>
+    /// <exception cref="ArgumentException">The actor already belongs to this pool (idle or busy).</exception>
     public void Push(THandle actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (_idle.Contains(actor) || _inFlight.Values.Any(v => v.Actor.Equals(actor)))
+        {
+            throw new ArgumentException($"{actor} already belongs to this ActorPool; push each actor once.", nameof(actor));
+        }
+
         Return(actor);
     }
 
     /// <summary>Takes an idle actor out of the pool, or returns null when none is idle.</summary>
     public THandle? PopIdle() => HasFree && _idle.TryPop(out var actor) ? actor : null;
 
+    private IEnumerable<TResult> Results<TResult>(Func<TResult> next)
+    {
+        while (HasNext)
+        {
+            yield return next();
+        }
+    }
+
+    /// <summary>Gives up every pending result (each actor goes back to the pool and starts any queued submission, whose result is given up too), then submits every value.</summary>
     private void SubmitAll<TValue, TResult>(Func<THandle, TValue, ObjectRef<TResult>> call, IEnumerable<TValue> values)
     {
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(values);
+        while (_inFlight.Count > 0)
+        {
+            Finish(_nextReturn);
+        }
+
         foreach (var value in values)
         {
             Submit(call, value);

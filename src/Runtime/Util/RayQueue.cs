@@ -44,8 +44,10 @@ public sealed class RayQueue<T>
     /// <param name="block">False fails at once when the queue is full.</param>
     /// <param name="timeout">How long to wait for room; null waits forever.</param>
     /// <exception cref="QueueFullException">There was no room in time.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The timeout is negative.</exception>
     public void Put(T item, bool block = true, TimeSpan? timeout = null)
     {
+        ThrowIfNegative(timeout);
         if (!_actor.Put(item, block ? timeout : TimeSpan.Zero).Get())
         {
             throw Full(block ? timeout : TimeSpan.Zero);
@@ -54,8 +56,10 @@ public sealed class RayQueue<T>
 
     /// <summary>Adds an item without holding a thread while it waits for room.</summary>
     /// <exception cref="QueueFullException">There was no room in time.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The timeout is negative.</exception>
     public async Task PutAsync(T item, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
+        ThrowIfNegative(timeout);
         if (!await _actor.Put(item, timeout).GetAsync(cancellationToken).ConfigureAwait(false))
         {
             throw Full(timeout);
@@ -66,16 +70,20 @@ public sealed class RayQueue<T>
     /// <param name="block">False fails at once when the queue is empty.</param>
     /// <param name="timeout">How long to wait for an item; null waits forever.</param>
     /// <exception cref="QueueEmptyException">No item came in time.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The timeout is negative.</exception>
     public T Get(bool block = true, TimeSpan? timeout = null)
     {
+        ThrowIfNegative(timeout);
         var (found, item) = _actor.Get(block ? timeout : TimeSpan.Zero).Get();
         return found ? item : throw Empty(block ? timeout : TimeSpan.Zero);
     }
 
     /// <summary>Takes the oldest item without holding a thread while it waits for one.</summary>
     /// <exception cref="QueueEmptyException">No item came in time.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The timeout is negative.</exception>
     public async Task<T> GetAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
+        ThrowIfNegative(timeout);
         var (found, item) = await _actor.Get(timeout).GetAsync(cancellationToken).ConfigureAwait(false);
         return found ? item : throw Empty(timeout);
     }
@@ -109,6 +117,15 @@ public sealed class RayQueue<T>
 
     /// <summary>Ends the queue's actor; items still in it are lost.</summary>
     public void Shutdown() => Ray.Kill(_actor);
+
+    /// <summary>Ray's <c>ValueError("'timeout' must be a non-negative number")</c>.</summary>
+    private static void ThrowIfNegative(TimeSpan? timeout)
+    {
+        if (timeout < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "A queue timeout must be zero or positive; pass null to wait forever.");
+        }
+    }
 
     private QueueFullException Full(TimeSpan? timeout) => new(timeout == TimeSpan.Zero
         ? $"The queue is full (max size {MaxSize})."
