@@ -144,7 +144,7 @@ public sealed partial class TestActorAdvanced
         Assert.Throws<ActorDiedException>(() => result.Get(Bounds.Must));
     }
 
-    [Fact(Skip = "Known defect: an actor whose constructor crashed is never restarted (issue 19)")]
+    [Fact]
     public void test_actor_creation_task_crash()
     {
         // Ports test_actor_advanced.py::test_actor_creation_task_crash (os._exit in the constructor is

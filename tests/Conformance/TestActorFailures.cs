@@ -85,7 +85,7 @@ public sealed partial class TestActorFailures
         Assert.Throws<ActorDiedException>(() => actor.Increase(false).Get(Bounds.Must));
     }
 
-    [Fact(Skip = "Known defect: actor restart races; intermittently a call after the second Ray.Kill(noRestart: false) still succeeds although MaxRestarts = 1 is used up (issue 19)")]
+    [Fact]
     public void test_actor_restart_with_retry()
     {
         // Ports test_actor_failures.py::test_actor_restart_with_retry (SIGKILL is Ray.Kill with noRestart: false).

@@ -9,7 +9,7 @@ namespace RaySharp.Conformance;
 /// </summary>
 public sealed class TestGetOrCreateActor
 {
-    [Fact(Skip = "Known defect: GetIfExists without a Name is not rejected (issue 19)")]
+    [Fact]
     public void test_simple()
     {
         // Ports test_get_or_create_actor.py::test_simple.

@@ -80,6 +80,11 @@ internal sealed class LocalBackend : IRayBackend
             throw new ArgumentException($"ActorOptions.MaxConcurrency must be at least 1, not {options.MaxConcurrency}.", nameof(options));
         }
 
+        if (options.GetIfExists == true && options.Name is null)
+        {
+            throw new ArgumentException("ActorOptions.GetIfExists needs a Name: only a named actor can be looked up. Set ActorOptions.Name too.", nameof(options));
+        }
+
         if (options.MaxRestarts is < -1 || options.MaxTaskRetries is < -1)
         {
             throw new ArgumentException("ActorOptions.MaxRestarts and MaxTaskRetries must be -1 (forever) or at least 0.", nameof(options));

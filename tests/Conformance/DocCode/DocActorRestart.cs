@@ -7,7 +7,7 @@ namespace RaySharp.Conformance.DocCode;
 /// <summary>Ray's doc/source/ray-core/doc_code/actor_restart.py (Actor fault tolerance page).</summary>
 public sealed class DocActorRestart
 {
-    [Fact(Skip = "Known defect: the call that crashed the actor is not retried after the restart (issue 19)")]
+    [Fact]
     public void actor_restart()
     {
         // Ports doc_code/actor_restart.py (os._exit is ActorCrashException).
