@@ -62,7 +62,7 @@ internal static class InvokerEmitter
                             if (f.Parameters.Count > 0)
                             {
                                 writer.WriteLine("var a = (" + ArgsEmitter.ArgsType(type, f) + ")args;");
-                                arguments.AddRange(f.Parameters.Select((_, i) => "a.Arg" + Literals.Number(i + 1) + ".Value"));
+                                arguments.AddRange(f.Parameters.Select((p, i) => ArgsEmitter.ValueExpression(p, i)));
                             }
 
                             if (f.TakesCancellationToken)

@@ -36,7 +36,7 @@ internal static class ActorExtractor
             cancellationToken.ThrowIfCancellationRequested();
             var violations = new List<RuleViolation>();
             DeclarationRules.CheckMethodShape(constructor, violations);
-            var model = RemoteMethodReader.Method(constructor, FunctionIds.ConstructorSignature(constructor), "New", null, violations) with
+            var model = RemoteMethodReader.Method(constructor, type, FunctionIds.ConstructorSignature(constructor), "New", null, violations) with
             {
                 Accessibility = "public",
                 ResultType = handle,
@@ -56,7 +56,7 @@ internal static class ActorExtractor
             cancellationToken.ThrowIfCancellationRequested();
             var violations = new List<RuleViolation>();
             DeclarationRules.CheckMethodShape(method, violations);
-            methods.Add(RemoteMethodReader.Method(method, FunctionIds.MethodSignature(method), method.Name, DeclarationRules.FindRayRemote(method), violations) with
+            methods.Add(RemoteMethodReader.Method(method, type, FunctionIds.MethodSignature(method, type), method.Name, DeclarationRules.FindRayRemote(method), violations) with
             {
                 Accessibility = "public",
             });

@@ -12,7 +12,11 @@ internal static class RemoteMethodReader
 {
     private const string Unit = "global::RaySharp.Unit";
 
-    public static RemoteMethodModel Method(IMethodSymbol method, string signature, string name, AttributeData? attribute, List<RuleViolation> violations)
+    /// <summary>
+    /// The model of <paramref name="method"/> as a remote function of <paramref name="owner"/> (its containing type, or
+    /// the actor class that inherits it).
+    /// </summary>
+    public static RemoteMethodModel Method(IMethodSymbol method, INamedTypeSymbol owner, string signature, string name, AttributeData? attribute, List<RuleViolation> violations)
     {
         var parameters = method.Parameters;
         var takesToken = parameters.Length > 0 && DeclarationRules.IsCancellationToken(parameters[parameters.Length - 1].Type);
@@ -20,7 +24,14 @@ internal static class RemoteMethodReader
         for (var i = 0; i < parameters.Length - (takesToken ? 1 : 0); i++)
         {
             var p = parameters[i];
-            stubParameters.Add(new ParameterModel(TypeNames.Identifier(p.Name), p.Type.ToDisplayString(TypeNames.Annotated), ShapeOf(p.Type)));
+            var element = p.IsParams && p.Type is IArrayTypeSymbol array ? array.ElementType : null;
+            stubParameters.Add(new ParameterModel(
+                TypeNames.Identifier(p.Name),
+                p.Type.ToDisplayString(TypeNames.Annotated),
+                element is null ? ShapeOf(p.Type) : IsDirect(element) ? ParameterShape.DirectParams : ParameterShape.Params,
+                DefaultValueLiteral.Of(p),
+                element?.ToDisplayString(TypeNames.Annotated),
+                IsNullable(p.Type)));
         }
 
         var kind = DeclarationRules.ClassifyReturn(method, out var result);
@@ -35,7 +46,7 @@ internal static class RemoteMethodReader
         var canStub = !method.IsGenericMethod
             && !parameters.Any(p => DeclarationRules.IsRefLikeOrPointer(p.Type))
             && !(result is not null && DeclarationRules.IsRefLikeOrPointer(result));
-        var displayName = method.ContainingType.ToDisplayString(TypeNames.Signature) + "." + name;
+        var displayName = owner.ToDisplayString(TypeNames.Signature) + "." + name;
         return new RemoteMethodModel(
             Name: TypeNames.Identifier(name),
             FieldName: name,
@@ -77,10 +88,24 @@ internal static class RemoteMethodReader
             return ParameterShape.PassRef;
         }
 
-        return type.TypeKind is TypeKind.Interface or TypeKind.Dynamic || type.SpecialType == SpecialType.System_Object
-            ? ParameterShape.Direct
+        return IsDirect(type) ? ParameterShape.Direct
+            : IsCollection(type) ? ParameterShape.ArgOrValue
             : ParameterShape.Arg;
     }
+
+    /// <summary>Interfaces, <c>dynamic</c> and <c>object</c>: C# converts no expression of these types to <c>Arg&lt;T&gt;</c>.</summary>
+    private static bool IsDirect(ITypeSymbol type) =>
+        type.TypeKind is TypeKind.Interface or TypeKind.Dynamic || type.SpecialType == SpecialType.System_Object;
+
+    /// <summary>A nullable reference type or <c>Nullable&lt;T&gt;</c>: a <c>null</c> literal must reach it.</summary>
+    private static bool IsNullable(ITypeSymbol type) =>
+        type.NullableAnnotation == NullableAnnotation.Annotated || type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
+
+    /// <summary>An array or an enumerable class or struct (not <c>string</c>): a collection expression may target it.</summary>
+    private static bool IsCollection(ITypeSymbol type) =>
+        type is IArrayTypeSymbol
+        || (type.SpecialType != SpecialType.System_String && type.TypeKind is TypeKind.Class or TypeKind.Struct
+            && type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable));
 
     public static EquatableArray<FormatterSpec> Formatters(IMethodSymbol method, IAssemblySymbol assembly, CancellationToken cancellationToken)
     {
@@ -103,7 +128,9 @@ internal static class RemoteMethodReader
     /// </summary>
     public static IEnumerable<StoreSpec> Semantics(IMethodSymbol method, IAssemblySymbol assembly, CancellationToken cancellationToken)
     {
+        // A params array's items are frozen one by one (each may be a ref), so their type is registered too.
         var types = method.Parameters.Where(p => !DeclarationRules.IsCancellationToken(p.Type)).Select(p => p.Type)
+            .Concat(method.Parameters.Where(p => p.IsParams && p.Type is IArrayTypeSymbol).Select(p => ((IArrayTypeSymbol)p.Type).ElementType))
             .Concat(DeclarationRules.ResultWireTypes(method));
         foreach (var type in types)
         {

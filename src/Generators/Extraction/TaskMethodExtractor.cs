@@ -29,7 +29,7 @@ internal static class TaskMethodExtractor
         var violations = new List<RuleViolation>();
         DeclarationRules.CheckMethodShape(method, violations);
         DeclarationRules.CheckTaskMethod(method, violations);
-        var model = RemoteMethodReader.Method(method, FunctionIds.MethodSignature(method), method.Name, context.Attributes.FirstOrDefault(), violations);
+        var model = RemoteMethodReader.Method(method, type, FunctionIds.MethodSignature(method), method.Name, context.Attributes.FirstOrDefault(), violations);
         var assembly = context.SemanticModel.Compilation.Assembly;
         var clean = violations.Count == 0;
         var formatters = clean ? RemoteMethodReader.Formatters(method, assembly, cancellationToken) : EquatableArray<FormatterSpec>.Empty;

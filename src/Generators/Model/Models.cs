@@ -37,6 +37,12 @@ internal enum ParameterShape
     Arg,
 
     /// <summary>
+    /// As <c>Arg&lt;T&gt;</c> in one overload and <c>T</c> in another: for collection types, so a collection expression
+    /// (<c>[1, 2]</c>) can target <c>T</c> (it cannot target <c>Arg&lt;T&gt;</c>).
+    /// </summary>
+    ArgOrValue,
+
+    /// <summary>
     /// As <c>T</c> in one overload and <c>ObjectRef&lt;T&gt;</c> in another: for interfaces and <c>object</c>,
     /// where C# applies no user-defined conversion from an expression of that type.
     /// </summary>
@@ -44,6 +50,15 @@ internal enum ParameterShape
 
     /// <summary>As the declared <c>ObjectRef&lt;T&gt;</c>, passed through unresolved (not a dependency).</summary>
     PassRef,
+
+    /// <summary>
+    /// A <c>params E[]</c> parameter: as <c>params Arg&lt;E&gt;[]</c> (each item a value or a ref, as Ray's
+    /// <c>*args</c>), as <c>E[]</c>, and as <c>ObjectRef&lt;E&gt;[]</c>; every ref item is a dependency.
+    /// </summary>
+    Params,
+
+    /// <summary>A <c>params E[]</c> parameter whose <c>E</c> is an interface or <c>object</c>: as <c>params E[]</c> and as <c>ObjectRef&lt;E&gt;[]</c>.</summary>
+    DirectParams,
 }
 
 /// <summary>One parameter of a remote method, as the stub declares it.</summary>
@@ -51,7 +66,17 @@ internal enum ParameterShape
 /// <param name="Name">The parameter name, escaped as an identifier.</param>
 /// <param name="Type">The declared type, <c>global::</c>-qualified with nullable annotations.</param>
 /// <param name="Shape">How the stub takes it.</param>
-internal sealed record ParameterModel(string Name, string Type, ParameterShape Shape);
+/// <param name="DefaultValue">The declared default value as a C# expression of <see cref="Type"/> (invariant culture, round-trip floats), or null for none.</param>
+/// <param name="ElementType">For <see cref="ParameterShape.Params"/> and <see cref="ParameterShape.DirectParams"/>, the array's element type; otherwise null.</param>
+/// <param name="IsNullable">
+/// True for a nullable reference type or <c>Nullable&lt;T&gt;</c>: the stub takes <c>Arg&lt;T&gt;?</c>, so a <c>null</c>
+/// literal (to which C# applies no user-defined conversion) passes null.
+/// </param>
+internal sealed record ParameterModel(string Name, string Type, ParameterShape Shape, string? DefaultValue = null, string? ElementType = null, bool IsNullable = false)
+{
+    /// <summary>True for a <c>params</c> parameter.</summary>
+    public bool IsParams => Shape is ParameterShape.Params or ParameterShape.DirectParams;
+}
 
 /// <summary>A custom resource of the options: a name and an amount as a C# double literal.</summary>
 /// <remarks>Equality contract: value equality over both members.</remarks>
