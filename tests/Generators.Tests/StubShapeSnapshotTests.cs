@@ -171,4 +171,45 @@ public sealed class StubShapeSnapshotTests
         Assert.DoesNotContain("NotRemote", stubs);
         Snapshot.Verify(output.Files);
     }
+
+    [Fact]
+    public void NamedActorOptions()
+    {
+        var output = GeneratorHarness.Run(
+            """
+            using RaySharp;
+
+            namespace App;
+
+            [RayRemote(Name = "x", Namespace = "test", GetIfExists = true, Lifetime = ActorLifetime.Detached)]
+            public sealed partial class Shared
+            {
+                public string Ping() => "ok";
+            }
+
+            [RayRemote(Lifetime = ActorLifetime.NonDetached)]
+            public sealed partial class Plain
+            {
+                public string Ping() => "ok";
+            }
+            """,
+            """
+            using RaySharp;
+
+            namespace App;
+
+            internal static class Caller
+            {
+                public static Shared.Handle Shared() => App.Shared.Remote.New();
+
+                public static Plain.Handle Plain() => App.Plain.Remote.New();
+            }
+            """);
+        GeneratorHarness.AssertCompilesClean(output.Compilation);
+        var shared = output.Files.Single(f => f.HintName == "App.Shared.Remote.g.cs").Text;
+        var plain = output.Files.Single(f => f.HintName == "App.Plain.Remote.g.cs").Text;
+        Assert.Contains("new global::RaySharp.ActorOptions { Name = \"x\", Namespace = \"test\", GetIfExists = true, Lifetime = global::RaySharp.ActorLifetime.Detached }", shared);
+        Assert.DoesNotContain("new global::RaySharp.ActorOptions {", plain);
+        Snapshot.Verify(output.Files);
+    }
 }

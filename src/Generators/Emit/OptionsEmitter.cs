@@ -50,6 +50,9 @@ internal static class OptionsEmitter
 
         var parts = new List<string>();
         Add(parts, "Name", options.Name is null ? null : Literals.Literal(options.Name));
+        Add(parts, "Namespace", options.Namespace is null ? null : Literals.Literal(options.Namespace));
+        Add(parts, "GetIfExists", options.GetIfExists ? "true" : null);
+        Add(parts, "Lifetime", options.Detached ? Names.ActorLifetime + ".Detached" : null);
         Add(parts, "NumCpus", options.NumCpus);
         Add(parts, "NumGpus", options.NumGpus);
         if (!options.Resources.IsEmpty)

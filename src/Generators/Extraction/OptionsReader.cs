@@ -10,6 +10,9 @@ namespace RaySharp.Generators.Extraction;
 /// <summary>Reads the options set on a <c>[RayRemote]</c> attribute, and an actor's <c>[RayConcurrencyGroup]</c> declarations.</summary>
 internal static class OptionsReader
 {
+    /// <summary>The value of <c>RaySharp.ActorLifetime.Detached</c>.</summary>
+    private const int DetachedLifetime = 1;
+
     public static OptionsModel Options(AttributeData? attribute)
     {
         if (attribute is null || attribute.NamedArguments.Length == 0)
@@ -30,6 +33,9 @@ internal static class OptionsReader
                 "RetryExceptions" => options with { RetryExceptions = value.Value is bool b ? b : null },
                 "RetryExceptionTypes" => options with { RetryExceptionTypes = TypeList(value) },
                 "Name" => options with { Name = value.Value is string s ? s : null },
+                "Namespace" => options with { Namespace = value.Value is string ns ? ns : null },
+                "GetIfExists" => options with { GetIfExists = value.Value is true },
+                "Lifetime" => options with { Detached = value.Value is int lifetime && lifetime == DetachedLifetime },
                 "NumReturns" => options with { NumReturns = Int(value) },
                 "MaxConcurrency" => options with { MaxConcurrency = Int(value) },
                 "MaxRestarts" => options with { MaxRestarts = Int(value) },

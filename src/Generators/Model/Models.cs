@@ -93,6 +93,9 @@ internal sealed record ConcurrencyGroupModel(string Name, int Limit);
 /// <remarks>Equality contract: value equality over every member.</remarks>
 /// <param name="ConcurrencyGroup">An actor method's <c>ConcurrencyGroup</c>, or null.</param>
 /// <param name="ConcurrencyGroups">An actor class's <c>[RayConcurrencyGroup]</c> declarations, in declaration order.</param>
+/// <param name="Namespace">An actor class's <c>Namespace</c>, or null.</param>
+/// <param name="GetIfExists">True when an actor class sets <c>GetIfExists = true</c>.</param>
+/// <param name="Detached">True when an actor class sets <c>Lifetime = ActorLifetime.Detached</c>.</param>
 internal sealed record OptionsModel(
     string? NumCpus,
     string? NumGpus,
@@ -106,7 +109,10 @@ internal sealed record OptionsModel(
     int? MaxRestarts,
     int? MaxTaskRetries,
     string? ConcurrencyGroup = null,
-    EquatableArray<ConcurrencyGroupModel> ConcurrencyGroups = default)
+    EquatableArray<ConcurrencyGroupModel> ConcurrencyGroups = default,
+    string? Namespace = null,
+    bool GetIfExists = false,
+    bool Detached = false)
 {
     /// <summary>No option set.</summary>
     public static OptionsModel None { get; } = new(null, null, default, null, null, default, null, null, null, null, null);
@@ -117,7 +123,8 @@ internal sealed record OptionsModel(
 
     /// <summary>True when an actor option is set (what <c>ActorOptions</c> carries).</summary>
     public bool HasActorOptions => NumCpus is not null || NumGpus is not null || !Resources.IsEmpty || Name is not null
-        || MaxConcurrency is not null || MaxRestarts is not null || MaxTaskRetries is not null || !ConcurrencyGroups.IsEmpty;
+        || MaxConcurrency is not null || MaxRestarts is not null || MaxTaskRetries is not null || !ConcurrencyGroups.IsEmpty
+        || Namespace is not null || GetIfExists || Detached;
 }
 
 /// <summary>One remote method, actor method or actor constructor: its function id, stub signature and invoker case.</summary>

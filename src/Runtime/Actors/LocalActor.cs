@@ -62,6 +62,7 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
         ClassName = className;
         HandleType = handleType;
         Name = options.Name;
+        IsDetached = options.Lifetime == ActorLifetime.Detached;
         _constructor = constructor;
         _creationOptions = creationOptions;
         _isAsync = constructor.Function.IsAsync;
@@ -89,6 +90,9 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
     public Type HandleType { get; }
 
     public string? Name { get; }
+
+    /// <summary>True for <see cref="ActorLifetime.Detached"/>: the actor is not ended when its handles are collected.</summary>
+    public bool IsDetached { get; }
 
     /// <summary>The instance of the current incarnation, once its constructor returned.</summary>
     public object? Instance => Volatile.Read(ref _current)?.Instance;
@@ -391,7 +395,7 @@ internal sealed class LocalActor : IThreadPoolWorkItem, IActorEndpoint
 
     private void EndIfOrphaned()
     {
-        if (Name is not null || Volatile.Read(ref _handles) != 0 || _state != ActorState.Alive)
+        if (Name is not null || IsDetached || Volatile.Read(ref _handles) != 0 || _state != ActorState.Alive)
         {
             return;
         }
