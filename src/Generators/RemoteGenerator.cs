@@ -30,14 +30,14 @@ public sealed class RemoteGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(
                 KnownNames.RayRemoteAttribute,
                 predicate: static (node, _) => node is MethodDeclarationSyntax,
-                transform: static (ctx, ct) => RemoteModelExtractor.ExtractTaskMethod(ctx, ct))
+                transform: static (ctx, ct) => TaskMethodExtractor.Extract(ctx, ct))
             .WithTrackingName(TrackingNames.ExtractMethods)
             .Where(static m => m is not null)
             .Select(static (m, _) => m!)
             .WithTrackingName(TrackingNames.NonNullMethods);
 
         var taskTypes = methods.Collect()
-            .Select(static (items, ct) => RemoteModelExtractor.GroupByType(items, ct))
+            .Select(static (items, ct) => ModelCollector.GroupByType(items, ct))
             .WithTrackingName(TrackingNames.GroupedTypes)
             .SelectMany(static (types, _) => types.AsImmutableArray())
             .WithTrackingName(TrackingNames.TaskTypes);
@@ -47,36 +47,36 @@ public sealed class RemoteGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(
                 KnownNames.RayRemoteAttribute,
                 predicate: static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
-                transform: static (ctx, ct) => RemoteModelExtractor.ExtractActor(ctx, ct))
+                transform: static (ctx, ct) => ActorExtractor.Extract(ctx, ct))
             .WithTrackingName(TrackingNames.ExtractActors)
             .Where(static a => a is not null)
             .Select(static (a, _) => a!)
             .WithTrackingName(TrackingNames.NonNullActors);
 
         var actorTypes = actors.Collect()
-            .Select(static (items, ct) => RemoteModelExtractor.DistinctActors(items, ct))
+            .Select(static (items, ct) => ModelCollector.DistinctActors(items, ct))
             .WithTrackingName(TrackingNames.DistinctActors)
             .SelectMany(static (models, _) => models.AsImmutableArray())
             .WithTrackingName(TrackingNames.ActorTypes);
         context.RegisterSourceOutput(actorTypes, static (spc, model) => ActorEmitter.Emit(spc, model));
 
         var support = context.CompilationProvider
-            .Select(static (compilation, ct) => RemoteModelExtractor.Support(compilation, ct))
+            .Select(static (compilation, ct) => CompilationSupport.Support(compilation, ct))
             .WithTrackingName(TrackingNames.SerializationSupport);
         var formatters = methods.Select(static (m, _) => m.Formatters).Collect()
             .Combine(actors.Select(static (a, _) => a.Formatters).Collect())
-            .Select(static (pair, ct) => RemoteModelExtractor.Normalize(pair.Left, pair.Right, ct))
+            .Select(static (pair, ct) => ModelCollector.MergeByType(pair.Left, pair.Right, static s => s.TypeKey, ct))
             .WithTrackingName(TrackingNames.Formatters)
             .Combine(support)
             .WithTrackingName(TrackingNames.FormatterOutput);
         context.RegisterSourceOutput(formatters, static (spc, pair) => FormatterEmitter.Emit(spc, pair.Left, pair.Right));
 
         var semanticsSupport = context.CompilationProvider
-            .Select(static (compilation, ct) => RemoteModelExtractor.SemanticsSupported(compilation, ct))
+            .Select(static (compilation, ct) => CompilationSupport.SemanticsSupported(compilation, ct))
             .WithTrackingName(TrackingNames.SemanticsSupport);
         var semantics = methods.Select(static (m, _) => m.Semantics).Collect()
             .Combine(actors.Select(static (a, _) => a.Semantics).Collect())
-            .Select(static (pair, ct) => RemoteModelExtractor.NormalizeSemantics(pair.Left, pair.Right, ct))
+            .Select(static (pair, ct) => ModelCollector.MergeByType(pair.Left, pair.Right, static s => s.TypeKey, ct))
             .WithTrackingName(TrackingNames.Semantics)
             .Combine(semanticsSupport)
             .WithTrackingName(TrackingNames.SemanticsOutput);

@@ -192,11 +192,16 @@ public static partial class Ray
         reference.Entry.Producer?.Cancel(force, recursive);
     }
 
-    /// <summary>Finds the actor created with <see cref="ActorOptions.Name"/> = <paramref name="name"/> in the current runtime (Ray's <c>ray.get_actor</c>).</summary>
+    /// <summary>
+    /// Finds the actor created with <see cref="ActorOptions.Name"/> = <paramref name="name"/> in the current runtime
+    /// (Ray's <c>ray.get_actor(name, namespace=…)</c>).
+    /// </summary>
     /// <typeparam name="THandle">The generated handle type of the actor's class.</typeparam>
-    /// <exception cref="ArgumentException">No actor has that name, or it is of another class.</exception>
-    public static THandle GetActor<THandle>(string name)
-        where THandle : ActorHandle, IActorHandle<THandle> => RayRuntime.Current.GetActor<THandle>(name);
+    /// <param name="name">The actor's name.</param>
+    /// <param name="namespace">The namespace to look in; null for the runtime's (<see cref="RayOptions.Namespace"/>).</param>
+    /// <exception cref="ArgumentException">No actor has that name in that namespace, or it is of another class.</exception>
+    public static THandle GetActor<THandle>(string name, string? @namespace = null)
+        where THandle : ActorHandle, IActorHandle<THandle> => RayRuntime.Current.GetActor<THandle>(name, @namespace);
 
     /// <summary>
     /// Kills an actor (Ray's <c>ray.kill</c>). Its queued and future calls fail with <see cref="ActorDiedException"/>, and a

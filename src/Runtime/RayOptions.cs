@@ -47,6 +47,14 @@ public sealed class RayOptions
     /// </summary>
     public IReadOnlyList<IFormatterResolver> FormatterResolvers { get; init; } = [];
 
+    /// <summary>
+    /// The namespace of named actors that set none (Ray's <c>ray.init(namespace=…)</c>): actors created with a
+    /// <see cref="ActorOptions.Name"/> and no <see cref="ActorOptions.Namespace"/> live in it, and
+    /// <see cref="Ray.GetActor{THandle}(string, string?)"/> without a namespace looks in it. Null (the default) is this
+    /// runtime's own anonymous namespace, as Ray gives each job one. Must not be empty.
+    /// </summary>
+    public string? Namespace { get; init; }
+
     /// <summary>When true, <see cref="Ray.Init"/> on a running runtime returns it instead of throwing (Ray's <c>ignore_reinit_error</c>).</summary>
     public bool IgnoreReinitError { get; init; }
 

@@ -53,6 +53,24 @@ public sealed class RayRemoteAttribute : Attribute
     public string? Name { get; set; }
 
     /// <summary>
+    /// Actors only: the namespace of <see cref="Name"/> (Ray's <c>namespace</c>); names are unique per namespace. Null
+    /// (unset) keeps the runtime's <see cref="RayOptions.Namespace"/>.
+    /// </summary>
+    public string? Namespace { get; set; }
+
+    /// <summary>
+    /// Actors only: with a <see cref="Name"/>, <c>Remote.New</c> returns the running actor of that name instead of
+    /// failing (Ray's <c>get_if_exists</c>), so every caller shares one actor. False (unset) fails on a taken name.
+    /// </summary>
+    public bool GetIfExists { get; set; }
+
+    /// <summary>
+    /// Actors only: how long the actor lives (Ray's <c>lifetime</c>). <see cref="ActorLifetime.NonDetached"/> (unset) is
+    /// the default; a <see cref="ActorLifetime.Detached"/> actor is not ended when its handles are collected.
+    /// </summary>
+    public ActorLifetime Lifetime { get; set; }
+
+    /// <summary>
     /// Actors only: how many calls may run at once. <see cref="Unset"/> keeps the default (1: one at a time, in order).
     /// With <see cref="RayConcurrencyGroupAttribute"/> groups, the limit of the default group: methods in no group.
     /// </summary>

@@ -29,6 +29,11 @@ public sealed class RayRuntime : IDisposable
     public RayRuntime(RayOptions? options = null)
     {
         Options = options ?? new RayOptions();
+        if (Options.Namespace is { Length: 0 })
+        {
+            throw new ArgumentException("RayOptions.Namespace must not be empty; use null for this runtime's own anonymous namespace.", nameof(options));
+        }
+
         ObjectStoreMemory = Options.ObjectStoreBytes();
         Serializer = new RuntimeSerializer(this, Options.FormatterResolvers ?? throw new ArgumentException("RayOptions.FormatterResolvers must not be null; leave it empty for none.", nameof(options)));
         _backend = Backends.Create(this);
@@ -117,9 +122,11 @@ public sealed class RayRuntime : IDisposable
         _backend.CreateActor<THandle>(constructor, args, options ?? ActorOptions.Default);
 
     /// <summary>Finds the actor created with <see cref="ActorOptions.Name"/> = <paramref name="name"/> (Ray's <c>ray.get_actor</c>).</summary>
-    /// <exception cref="ArgumentException">No actor has that name, or it is of another class.</exception>
-    public THandle GetActor<THandle>(string name)
-        where THandle : ActorHandle, IActorHandle<THandle> => _backend.GetActor<THandle>(name);
+    /// <param name="name">The actor's name.</param>
+    /// <param name="namespace">The namespace to look in; null for <see cref="RayOptions.Namespace"/>.</param>
+    /// <exception cref="ArgumentException">No actor has that name in that namespace, or it is of another class.</exception>
+    public THandle GetActor<THandle>(string name, string? @namespace = null)
+        where THandle : ActorHandle, IActorHandle<THandle> => _backend.GetActor<THandle>(name, @namespace);
 
     /// <summary>Cancels the task behind <paramref name="reference"/> (Ray's <c>ray.cancel</c>); see <see cref="Ray.Cancel"/>.</summary>
     public void Cancel(ObjectRef reference, bool force = false, bool recursive = true)

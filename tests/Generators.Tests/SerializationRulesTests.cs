@@ -40,7 +40,8 @@ public sealed class SerializationRulesTests
                 Order order, IntPtr handle, Dictionary<string, Product> byName, Job job, Bag bag, Holder holder, Node node,
                 Color color, Point? point, Settable settable, NoMatchingConstructor noMatch, Shape shape, Contract contract,
                 Ignoring ignoring, Holders holders, Outer.Visible visible, List<Dictionary<string, int[]>> nested, dynamic anything,
-                Type type, ReadOnlyMemory<Point> points, (int, string)[] pairs)
+                Type type, ReadOnlyMemory<Point> points, (int, string)[] pairs, RaySharp.Util.RayQueue<Point> queue,
+                RaySharp.Util.RayQueue<Job> jobQueue, RaySharp.Util.ActorPool<RaySharp.ActorHandle> pool)
             {
             }
         }
@@ -58,6 +59,8 @@ public sealed class SerializationRulesTests
     [InlineData("holders", "Holders.ByName[value].Handle: System.IntPtr")]
     [InlineData("anything", "dynamic")]
     [InlineData("type", "System.Type")]
+    [InlineData("jobQueue", "RayQueue<Job>[item].Callback: System.Action")]
+    [InlineData("pool", "RaySharp.Util.ActorPool<RaySharp.ActorHandle>")]
     public void Unserializable_types_name_the_member_path(string parameter, string path)
     {
         var result = Analyze(parameter);
@@ -84,6 +87,26 @@ public sealed class SerializationRulesTests
 
         Assert.True(result.IsSerializable, result.FailurePath);
         Assert.Contains(result.Formatters, f => f.TypeKey == expectedType);
+    }
+
+    [Fact]
+    public void A_queue_is_written_by_the_runtime_formatter_and_its_items_need_formatters()
+    {
+        var result = Analyze("queue");
+
+        Assert.True(result.IsSerializable, result.FailurePath);
+        var queue = Assert.Single(result.Formatters, f => f.TypeKey == "global::RaySharp.Util.RayQueue<global::App.Point>");
+        Assert.Equal("new global::RaySharp.Serialization.RayQueueFormatter<global::App.Point>()", queue.Construction);
+        Assert.Equal(FormatterHelpers.RayQueueFormatter, queue.Requires);
+        Assert.Contains(result.Formatters, f => f.TypeKey == "global::App.Point");
+    }
+
+    [Fact]
+    public void An_actor_pool_is_not_an_argument_and_the_reason_says_what_to_pass()
+    {
+        var result = Analyze("pool");
+
+        Assert.Contains("pass the handles of its actors", result.FailureReason);
     }
 
     [Fact]

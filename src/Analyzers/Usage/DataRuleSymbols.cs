@@ -147,16 +147,31 @@ internal sealed class DataRuleSymbols
     }
 
     /// <summary>
+    /// The <c>T</c> of a stub parameter of type <c>Arg&lt;T&gt;</c> or <c>Arg&lt;T&gt;?</c> (a nullable parameter), else null.
+    /// </summary>
+    private ITypeSymbol? ArgValueType(ITypeSymbol type)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+
+        return type is INamedTypeSymbol { IsGenericType: true } named && SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, Arg)
+            ? named.TypeArguments[0]
+            : null;
+    }
+
+    /// <summary>
     /// The <c>T</c> of a stub parameter that accepts an <c>ObjectRef&lt;T&gt;</c> in place of its value: an <c>Arg&lt;T&gt;</c>,
-    /// or a <c>T</c> for which the stub type has an overload taking <c>ObjectRef&lt;T&gt;</c> at that position (the
-    /// generator writes one per combination for interface and <c>object</c> parameters). Null otherwise.
+    /// or a <c>T</c> for which the stub type has an overload taking <c>ObjectRef&lt;T&gt;</c> or <c>Arg&lt;T&gt;</c> at that
+    /// position (the generator writes one per combination for interface and <c>object</c> parameters, and for collection
+    /// parameters, whose <c>T</c> overload takes collection expressions). Null otherwise.
     /// </summary>
     public ITypeSymbol? ValueTypeAcceptingRef(IMethodSymbol stub, IParameterSymbol parameter)
     {
-        if (parameter.Type is INamedTypeSymbol { IsGenericType: true } named &&
-            SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, Arg))
+        if (ArgValueType(parameter.Type) is { } argValue)
         {
-            return named.TypeArguments[0];
+            return argValue;
         }
 
         if (Ray.IsObjectRef(parameter.Type) || stub.ContainingType is null)
@@ -167,7 +182,8 @@ internal sealed class DataRuleSymbols
         foreach (var member in stub.ContainingType.GetMembers(stub.Name))
         {
             if (member is IMethodSymbol overload && overload.Parameters.Length == stub.Parameters.Length &&
-                Ray.IsTypedObjectRef(overload.Parameters[parameter.Ordinal].Type, out var valueType) &&
+                (Ray.IsTypedObjectRef(overload.Parameters[parameter.Ordinal].Type, out var valueType)
+                    || (valueType = ArgValueType(overload.Parameters[parameter.Ordinal].Type)) is not null) &&
                 SymbolEqualityComparer.Default.Equals(valueType, parameter.Type) &&
                 SameOtherParameters(stub, overload, parameter.Ordinal))
             {

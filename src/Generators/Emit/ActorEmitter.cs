@@ -34,21 +34,21 @@ internal static class ActorEmitter
         var factory = type.QualifiedName + ".RemoteFactory";
         var handle = type.QualifiedName + ".Handle";
         var invoker = type.QualifiedName + ".RayInvoker";
-        var defaults = StubEmitter.ActorOptions(model.Options);
+        var defaults = OptionsEmitter.ActorOptions(model.Options);
         var writer = new SourceWriter();
-        StubEmitter.WriteHeader(writer);
-        var scopes = StubEmitter.OpenHierarchy(writer, type);
+        FileScaffold.WriteHeader(writer);
+        var scopes = FileScaffold.OpenHierarchy(writer, type);
 
         writer.WriteLine("/// <summary>");
         writer.WriteLine("/// Creates <c>" + type.Name + "</c> actors: <c>Remote.New(…)</c> starts one and returns its <c>Handle</c> at once.");
         writer.WriteLine("/// <c>Remote.WithOptions(new ActorOptions { … })</c> sets a name, resources or concurrency for one actor.");
         writer.WriteLine("/// </summary>");
-        StubEmitter.WriteAttributes(writer, plumbing: false);
+        FileScaffold.WriteAttributes(writer, plumbing: false);
         writer.WriteLine("public static " + factory + " Remote => default;");
 
         writer.WriteLine();
         writer.WriteLine("/// <summary>The creation stubs of <c>" + type.FullName + "</c>, reached through <c>Remote</c>.</summary>");
-        StubEmitter.WriteAttributes(writer, plumbing: true);
+        FileScaffold.WriteAttributes(writer, plumbing: true);
         using (writer.Block("public readonly struct RemoteFactory"))
         {
             writer.WriteLine("private RemoteFactory(" + Names.ActorOptions + " options) => RayActorOptions = options;");
@@ -80,7 +80,7 @@ internal static class ActorEmitter
         writer.WriteLine("/// A reference to a running <c>" + type.Name + "</c> actor: each method queues a call and returns the ref of its result at once.");
         writer.WriteLine("/// Calls from one caller run in order. Handles are plain data: pass them to tasks and other actors.");
         writer.WriteLine("/// </summary>");
-        StubEmitter.WriteAttributes(writer, plumbing: false);
+        FileScaffold.WriteAttributes(writer, plumbing: false);
         using (writer.Block("public sealed class Handle : " + Names.ActorHandle + ", " + Names.IActorHandle + "<" + handle + ">"))
         {
             writer.WriteLine("private Handle(" + Names.ActorId + " id)");
@@ -117,11 +117,11 @@ internal static class ActorEmitter
 
         // An actor with an async method is an async actor; the runtime reads that from its constructor functions.
         var isAsyncActor = methods.Any(m => m.IsAsync);
-        StubEmitter.WriteInvoker(
+        InvokerEmitter.WriteInvoker(
             writer,
             type,
             functions,
-            f => f.IsConstructor ? null : StubEmitter.TaskOptions(f.Options),
+            f => f.IsConstructor ? null : OptionsEmitter.TaskOptions(f.Options),
             (f, arguments) => f.IsConstructor
                 ? "new " + type.QualifiedName + "(" + arguments + ")"
                 : "((" + type.QualifiedName + ")invocation.Actor!)." + f.Name + "(" + arguments + ")",
@@ -132,8 +132,8 @@ internal static class ActorEmitter
                 w.WriteLine("internal static readonly " + Names.ActorOptions + " Defaults = " + defaults + ";");
             },
             isAsync: f => f.IsConstructor ? isAsyncActor : f.IsAsync);
-        StubEmitter.WriteArgsClasses(writer, type, functions);
-        StubEmitter.Close(scopes);
+        ArgsEmitter.WriteArgsClasses(writer, type, functions);
+        FileScaffold.Close(scopes);
 
         return writer;
     }
@@ -158,7 +158,7 @@ internal static class ActorEmitter
 
         writer.WriteLine();
         writer.WriteLine("/// <summary>The stubs of a <c>Handle</c> with per-call options, reached through <c>WithOptions</c>.</summary>");
-        StubEmitter.WriteAttributes(writer, plumbing: true);
+        FileScaffold.WriteAttributes(writer, plumbing: true);
         using (writer.Block("public readonly struct CallsWithOptions"))
         {
             writer.WriteLine("internal CallsWithOptions(" + handle + " handle, " + Names.TaskOptions + " options)");

@@ -51,7 +51,7 @@ internal static class FormatterEmitter
         }
 
         var writer = new SourceWriter();
-        StubEmitter.WriteHeader(writer);
+        FileScaffold.WriteHeader(writer);
         using (writer.Block("namespace RaySharp.Generated"))
         {
             WriteRegistration(writer);
@@ -77,7 +77,7 @@ internal static class FormatterEmitter
     private static void WriteRegistration(SourceWriter writer)
     {
         writer.WriteLine("/// <summary>Registers this assembly's formatters with RaySharp when the module loads.</summary>");
-        StubEmitter.WriteAttributes(writer, plumbing: true);
+        FileScaffold.WriteAttributes(writer, plumbing: true);
         using (writer.Block("file static class RayFormatterRegistration"))
         {
             writer.WriteLine("[global::System.Runtime.CompilerServices.ModuleInitializer]");
@@ -89,17 +89,17 @@ internal static class FormatterEmitter
     {
         writer.WriteLine();
         writer.WriteLine("/// <summary>Serves the formatters of the types in this assembly's remote signatures.</summary>");
-        StubEmitter.WriteAttributes(writer, plumbing: true);
+        FileScaffold.WriteAttributes(writer, plumbing: true);
         using (writer.Block("file sealed class RayFormatterResolver : global::MessagePack.IFormatterResolver"))
         {
             writer.WriteLine("public static readonly global::RaySharp.Generated.RayFormatterResolver Instance = new();");
             writer.WriteLine();
-            writer.WriteLine("private static readonly global::System.Collections.Generic.Dictionary<global::System.Type, int> Indices = new(" + StubEmitter.Number(specs.Count) + ")");
+            writer.WriteLine("private static readonly global::System.Collections.Generic.Dictionary<global::System.Type, int> Indices = new(" + Literals.Number(specs.Count) + ")");
             using (writer.Block(closing: "};"))
             {
                 for (var i = 0; i < specs.Count; i++)
                 {
-                    writer.WriteLine("{ typeof(" + specs[i].TypeKey + "), " + StubEmitter.Number(i) + " },");
+                    writer.WriteLine("{ typeof(" + specs[i].TypeKey + "), " + Literals.Number(i) + " },");
                 }
             }
 
@@ -120,7 +120,7 @@ internal static class FormatterEmitter
                     for (var i = 0; i < specs.Count; i++)
                     {
                         var spec = specs[i];
-                        writer.WriteLine("case " + StubEmitter.Number(i) + ": return " + (spec.Construction ?? "new " + FormatterHelpers.Namespace + FormatterName(i, spec) + "()") + ";");
+                        writer.WriteLine("case " + Literals.Number(i) + ": return " + (spec.Construction ?? "new " + FormatterHelpers.Namespace + FormatterName(i, spec) + "()") + ";");
                     }
 
                     writer.WriteLine("default: return null;");
@@ -141,7 +141,7 @@ internal static class FormatterEmitter
         var members = shape.Members;
         writer.WriteLine();
         writer.WriteLine("/// <summary>Writes <c>" + type.Replace("global::", string.Empty).TrimEnd('?') + "</c> as an array of its members; reads it back through its constructor.</summary>");
-        StubEmitter.WriteAttributes(writer, plumbing: true);
+        FileScaffold.WriteAttributes(writer, plumbing: true);
         using (writer.Block("file sealed class " + name + " : " + Formatter + "<" + type + ">"))
         {
             writer.WriteLine("/// <inheritdoc />");
@@ -159,7 +159,7 @@ internal static class FormatterEmitter
                 }
 
                 writer.WriteLine("var resolver = options.Resolver;");
-                writer.WriteLine("writer.WriteArrayHeader(" + StubEmitter.Number(members.Count) + ");");
+                writer.WriteLine("writer.WriteArrayHeader(" + Literals.Number(members.Count) + ");");
                 foreach (var member in members)
                 {
                     writer.WriteLine(Verify + "<" + member.Type + ">(resolver).Serialize(ref writer, value." + member.Name + ", options);");
@@ -184,7 +184,7 @@ internal static class FormatterEmitter
                 writer.WriteLine("var resolver = options.Resolver;");
                 for (var i = 0; i < members.Count; i++)
                 {
-                    writer.WriteLine(members[i].Type + " m" + StubEmitter.Number(i) + " = default!;");
+                    writer.WriteLine(members[i].Type + " m" + Literals.Number(i) + " = default!;");
                 }
 
                 writer.WriteLine("var count = reader.ReadArrayHeader();");
@@ -194,9 +194,9 @@ internal static class FormatterEmitter
                     {
                         for (var i = 0; i < members.Count; i++)
                         {
-                            writer.WriteLine("case " + StubEmitter.Number(i) + ":");
+                            writer.WriteLine("case " + Literals.Number(i) + ":");
                             writer.Indentation++;
-                            writer.WriteLine("m" + StubEmitter.Number(i) + " = " + Verify + "<" + members[i].Type + ">(resolver).Deserialize(ref reader, options);");
+                            writer.WriteLine("m" + Literals.Number(i) + " = " + Verify + "<" + members[i].Type + ">(resolver).Deserialize(ref reader, options);");
                             writer.WriteLine("break;");
                             writer.Indentation--;
                         }
@@ -225,11 +225,11 @@ internal static class FormatterEmitter
             var member = shape.Members[i];
             if (member.ConstructorIndex >= 0)
             {
-                arguments[member.ConstructorIndex] = "m" + StubEmitter.Number(i);
+                arguments[member.ConstructorIndex] = "m" + Literals.Number(i);
             }
             else
             {
-                initializers.Add(member.Name + " = m" + StubEmitter.Number(i));
+                initializers.Add(member.Name + " = m" + Literals.Number(i));
             }
         }
 
@@ -281,7 +281,7 @@ internal static class FormatterEmitter
     {
         var annotated = nullable ? type + "?" : type;
         writer.WriteLine("/// <summary>Writes an immutable collection as a MessagePack array.</summary>");
-        StubEmitter.WriteAttributes(writer, plumbing: true);
+        FileScaffold.WriteAttributes(writer, plumbing: true);
         using (writer.Block("file sealed class " + name + "<T> : " + Formatter + "<" + annotated + ">"))
         {
             writer.WriteLine("/// <inheritdoc />");
@@ -332,7 +332,7 @@ internal static class FormatterEmitter
     {
         const string Type = "global::System.Collections.Immutable.ImmutableDictionary<TKey, TValue>";
         writer.WriteLine("/// <summary>Writes an immutable dictionary as a MessagePack map.</summary>");
-        StubEmitter.WriteAttributes(writer, plumbing: true);
+        FileScaffold.WriteAttributes(writer, plumbing: true);
         writer.WriteLine("file sealed class " + FormatterHelpers.ImmutableDictionary + "<TKey, TValue> : " + Formatter + "<" + Type + "?>");
         writer.Indentation++;
         writer.WriteLine("where TKey : notnull");

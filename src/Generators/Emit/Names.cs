@@ -8,6 +8,7 @@ internal static class Names
     public const string Unit = "global::RaySharp.Unit";
     public const string TaskOptions = "global::RaySharp.TaskOptions";
     public const string ActorOptions = "global::RaySharp.ActorOptions";
+    public const string ActorLifetime = "global::RaySharp.ActorLifetime";
     public const string ActorHandle = "global::RaySharp.ActorHandle";
     public const string ActorId = "global::RaySharp.ActorId";
     public const string IActorHandle = "global::RaySharp.IActorHandle";

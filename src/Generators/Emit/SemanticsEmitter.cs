@@ -32,11 +32,11 @@ internal static class SemanticsEmitter
         }
 
         var writer = new SourceWriter();
-        StubEmitter.WriteHeader(writer);
+        FileScaffold.WriteHeader(writer);
         using (writer.Block("namespace RaySharp.Generated"))
         {
             writer.WriteLine("/// <summary>Tells the object store, when the module loads, which of this assembly's signature types it may keep by reference.</summary>");
-            StubEmitter.WriteAttributes(writer, plumbing: true);
+            FileScaffold.WriteAttributes(writer, plumbing: true);
             using (writer.Block("file static class RayObjectSemanticsRegistration"))
             {
                 writer.WriteLine("[global::System.Runtime.CompilerServices.ModuleInitializer]");

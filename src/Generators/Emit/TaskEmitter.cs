@@ -29,19 +29,19 @@ internal static class TaskEmitter
         var type = model.Type;
         var stubs = type.QualifiedName + ".RemoteStubs";
         var writer = new SourceWriter();
-        StubEmitter.WriteHeader(writer);
-        var scopes = StubEmitter.OpenHierarchy(writer, type);
+        FileScaffold.WriteHeader(writer);
+        var scopes = FileScaffold.OpenHierarchy(writer, type);
 
         writer.WriteLine("/// <summary>");
         writer.WriteLine("/// Runs this type's <c>[RayRemote]</c> methods as remote tasks: each stub returns the ref of the result at once.");
         writer.WriteLine("/// <c>Remote.WithOptions(new TaskOptions { … })</c> overrides the declared options for one call.");
         writer.WriteLine("/// </summary>");
-        StubEmitter.WriteAttributes(writer, plumbing: false);
+        FileScaffold.WriteAttributes(writer, plumbing: false);
         writer.WriteLine("public static " + stubs + " Remote => default;");
 
         writer.WriteLine();
         writer.WriteLine("/// <summary>The remote stubs of <c>" + type.FullName + "</c>, reached through <c>Remote</c>.</summary>");
-        StubEmitter.WriteAttributes(writer, plumbing: true);
+        FileScaffold.WriteAttributes(writer, plumbing: true);
         using (writer.Block("public readonly struct RemoteStubs"))
         {
             writer.WriteLine("private RemoteStubs(" + Names.TaskOptions + " options) => RayCallOptions = options;");
@@ -74,16 +74,16 @@ internal static class TaskEmitter
         var functions = model.Methods.Where(m => m.Violation is null).ToList();
         if (functions.Count > 0)
         {
-            StubEmitter.WriteInvoker(
+            InvokerEmitter.WriteInvoker(
                 writer,
                 type,
                 functions,
-                f => StubEmitter.TaskOptions(f.Options),
+                f => OptionsEmitter.TaskOptions(f.Options),
                 (f, arguments) => type.QualifiedName + "." + f.Name + "(" + arguments + ")");
-            StubEmitter.WriteArgsClasses(writer, type, functions);
+            ArgsEmitter.WriteArgsClasses(writer, type, functions);
         }
 
-        StubEmitter.Close(scopes);
+        FileScaffold.Close(scopes);
         return writer;
     }
 }

@@ -37,6 +37,12 @@ internal enum ParameterShape
     Arg,
 
     /// <summary>
+    /// As <c>Arg&lt;T&gt;</c> in one overload and <c>T</c> in another: for collection types, so a collection expression
+    /// (<c>[1, 2]</c>) can target <c>T</c> (it cannot target <c>Arg&lt;T&gt;</c>).
+    /// </summary>
+    ArgOrValue,
+
+    /// <summary>
     /// As <c>T</c> in one overload and <c>ObjectRef&lt;T&gt;</c> in another: for interfaces and <c>object</c>,
     /// where C# applies no user-defined conversion from an expression of that type.
     /// </summary>
@@ -44,6 +50,15 @@ internal enum ParameterShape
 
     /// <summary>As the declared <c>ObjectRef&lt;T&gt;</c>, passed through unresolved (not a dependency).</summary>
     PassRef,
+
+    /// <summary>
+    /// A <c>params E[]</c> parameter: as <c>params Arg&lt;E&gt;[]</c> (each item a value or a ref, as Ray's
+    /// <c>*args</c>), as <c>E[]</c>, and as <c>ObjectRef&lt;E&gt;[]</c>; every ref item is a dependency.
+    /// </summary>
+    Params,
+
+    /// <summary>A <c>params E[]</c> parameter whose <c>E</c> is an interface or <c>object</c>: as <c>params E[]</c> and as <c>ObjectRef&lt;E&gt;[]</c>.</summary>
+    DirectParams,
 }
 
 /// <summary>One parameter of a remote method, as the stub declares it.</summary>
@@ -51,7 +66,17 @@ internal enum ParameterShape
 /// <param name="Name">The parameter name, escaped as an identifier.</param>
 /// <param name="Type">The declared type, <c>global::</c>-qualified with nullable annotations.</param>
 /// <param name="Shape">How the stub takes it.</param>
-internal sealed record ParameterModel(string Name, string Type, ParameterShape Shape);
+/// <param name="DefaultValue">The declared default value as a C# expression of <see cref="Type"/> (invariant culture, round-trip floats), or null for none.</param>
+/// <param name="ElementType">For <see cref="ParameterShape.Params"/> and <see cref="ParameterShape.DirectParams"/>, the array's element type; otherwise null.</param>
+/// <param name="IsNullable">
+/// True for a nullable reference type or <c>Nullable&lt;T&gt;</c>: the stub takes <c>Arg&lt;T&gt;?</c>, so a <c>null</c>
+/// literal (to which C# applies no user-defined conversion) passes null.
+/// </param>
+internal sealed record ParameterModel(string Name, string Type, ParameterShape Shape, string? DefaultValue = null, string? ElementType = null, bool IsNullable = false)
+{
+    /// <summary>True for a <c>params</c> parameter.</summary>
+    public bool IsParams => Shape is ParameterShape.Params or ParameterShape.DirectParams;
+}
 
 /// <summary>A custom resource of the options: a name and an amount as a C# double literal.</summary>
 /// <remarks>Equality contract: value equality over both members.</remarks>
@@ -68,6 +93,9 @@ internal sealed record ConcurrencyGroupModel(string Name, int Limit);
 /// <remarks>Equality contract: value equality over every member.</remarks>
 /// <param name="ConcurrencyGroup">An actor method's <c>ConcurrencyGroup</c>, or null.</param>
 /// <param name="ConcurrencyGroups">An actor class's <c>[RayConcurrencyGroup]</c> declarations, in declaration order.</param>
+/// <param name="Namespace">An actor class's <c>Namespace</c>, or null.</param>
+/// <param name="GetIfExists">True when an actor class sets <c>GetIfExists = true</c>.</param>
+/// <param name="Detached">True when an actor class sets <c>Lifetime = ActorLifetime.Detached</c>.</param>
 internal sealed record OptionsModel(
     string? NumCpus,
     string? NumGpus,
@@ -81,7 +109,10 @@ internal sealed record OptionsModel(
     int? MaxRestarts,
     int? MaxTaskRetries,
     string? ConcurrencyGroup = null,
-    EquatableArray<ConcurrencyGroupModel> ConcurrencyGroups = default)
+    EquatableArray<ConcurrencyGroupModel> ConcurrencyGroups = default,
+    string? Namespace = null,
+    bool GetIfExists = false,
+    bool Detached = false)
 {
     /// <summary>No option set.</summary>
     public static OptionsModel None { get; } = new(null, null, default, null, null, default, null, null, null, null, null);
@@ -92,7 +123,8 @@ internal sealed record OptionsModel(
 
     /// <summary>True when an actor option is set (what <c>ActorOptions</c> carries).</summary>
     public bool HasActorOptions => NumCpus is not null || NumGpus is not null || !Resources.IsEmpty || Name is not null
-        || MaxConcurrency is not null || MaxRestarts is not null || MaxTaskRetries is not null || !ConcurrencyGroups.IsEmpty;
+        || MaxConcurrency is not null || MaxRestarts is not null || MaxTaskRetries is not null || !ConcurrencyGroups.IsEmpty
+        || Namespace is not null || GetIfExists || Detached;
 }
 
 /// <summary>One remote method, actor method or actor constructor: its function id, stub signature and invoker case.</summary>

@@ -56,8 +56,11 @@ internal static class FormatterHelpers
     /// <summary>All helper names, in the order the emitter writes them.</summary>
     public static readonly string[] All = { ImmutableArray, ImmutableList, ImmutableHashSet, ImmutableDictionary };
 
+    /// <summary>Runtime formatter for <c>RayQueue&lt;T&gt;</c> (optional: used when the runtime defines it).</summary>
+    public const string RayQueueFormatter = "RaySharp.Serialization.RayQueueFormatter`1";
+
     /// <summary>All optional runtime types a spec may require.</summary>
-    public static readonly string[] RuntimeTypes = { ActorHandleFormatter, ObjectRefFormatter };
+    public static readonly string[] RuntimeTypes = { ActorHandleFormatter, ObjectRefFormatter, RayQueueFormatter };
 
     /// <summary>Guards against an unknown helper name.</summary>
     public static bool IsKnown(string name) => Array.IndexOf(All, name) >= 0;

@@ -16,9 +16,12 @@ internal static class FunctionIds
     private const ulong OffsetBasis = 0xcbf29ce484222325;
     private const ulong Prime = 0x100000001b3;
 
-    /// <summary>The signature text hashed for a task or actor method.</summary>
-    public static string MethodSignature(IMethodSymbol method) =>
-        TypeName(method.ContainingType) + "." + method.Name + "(" + Parameters(method) + ")->" + TypeNames.Display(method.ReturnType, TypeNames.Signature);
+    /// <summary>
+    /// The signature text hashed for a task or actor method; <paramref name="owner"/> is the actor class when it
+    /// inherits the method (the declaring type when null).
+    /// </summary>
+    public static string MethodSignature(IMethodSymbol method, INamedTypeSymbol? owner = null) =>
+        TypeName(owner ?? method.ContainingType) + "." + method.Name + "(" + Parameters(method) + ")->" + TypeNames.Display(method.ReturnType, TypeNames.Signature);
 
     /// <summary>The signature text hashed for an actor constructor.</summary>
     public static string ConstructorSignature(IMethodSymbol constructor) =>

@@ -13,6 +13,8 @@ internal static class KnownNames
     public const string ActorHandle = "RaySharp.ActorHandle";
     public const string Unit = "RaySharp.Unit";
     public const string ActorId = "RaySharp.ActorId";
+    public const string RayQueueOfT = "RaySharp.Util.RayQueue`1";
+    public const string ActorPoolOfT = "RaySharp.Util.ActorPool`1";
     public const string RaySerializer = "RaySharp.Serialization.RaySerializer";
     public const string ObjectSemantics = "RaySharp.Serialization.ObjectSemantics";
     public const string MessagePackFormatterOfT = "MessagePack.Formatters.IMessagePackFormatter`1";

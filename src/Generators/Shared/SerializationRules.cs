@@ -221,6 +221,18 @@ internal sealed class SerializationRules
         }
 
         var metadataName = TypeNames.MetadataName(type);
+        if (metadataName == KnownNames.RayQueueOfT)
+        {
+            // A handle of the actor that keeps the items: written as its actor id; the items must cross the wire too.
+            return VisitChild(type.TypeArguments[0], root, "[item]")
+                && AddRuntime(type, "new global::RaySharp.Serialization.RayQueueFormatter<" + type.TypeArguments[0].ToDisplayString(TypeNames.Plain) + ">()", FormatterHelpers.RayQueueFormatter);
+        }
+
+        if (metadataName == KnownNames.ActorPoolOfT)
+        {
+            return Fail(type, root, "an ActorPool tracks its caller's calls in flight; pass the handles of its actors instead");
+        }
+
         if (IsRuntimeType(type, metadataName))
         {
             return metadataName == KnownNames.ObjectRefOfT

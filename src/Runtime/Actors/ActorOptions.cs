@@ -11,11 +11,24 @@ public sealed class ActorOptions
     /// <summary>Options that change nothing.</summary>
     public static ActorOptions Default { get; } = new();
 
-    /// <summary>A name to find the actor by with <see cref="Ray.GetActor{THandle}"/>; unique per runtime.</summary>
+    /// <summary>A name to find the actor by with <see cref="Ray.GetActor{THandle}(string, string?)"/>; unique per <see cref="Namespace"/>.</summary>
     public string? Name { get; init; }
+
+    /// <summary>
+    /// The namespace of <see cref="Name"/> (Ray's <c>namespace</c> actor option): names are unique per namespace, and
+    /// <see cref="Ray.GetActor{THandle}(string, string?)"/> looks in one. Null keeps <see cref="RayOptions.Namespace"/>,
+    /// the runtime's namespace. Must not be empty.
+    /// </summary>
+    public string? Namespace { get; init; }
 
     /// <summary>With a <see cref="Name"/>: return the running actor of that name instead of failing (Ray's <c>get_if_exists</c>).</summary>
     public bool? GetIfExists { get; init; }
+
+    /// <summary>
+    /// How long the actor lives (Ray's <c>lifetime</c>); null means <see cref="ActorLifetime.NonDetached"/>. A
+    /// <see cref="ActorLifetime.Detached"/> actor is not ended when its handles are collected.
+    /// </summary>
+    public ActorLifetime? Lifetime { get; init; }
 
     /// <summary>CPUs the actor holds for its whole life; creation waits until they are free. Default 0 (see docs/runtime.md).</summary>
     public double? NumCpus { get; init; }
@@ -50,7 +63,9 @@ public sealed class ActorOptions
     public ActorOptions Over(ActorOptions? defaults) => defaults is null ? this : new ActorOptions
     {
         Name = Name ?? defaults.Name,
+        Namespace = Namespace ?? defaults.Namespace,
         GetIfExists = GetIfExists ?? defaults.GetIfExists,
+        Lifetime = Lifetime ?? defaults.Lifetime,
         NumCpus = NumCpus ?? defaults.NumCpus,
         NumGpus = NumGpus ?? defaults.NumGpus,
         Resources = Resources ?? defaults.Resources,

@@ -256,7 +256,7 @@ internal sealed partial class LocalActor
 
     private void EndIfOrphaned()
     {
-        if (Name is not null || Volatile.Read(ref _handles) != 0 || _state != ActorState.Alive)
+        if (Name is not null || IsDetached || Volatile.Read(ref _handles) != 0 || _state != ActorState.Alive)
         {
             return;
         }

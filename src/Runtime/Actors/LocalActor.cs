@@ -64,6 +64,7 @@ internal sealed partial class LocalActor : IThreadPoolWorkItem, IActorEndpoint
         ClassName = className;
         HandleType = handleType;
         Name = options.Name;
+        IsDetached = options.Lifetime == ActorLifetime.Detached;
         _constructor = constructor;
         _creationOptions = creationOptions;
         _isAsync = constructor.Function.IsAsync;
@@ -93,6 +94,9 @@ internal sealed partial class LocalActor : IThreadPoolWorkItem, IActorEndpoint
     public Type HandleType { get; }
 
     public string? Name { get; }
+
+    /// <summary>True for <see cref="ActorLifetime.Detached"/>: the actor is not ended when its handles are collected.</summary>
+    public bool IsDetached { get; }
 
     /// <summary>The instance of the current incarnation, once its constructor returned.</summary>
     public object? Instance => Volatile.Read(ref _current)?.Instance;

@@ -40,8 +40,8 @@ internal interface IRayBackend : IDisposable
     THandle CreateActor<THandle>(RemoteFunction constructor, TaskArgs args, ActorOptions options)
         where THandle : ActorHandle, IActorHandle<THandle>;
 
-    /// <summary>Finds a named actor.</summary>
-    THandle GetActor<THandle>(string name)
+    /// <summary>Finds a named actor in a namespace (null: the runtime's).</summary>
+    THandle GetActor<THandle>(string name, string? @namespace)
         where THandle : ActorHandle, IActorHandle<THandle>;
 
     /// <summary>Binds a handle read from bytes to its actor, when this backend runs it; false otherwise.</summary>

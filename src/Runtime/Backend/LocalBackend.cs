@@ -41,7 +41,8 @@ internal sealed class LocalBackend : IRayBackend
     public ObjectStore Store { get; }
 
     private readonly Dictionary<ActorId, LocalActor> _actors = [];
-    private readonly Dictionary<string, LocalActor> _named = new(StringComparer.Ordinal);
+    /// <summary>Named actors by (namespace, name); the runtime's anonymous namespace is the empty string.</summary>
+    private readonly Dictionary<(string Namespace, string Name), LocalActor> _named = [];
 
     public ObjectRef<T> Put<T>(T value)
     {
@@ -90,26 +91,37 @@ internal sealed class LocalBackend : IRayBackend
             throw new ArgumentException("ActorOptions.MaxRestarts and MaxTaskRetries must be -1 (forever) or at least 0.", nameof(options));
         }
 
+        if (options.Namespace is { Length: 0 })
+        {
+            throw new ArgumentException("ActorOptions.Namespace must not be empty; use null for the runtime's namespace (RayOptions.Namespace).", nameof(options));
+        }
+
+        if (options.GetIfExists == true && options.Name is null)
+        {
+            throw new ArgumentException("GetIfExists = true needs a Name: only a named actor can be found again. Set Name, or drop GetIfExists.", nameof(options));
+        }
+
         var creationOptions = new TaskOptions { NumCpus = options.NumCpus ?? 0, NumGpus = options.NumGpus, Resources = options.Resources, MaxRetries = 0 }
             .Resolve(constructor.DefaultOptions);
         var id = NextObjectId();
         LocalActor actor;
         lock (_actors)
         {
-            if (options.Name is { } name && _named.TryGetValue(name, out var existing))
+            (string Namespace, string Name) key = options.Name is { } name ? (NamespaceOf(options.Namespace, nameof(options)), name) : default;
+            if (options.Name is not null && _named.TryGetValue(key, out var existing))
             {
                 return options.GetIfExists == true
-                    ? Bind<THandle>(CheckClass<THandle>(existing, name))
+                    ? Bind<THandle>(CheckClass<THandle>(existing, key))
                     : throw new ArgumentException(
-                        $"An actor named '{name}' already exists ({existing.ClassName}, {existing.Id}). Pick another name, "
-                        + "get it with Ray.GetActor, or set ActorOptions.GetIfExists = true.", nameof(options));
+                        $"An actor named '{key.Name}' already exists in {Describe(key.Namespace)} ({existing.ClassName}, {existing.Id}). Pick another name "
+                        + "or namespace, get it with Ray.GetActor, or set GetIfExists = true.", nameof(options));
             }
 
             actor = new LocalActor(this, new ActorId(id.Owner, id.Sequence), ClassNameOf(constructor.Name), typeof(THandle), new TaskSpec(constructor, args), creationOptions, options);
             _actors.Add(actor.Id, actor);
-            if (options.Name is { } newName)
+            if (options.Name is not null)
             {
-                _named.Add(newName, actor);
+                _named.Add(key, actor);
             }
         }
 
@@ -131,9 +143,16 @@ internal sealed class LocalBackend : IRayBackend
         lock (_actors)
         {
             _actors.Remove(actor.Id);
-            if (actor.Name is { } name && _named.TryGetValue(name, out var named) && named == actor)
+            if (actor.Name is not null)
             {
-                _named.Remove(name);
+                foreach (var pair in _named)
+                {
+                    if (pair.Value == actor)
+                    {
+                        _named.Remove(pair.Key);
+                        break;
+                    }
+                }
             }
         }
     }
@@ -155,28 +174,46 @@ internal sealed class LocalBackend : IRayBackend
         return true;
     }
 
-    public THandle GetActor<THandle>(string name)
+    public THandle GetActor<THandle>(string name, string? @namespace)
         where THandle : ActorHandle, IActorHandle<THandle>
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
+        var key = (NamespaceOf(@namespace, nameof(@namespace)), name);
         LocalActor? actor;
         lock (_actors)
         {
-            _named.TryGetValue(name, out actor);
+            _named.TryGetValue(key, out actor);
         }
 
         if (actor is null)
         {
-            throw new ArgumentException($"No actor named '{name}' exists in this runtime. Create it with ActorOptions.Name = \"{name}\" first.", nameof(name));
+            throw new ArgumentException(
+                $"No actor named '{name}' exists in {Describe(key.Item1)}. Create it with ActorOptions.Name = \"{name}\" "
+                + "(and the same Namespace) first, or look in the namespace it was created in.", nameof(name));
         }
 
-        return Bind<THandle>(CheckClass<THandle>(actor, name));
+        return Bind<THandle>(CheckClass<THandle>(actor, key));
     }
 
-    private static LocalActor CheckClass<THandle>(LocalActor actor, string name) =>
+    /// <summary>The namespace a name lives in: the given one, else the runtime's, else its anonymous one ("").</summary>
+    private string NamespaceOf(string? @namespace, string parameter)
+    {
+        var resolved = @namespace ?? Runtime.Options.Namespace;
+        if (resolved is { Length: 0 })
+        {
+            throw new ArgumentException("A namespace must not be empty; use null for the runtime's namespace (RayOptions.Namespace).", parameter);
+        }
+
+        return resolved ?? string.Empty;
+    }
+
+    private static string Describe(string @namespace) =>
+        @namespace.Length == 0 ? "this runtime's anonymous namespace" : $"namespace '{@namespace}'";
+
+    private static LocalActor CheckClass<THandle>(LocalActor actor, (string Namespace, string Name) key) =>
         actor.HandleType == typeof(THandle)
             ? actor
-            : throw new ArgumentException($"The actor named '{name}' is a {actor.ClassName}; its handle type is {actor.HandleType.Name}, not {typeof(THandle).Name}.", nameof(name));
+            : throw new ArgumentException($"The actor named '{key.Name}' in {Describe(key.Namespace)} is a {actor.ClassName}; its handle type is {actor.HandleType.Name}, not {typeof(THandle).Name}.", "name");
 
     public void Cancel(ObjectRef reference, bool force, bool recursive) => reference.Entry.Producer?.Cancel(force, recursive);
 

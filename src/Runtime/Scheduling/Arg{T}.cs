@@ -18,14 +18,17 @@ public readonly struct Arg<T>
 {
     // Two fields, not a Frozen<T> beside a ref: a pending task holds one Arg per parameter, so 8 bytes here count.
     private readonly T _value;
-    private readonly object? _refOrThawer; // the ObjectRef<T> of a ref argument, else Frozen<T>.Thawer of the value
+    // The ObjectRef<T> of a ref argument, else Frozen<T>.Thawer of the value, or s_given when that is null; null only
+    // in default(Arg<T>), which a stub reads as "not given" and replaces with the parameter's declared default.
+    private static readonly object s_given = new();
+    private readonly object? _refOrThawer;
 
     /// <summary>An argument passed by value.</summary>
     public Arg(T value)
     {
         var frozen = Frozen<T>.Of(value);
         _value = frozen.Stored;
-        _refOrThawer = frozen.Thawer;
+        _refOrThawer = frozen.Thawer ?? s_given;
     }
 
     /// <summary>An argument passed by reference: the task waits for it and receives its value.</summary>
@@ -42,9 +45,17 @@ public readonly struct Arg<T>
     /// <summary>True when the argument was passed by reference.</summary>
     public bool IsRef => _refOrThawer is ObjectRef<T>;
 
+    /// <summary>
+    /// False only for <c>default(Arg&lt;T&gt;)</c>: a stub declares <c>Arg&lt;T&gt; x = default</c> for a parameter with a
+    /// default value and passes that value when the caller gave none.
+    /// </summary>
+    public bool IsSpecified => _refOrThawer is not null;
+
     /// <summary>The value: the one passed (or, for a mutable type, a fresh copy of its snapshot), or the value of the ready ref.</summary>
     /// <exception cref="InvalidOperationException">The ref is not ready yet (only the scheduler reads arguments, after their refs are ready).</exception>
-    public T Value => _refOrThawer is ObjectRef<T> reference ? Resolve(reference) : Frozen<T>.FromParts(_value, _refOrThawer).Thaw();
+    public T Value => _refOrThawer is ObjectRef<T> reference ? Resolve(reference)
+        : ReferenceEquals(_refOrThawer, s_given) ? _value
+        : Frozen<T>.FromParts(_value, _refOrThawer).Thaw();
 
     /// <summary>Passes a value.</summary>
     public static implicit operator Arg<T>(T value) => new(value);

@@ -27,8 +27,18 @@ public sealed class RayQueue<T>
         _actor = QueueActorHandle<T>.New(maxSize, actorOptions);
     }
 
+    /// <summary>A queue read back by its formatter: bound to the actor that keeps the items.</summary>
+    internal RayQueue(QueueActorHandle<T> actor, int maxSize)
+    {
+        MaxSize = maxSize;
+        _actor = actor;
+    }
+
     /// <summary>The most items the queue holds; 0 for no limit.</summary>
     public int MaxSize { get; }
+
+    /// <summary>The handle of the actor that keeps the items.</summary>
+    internal QueueActorHandle<T> Actor => _actor;
 
     /// <summary>The number of items now.</summary>
     public int Size => _actor.Size().Get();

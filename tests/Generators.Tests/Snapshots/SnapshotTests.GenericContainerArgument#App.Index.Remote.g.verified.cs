@@ -33,6 +33,10 @@ namespace App
             /// <summary>Runs <c>App.Index.Count</c> as a remote task and returns the ref of its result at once.</summary>
             public global::RaySharp.ObjectRef<int> Count(global::RaySharp.Arg<global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<global::App.MyRecord>>> groups) =>
                 global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.Index.RayInvoker.Count, new global::RaySharp.Scheduling.Args<global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<global::App.MyRecord>>>(groups), RayCallOptions));
+
+            /// <summary>Runs <c>App.Index.Count</c> as a remote task and returns the ref of its result at once.</summary>
+            public global::RaySharp.ObjectRef<int> Count(global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<global::App.MyRecord>> groups) =>
+                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.Index.RayInvoker.Count, new global::RaySharp.Scheduling.Args<global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<global::App.MyRecord>>>(new global::RaySharp.Arg<global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<global::App.MyRecord>>>(groups)), RayCallOptions));
         }
 
         /// <summary>Runs the remote functions of <c>App.Index</c> by id: a typed switch, no reflection.</summary>

@@ -42,6 +42,10 @@ namespace App
             public (global::RaySharp.ObjectRef<int>, global::RaySharp.ObjectRef<global::App.Stats>) Summarize(global::RaySharp.Arg<int[]> values) =>
                 global::RaySharp.RayRuntime.Current.Submit<int, global::App.Stats>(new global::RaySharp.Scheduling.TaskSpec(global::App.Split.RayInvoker.Summarize, new global::RaySharp.Scheduling.Args<int[]>(values), RayCallOptions));
 
+            /// <summary>Runs <c>App.Split.Summarize</c> as a remote task and returns the ref of its result at once.</summary>
+            public (global::RaySharp.ObjectRef<int>, global::RaySharp.ObjectRef<global::App.Stats>) Summarize(int[] values) =>
+                global::RaySharp.RayRuntime.Current.Submit<int, global::App.Stats>(new global::RaySharp.Scheduling.TaskSpec(global::App.Split.RayInvoker.Summarize, new global::RaySharp.Scheduling.Args<int[]>(new global::RaySharp.Arg<int[]>(values)), RayCallOptions));
+
             /// <summary>Runs <c>App.Split.ThreeAsync</c> as a remote task and returns the ref of its result at once.</summary>
             public (global::RaySharp.ObjectRef<int>, global::RaySharp.ObjectRef<string>, global::RaySharp.ObjectRef<bool>) ThreeAsync() =>
                 global::RaySharp.RayRuntime.Current.Submit<int, string, bool>(new global::RaySharp.Scheduling.TaskSpec(global::App.Split.RayInvoker.ThreeAsync, global::RaySharp.Scheduling.TaskArgs.None, RayCallOptions));

@@ -34,6 +34,10 @@ namespace App
             public global::RaySharp.ObjectRef<global::App.Batch> Collect(global::RaySharp.Arg<global::App.Batch> batch, global::RaySharp.Arg<global::App.Sample[]> extra) =>
                 global::RaySharp.RayRuntime.Current.Submit<global::App.Batch>(new global::RaySharp.Scheduling.TaskSpec(global::App.Pipeline.RayInvoker.Collect, new global::RaySharp.Scheduling.Args<global::App.Batch, global::App.Sample[]>(batch, extra), RayCallOptions));
 
+            /// <summary>Runs <c>App.Pipeline.Collect</c> as a remote task and returns the ref of its result at once.</summary>
+            public global::RaySharp.ObjectRef<global::App.Batch> Collect(global::RaySharp.Arg<global::App.Batch> batch, global::App.Sample[] extra) =>
+                global::RaySharp.RayRuntime.Current.Submit<global::App.Batch>(new global::RaySharp.Scheduling.TaskSpec(global::App.Pipeline.RayInvoker.Collect, new global::RaySharp.Scheduling.Args<global::App.Batch, global::App.Sample[]>(batch, new global::RaySharp.Arg<global::App.Sample[]>(extra)), RayCallOptions));
+
             /// <summary>Runs <c>App.Pipeline.Scale</c> as a remote task and returns the ref of its result at once.</summary>
             public global::RaySharp.ObjectRef<global::System.ReadOnlyMemory<long>> Scale(global::RaySharp.Arg<global::System.ReadOnlyMemory<long>> values, global::RaySharp.Arg<global::System.ReadOnlyMemory<global::App.Sample>> samples, global::RaySharp.ObjectRef<global::App.Batch> later) =>
                 global::RaySharp.RayRuntime.Current.Submit<global::System.ReadOnlyMemory<long>>(new global::RaySharp.Scheduling.TaskSpec(global::App.Pipeline.RayInvoker.Scale, new global::RaySharp.Scheduling.Args<global::System.ReadOnlyMemory<long>, global::System.ReadOnlyMemory<global::App.Sample>, global::RaySharp.ObjectRef<global::App.Batch>>(values, samples, new global::RaySharp.Arg<global::RaySharp.ObjectRef<global::App.Batch>>(later)), RayCallOptions));

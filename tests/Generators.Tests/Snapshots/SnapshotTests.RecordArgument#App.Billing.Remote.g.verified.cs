@@ -31,8 +31,8 @@ namespace App
             }
 
             /// <summary>Runs <c>App.Billing.Total</c> as a remote task and returns the ref of its result at once.</summary>
-            public global::RaySharp.ObjectRef<global::App.Money> Total(global::RaySharp.Arg<global::App.Order> order, global::RaySharp.Arg<global::App.Money?> discount) =>
-                global::RaySharp.RayRuntime.Current.Submit<global::App.Money>(new global::RaySharp.Scheduling.TaskSpec(global::App.Billing.RayInvoker.Total, new global::RaySharp.Scheduling.Args<global::App.Order, global::App.Money?>(order, discount), RayCallOptions));
+            public global::RaySharp.ObjectRef<global::App.Money> Total(global::RaySharp.Arg<global::App.Order> order, global::RaySharp.Arg<global::App.Money?>? discount) =>
+                global::RaySharp.RayRuntime.Current.Submit<global::App.Money>(new global::RaySharp.Scheduling.TaskSpec(global::App.Billing.RayInvoker.Total, new global::RaySharp.Scheduling.Args<global::App.Order, global::App.Money?>(order, discount ?? new global::RaySharp.Arg<global::App.Money?>(default(global::App.Money?))), RayCallOptions));
         }
 
         /// <summary>Runs the remote functions of <c>App.Billing</c> by id: a typed switch, no reflection.</summary>

@@ -33,6 +33,10 @@ namespace App
             /// <summary>Runs <c>App.Tutorial.GetRefDatum</c> as a remote task and returns the ref of its result at once.</summary>
             public global::RaySharp.ObjectRef<global::App.Datum> GetRefDatum(global::RaySharp.Arg<int> id, global::RaySharp.Arg<string[]> referenceData) =>
                 global::RaySharp.RayRuntime.Current.Submit<global::App.Datum>(new global::RaySharp.Scheduling.TaskSpec(global::App.Tutorial.RayInvoker.GetRefDatum, new global::RaySharp.Scheduling.Args<int, string[]>(id, referenceData), RayCallOptions));
+
+            /// <summary>Runs <c>App.Tutorial.GetRefDatum</c> as a remote task and returns the ref of its result at once.</summary>
+            public global::RaySharp.ObjectRef<global::App.Datum> GetRefDatum(global::RaySharp.Arg<int> id, string[] referenceData) =>
+                global::RaySharp.RayRuntime.Current.Submit<global::App.Datum>(new global::RaySharp.Scheduling.TaskSpec(global::App.Tutorial.RayInvoker.GetRefDatum, new global::RaySharp.Scheduling.Args<int, string[]>(id, new global::RaySharp.Arg<string[]>(referenceData)), RayCallOptions));
         }
 
         /// <summary>Runs the remote functions of <c>App.Tutorial</c> by id: a typed switch, no reflection.</summary>
