@@ -395,7 +395,7 @@ public class GeneratorAndAnalyzerTests
         Assert.True(problems.Count == 0, "Unexpected diagnostics:\n" + Describe(problems) + "\n" + generated);
     }
 
-    private static string Wrap(string declarations) =>
+    internal static string Wrap(string declarations) =>
         """
         using System;
         using System.Collections.Generic;

@@ -5,7 +5,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -31,12 +30,13 @@ namespace RaySharp.Analyzers.CodeFixes.Usage;
 /// Not offered when the value is used in any other way, or when the accumulator is read elsewhere in the loop.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RAY0103HoistGetsCodeFix)), Shared]
-public sealed class RAY0103HoistGetsCodeFix : CodeFixProvider
+public sealed class RAY0103HoistGetsCodeFix : RaySharpCodeFix
 {
-    private const string EquivalenceKey = "RAY0103-hoist";
-
-    /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RAY0103GetInSubmitLoopAnalyzer.Id);
+    /// <summary>Creates the fix.</summary>
+    public RAY0103HoistGetsCodeFix()
+        : base(RAY0103GetInSubmitLoopAnalyzer.Id, "HoistGets")
+    {
+    }
 
     /// <summary>
     /// Fix All applies the fixes one after another, in document order, so that each sees the names the previous ones
@@ -79,27 +79,22 @@ public sealed class RAY0103HoistGetsCodeFix : CodeFixProvider
             return;
         }
 
-        context.RegisterCodeFix(
-            CodeAction.Create(
-                "Get the results after the loop",
-                async cancellationToken => await HoistAsync(context.Document, context.Span, cancellationToken).ConfigureAwait(false) ?? context.Document,
-                EquivalenceKey),
-            context.Diagnostics[0]);
+        Offer(
+            context,
+            "Get the results after the loop",
+            async cancellationToken => await HoistAsync(context.Document, context.Span, cancellationToken).ConfigureAwait(false) ?? context.Document);
     }
 
     /// <summary>The document with the get at <paramref name="span"/> hoisted, or null when the fix does not apply.</summary>
     private static async Task<Document?> HoistAsync(Document document, TextSpan span, CancellationToken cancellationToken)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || model is null || RaySymbols.TryCreate(model.Compilation) is not { } symbols ||
-            root.FindNode(span, getInnermostNodeForTie: true) is not ExpressionSyntax get ||
-            Plan(symbols, model, get, cancellationToken) is not { } plan)
+        if (await FindAsync(document, span, cancellationToken).ConfigureAwait(false) is not { Node: ExpressionSyntax get } site ||
+            Plan(site.Symbols, site.Model, get, cancellationToken) is not { } plan)
         {
             return null;
         }
 
-        return document.WithSyntaxRoot(Apply(root, plan, SyntaxGenerator.GetGenerator(document)));
+        return document.WithSyntaxRoot(Apply(site.Root, plan, SyntaxGenerator.GetGenerator(document)));
     }
 
     private sealed record HoistPlan(
