@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using RaySharp.Objects;
@@ -150,7 +151,7 @@ public static partial class Ray
     }
 
     /// <summary>
-    /// <see cref="Wait{TRef}"/> without holding a thread: the same result, split and order, but the wait is a task
+    /// <see cref="Wait{TRef}(IReadOnlyList{TRef}, int, TimeSpan?)"/> without holding a thread: the same result, split and order, but the wait is a task
     /// that the refs complete. Inside an async task, the task's CPU is lent out while it waits, as with <c>await r</c>.
     /// </summary>
     /// <param name="references">Distinct refs, of one type or (as <see cref="ObjectRef"/>) mixed.</param>
@@ -172,6 +173,45 @@ public static partial class Ray
             ? set.TakeAsync(numReturns, limit, cancellationToken)
             : new ValueTask<WaitResult<TRef>>(new WaitResult<TRef>([], []));
     }
+
+    /// <summary>
+    /// <see cref="Wait{TRef}(IReadOnlyList{TRef}, int, TimeSpan?)"/> for a list (and a collection expression): the rest
+    /// comes back as a new list, so
+    /// <c>(var ready, refs) = Ray.Wait(refs);</c> compiles with <c>refs</c> a <see cref="List{T}"/> and <c>refs.Add(next)</c>
+    /// still works after it (Ray's limit-pending-tasks loop). Each call copies the rest, O(n).
+    /// </summary>
+    /// <inheritdoc cref="Wait{TRef}(IReadOnlyList{TRef}, int, TimeSpan?)" path="/param|/returns|/exception"/>
+    [OverloadResolutionPriority(1)] // [a, b] binds here, not ambiguously between the list and array forms
+    public static WaitResult<TRef, List<TRef>> Wait<TRef>(List<TRef> references, int numReturns = 1, TimeSpan? timeout = null)
+        where TRef : ObjectRef =>
+        CollectionWait.Copy(Wait(CollectionWait.Source<TRef>(references), numReturns, timeout), CollectionWait.ToList);
+
+    /// <summary>
+    /// <see cref="Wait{TRef}(IReadOnlyList{TRef}, int, TimeSpan?)"/> for an array: the rest comes back as a new
+    /// array, so <c>(var ready, refs) = Ray.Wait(refs);</c> compiles with <c>refs</c> an
+    /// <c>ObjectRef&lt;T&gt;[]</c>. Each call copies the rest, O(n).
+    /// </summary>
+    /// <inheritdoc cref="Wait{TRef}(IReadOnlyList{TRef}, int, TimeSpan?)" path="/param|/returns|/exception"/>
+    public static WaitResult<TRef, TRef[]> Wait<TRef>(TRef[] references, int numReturns = 1, TimeSpan? timeout = null)
+        where TRef : ObjectRef =>
+        CollectionWait.Copy(Wait(CollectionWait.Source<TRef>(references), numReturns, timeout), CollectionWait.ToArray);
+
+    /// <summary><see cref="Wait{TRef}(List{TRef}, int, TimeSpan?)"/> without holding a thread, as <see cref="WaitAsync{TRef}(IReadOnlyList{TRef}, int, TimeSpan?, CancellationToken)"/>.</summary>
+    /// <inheritdoc cref="WaitAsync{TRef}(IReadOnlyList{TRef}, int, TimeSpan?, CancellationToken)" path="/param|/exception"/>
+    /// <returns>Ready refs and the rest (a new list), in input order. Await it once.</returns>
+    [OverloadResolutionPriority(1)]
+    public static ValueTask<WaitResult<TRef, List<TRef>>> WaitAsync<TRef>(
+        List<TRef> references, int numReturns = 1, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+        where TRef : ObjectRef =>
+        CollectionWait.Copy(WaitAsync(CollectionWait.Source<TRef>(references), numReturns, timeout, cancellationToken), CollectionWait.ToList);
+
+    /// <summary><see cref="Wait{TRef}(TRef[], int, TimeSpan?)"/> without holding a thread, as <see cref="WaitAsync{TRef}(IReadOnlyList{TRef}, int, TimeSpan?, CancellationToken)"/>.</summary>
+    /// <inheritdoc cref="WaitAsync{TRef}(IReadOnlyList{TRef}, int, TimeSpan?, CancellationToken)" path="/param|/exception"/>
+    /// <returns>Ready refs and the rest (a new array), in input order. Await it once.</returns>
+    public static ValueTask<WaitResult<TRef, TRef[]>> WaitAsync<TRef>(
+        TRef[] references, int numReturns = 1, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+        where TRef : ObjectRef =>
+        CollectionWait.Copy(WaitAsync(CollectionWait.Source<TRef>(references), numReturns, timeout, cancellationToken), CollectionWait.ToArray);
 
     /// <summary>Yields the refs as they finish, for <c>foreach</c> or <c>await foreach</c>.</summary>
     public static CompletionStream<TRef> AsCompleted<TRef>(IEnumerable<TRef> references)

@@ -12,7 +12,7 @@ namespace RaySharp;
 /// <summary>
 /// The refs a streaming task yields, one per item, each available as soon as the task produces it, before the task
 /// ends (Ray's <c>ObjectRefGenerator</c>). Read it with <c>foreach</c> or <c>await foreach</c>, or pass the refs to
-/// <see cref="Ray.Wait{TRef}"/>. If the task fails, the last ref yielded throws its error. Enumerate as often as you like.
+/// <see cref="Ray.Wait{TRef}(System.Collections.Generic.IReadOnlyList{TRef}, int, System.TimeSpan?)"/>. If the task fails, the last ref yielded throws its error. Enumerate as often as you like.
 /// </summary>
 /// <typeparam name="T">The type of each item.</typeparam>
 public sealed class ObjectRefGenerator<T> : IEnumerable<ObjectRef<T>>, IObjectStream
