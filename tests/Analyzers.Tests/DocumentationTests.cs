@@ -95,9 +95,26 @@ public class DocumentationTests
     }
 
     [Fact]
+    public void EverySuppression_HasPageAndIndexRow()
+    {
+        Assert.NotEmpty(AllAnalyzers.Suppressions);
+        foreach (var suppression in AllAnalyzers.Suppressions)
+        {
+            var page = Path.Combine(s_docs, suppression.Id + ".md");
+            Assert.True(File.Exists(page), $"{suppression.Id} has no page: create docs/diagnostics/{suppression.Id}.md");
+            var text = File.ReadAllText(page);
+            Assert.StartsWith("# " + suppression.Id + " ", text, StringComparison.Ordinal);
+            Assert.Contains("| Suppressor | " + suppression.SuppressedDiagnosticId + " |", text, StringComparison.Ordinal);
+            var row = IndexRows().FirstOrDefault(r => r[0] == $"[{suppression.Id}]({suppression.Id}.md)");
+            Assert.True(row is not null, $"{suppression.Id} has no row in docs/diagnostics/index.md");
+            Assert.Equal(suppression.SuppressedDiagnosticId, row![2]);
+        }
+    }
+
+    [Fact]
     public void EveryPageHasADescriptorOrIsRemoved()
     {
-        var known = AllAnalyzers.Descriptors.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var known = AllAnalyzers.Descriptors.Select(d => d.Id).Concat(AllAnalyzers.Suppressions.Select(s => s.Id)).ToHashSet(StringComparer.Ordinal);
         var index = File.ReadAllText(Path.Combine(s_docs, "index.md"));
         var removed = index[index.IndexOf("## Removed Rules", StringComparison.Ordinal)..];
         foreach (var page in Directory.GetFiles(s_docs, "RAY*.md"))

@@ -20,7 +20,8 @@ namespace RaySharp.Analyzers.CodeFixes.Usage;
 /// <item>the same for <c>await Ray.WaitAsync(refs)</c>.</item>
 /// <item><c>var (ready, rest) = …;</c> gets <c>refs = rest;</c> after it, and <c>var result = …;</c> gets <c>refs = result.NotReady;</c></item>
 /// </list>
-/// Offered only when the variable's type can hold the <c>IReadOnlyList</c> that Wait returns (not for a <c>List&lt;T&gt;</c>).
+/// Offered only when the variable's type can hold the rest that Wait returns for it: an <c>IReadOnlyList</c>, or a new
+/// <c>List&lt;T&gt;</c> or array when a list or an array was passed.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RAY0102ReassignNotReadyCodeFix)), Shared]
 public sealed class RAY0102ReassignNotReadyCodeFix : RaySharpCodeFix

@@ -27,7 +27,9 @@ namespace RaySharp.Analyzers.CodeFixes.Usage;
 /// for (var i = 0; i &lt; n; i++) { squareRefs.Add(Jobs.Remote.Square(i)); }
 /// foreach (var value in Ray.Get(squareRefs)) { sum += value; }
 /// </code>
-/// Not offered when the value is used in any other way, or when the accumulator is read elsewhere in the loop.
+/// The get's timeout, if it has one (<c>Ray.Get(r, timeout)</c>), bounds the <c>Ray.Get(list, timeout)</c> after the
+/// loop. Offered in methods and in top-level statements; not offered when the value is used in any other way, when the
+/// accumulator is read elsewhere in the loop, or when the timeout reads a variable of the loop.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RAY0103HoistGetsCodeFix)), Shared]
 public sealed class RAY0103HoistGetsCodeFix : RaySharpCodeFix
@@ -104,7 +106,8 @@ public sealed class RAY0103HoistGetsCodeFix : RaySharpCodeFix
         ExpressionSyntax Ref,
         INamedTypeSymbol ListType,
         string ListName,
-        string ValueName);
+        string ValueName,
+        ArgumentSyntax? Timeout);
 
     private static HoistPlan? Plan(RaySymbols symbols, SemanticModel model, ExpressionSyntax get, CancellationToken cancellationToken)
     {
@@ -112,7 +115,7 @@ public sealed class RAY0103HoistGetsCodeFix : RaySharpCodeFix
             symbols.FindBlockingMember(operation) is not { Spec.Kind: BlockingKind.Get } ||
             BlockingGetSites.RefOperand(symbols, operation) is not { } reference ||
             !symbols.IsTypedObjectRef(reference.Type, out _) ||
-            BlockingGetSites.EnclosingLoop(operation) is not { Syntax: StatementSyntax { Parent: BlockSyntax } loop } loopOperation ||
+            BlockingGetSites.EnclosingLoop(operation) is not { Syntax: StatementSyntax { Parent: BlockSyntax or GlobalStatementSyntax } loop } loopOperation ||
             RAY0103GetInSubmitLoopAnalyzer.SubmittedInIteration(symbols, reference, loopOperation) is not { } submit ||
             get.Parent is not { } parent)
         {
@@ -146,10 +149,21 @@ public sealed class RAY0103HoistGetsCodeFix : RaySharpCodeFix
             return null;
         }
 
-        var member = loop.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? (SyntaxNode)loop.SyntaxTree.GetRoot(cancellationToken);
+        // The user's timeout bounds the one get after the loop; it must not read anything the loop declares.
+        var timeout = BlockingGetSites.Argument(operation, "timeout") is { IsImplicit: false, Syntax: ArgumentSyntax argument } ? argument : null;
+        if (timeout is not null && timeout.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(n =>
+                model.GetSymbolInfo(n, cancellationToken).Symbol is { } used && used.DeclaringSyntaxReferences.Any(r => loop.Span.Contains(r.Span))))
+        {
+            return null;
+        }
+
+        // Names are taken in the member, or in the whole file for top-level statements.
+        var member = loop.Parent is GlobalStatementSyntax
+            ? loop.SyntaxTree.GetRoot(cancellationToken)
+            : loop.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? (SyntaxNode)loop.SyntaxTree.GetRoot(cancellationToken);
         var taken = member.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText).ToImmutableHashSet();
         var baseName = char.ToLowerInvariant(submit.TargetMethod.Name[0]) + submit.TargetMethod.Name.Substring(1) + "Refs";
-        return new HoistPlan(loop, statement, get, (ExpressionSyntax)reference.Syntax, listType, Unique(baseName, taken), Unique("value", taken));
+        return new HoistPlan(loop, statement, get, (ExpressionSyntax)reference.Syntax, listType, Unique(baseName, taken), Unique("value", taken), timeout);
     }
 
     private static SyntaxNode Apply(SyntaxNode root, HoistPlan plan, SyntaxGenerator generator)
@@ -161,7 +175,11 @@ public sealed class RAY0103HoistGetsCodeFix : RaySharpCodeFix
 
         // After the loop: foreach (var value in Ray.Get(list)) { <the accumulating statement, reading value> }
         var ray = generator.TypeExpression(RayType(plan)).WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
-        var getAll = (ExpressionSyntax)generator.InvocationExpression(generator.MemberAccessExpression(ray, "Get"), IdentifierName(plan.ListName));
+        var getAll = InvocationExpression(
+            (ExpressionSyntax)generator.MemberAccessExpression(ray, "Get"),
+            ArgumentList(plan.Timeout is null
+                ? SingletonSeparatedList(Argument(IdentifierName(plan.ListName)))
+                : SeparatedList(new[] { Argument(IdentifierName(plan.ListName)), plan.Timeout.WithoutTrivia() })));
         var accumulate = plan.Accumulate.ReplaceNode(plan.Get, IdentifierName(plan.ValueName).WithTriviaFrom(plan.Get)).WithoutTrivia();
         var after = ForEachStatement(IdentifierName("var"), plan.ValueName, getAll, Block(accumulate));
 
@@ -174,13 +192,21 @@ public sealed class RAY0103HoistGetsCodeFix : RaySharpCodeFix
         // The declaration takes the loop's leading trivia (blank lines, comments); the loop and the foreach keep only its indentation.
         var leading = plan.Loop.GetLeadingTrivia();
         var indentation = SyntaxFactory.TriviaList(leading.Reverse().TakeWhile(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).Reverse());
-        var newRoot = root.ReplaceNode(plan.Loop, new SyntaxNode[]
-        {
-            declare.WithLeadingTrivia(leading).WithAdditionalAnnotations(Formatter.Annotation),
+        // Between global statements the formatter would add a blank line after the declaration: end its line by hand.
+        var global = plan.Loop.Parent as GlobalStatementSyntax;
+        StatementSyntax[] statements =
+        [
+            global is null
+                ? declare.WithLeadingTrivia(leading).WithAdditionalAnnotations(Formatter.Annotation)
+                : declare.NormalizeWhitespace().WithLeadingTrivia(leading).WithTrailingTrivia(plan.Loop.GetTrailingTrivia()),
             newLoop.WithLeadingTrivia(indentation),
             after.WithLeadingTrivia(indentation).WithAdditionalAnnotations(Formatter.Annotation),
-        });
-        return newRoot;
+        ];
+
+        // Top-level statements: each statement is wrapped in its own global statement.
+        return global is not null
+            ? root.ReplaceNode(global, statements.Select(GlobalStatement))
+            : root.ReplaceNode(plan.Loop, statements);
     }
 
     private static ITypeSymbol RayType(HoistPlan plan) => plan.ListType.TypeArguments[0].ContainingNamespace.GetTypeMembers("Ray").First();

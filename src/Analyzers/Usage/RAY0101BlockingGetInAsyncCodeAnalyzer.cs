@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -43,7 +44,7 @@ public sealed class RAY0101BlockingGetInAsyncCodeAnalyzer : UsageAnalyzer
                 }
 
                 var function = BlockingGetSites.EnclosingFunction(c.Operation, c.ContainingSymbol);
-                if (function is null || !(function.IsAsync || IsAsyncActorMethod(symbols, function)))
+                if (function is null || !(function.IsAsync || IsAsyncActorMethod(symbols, function)) || IsConsoleEntryPoint(c.Compilation, function, c.CancellationToken))
                 {
                     return;
                 }
@@ -61,6 +62,14 @@ public sealed class RAY0101BlockingGetInAsyncCodeAnalyzer : UsageAnalyzer
             OperationKind.Invocation,
             OperationKind.PropertyReference);
     }
+
+    /// <summary>
+    /// A console program's <c>Main</c>, or its top-level statements: no synchronization context, no actor and no task
+    /// runs there, so a blocking get holds only the main thread, which has nothing else to do.
+    /// </summary>
+    private static bool IsConsoleEntryPoint(Compilation compilation, IMethodSymbol function, CancellationToken cancellationToken) =>
+        compilation.Options.OutputKind == OutputKind.ConsoleApplication &&
+        SymbolEqualityComparer.Default.Equals(function, compilation.GetEntryPoint(cancellationToken));
 
     /// <summary>A method of an actor class that returns a task: the actor runs it as async code even without <c>async</c>.</summary>
     private static bool IsAsyncActorMethod(RaySymbols symbols, IMethodSymbol function) =>
