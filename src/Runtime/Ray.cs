@@ -213,6 +213,37 @@ public static partial class Ray
         where TRef : ObjectRef =>
         CollectionWait.Copy(WaitAsync(CollectionWait.Source<TRef>(references), numReturns, timeout, cancellationToken), CollectionWait.ToArray);
 
+    /// <summary>
+    /// Waits on streaming generators (Ray's <c>ray.wait([gen])</c>): a generator is ready when a ref is yielded past
+    /// its cursor (<see cref="ObjectRefGenerator{T}.IsNextReady"/>) or its task has ended. Take the ref with
+    /// <see cref="ObjectRefGenerator{T}.TryNext"/>; it returns false for an ended one (<see cref="ObjectRefGenerator{T}.IsFinished"/>).
+    /// </summary>
+    /// <param name="generators">Distinct generators.</param>
+    /// <param name="numReturns">How many ready generators to wait for, from 1 to the number of generators.</param>
+    /// <param name="timeout">How long to wait; null waits forever, zero only polls.</param>
+    /// <returns>Ready generators (at most <paramref name="numReturns"/>) and the rest, both in input order; the rest as a
+    /// new list, to add a generator back to after taking its next ref.</returns>
+    /// <exception cref="ArgumentException">A generator appears twice, or <paramref name="numReturns"/> is out of range.</exception>
+    public static (IReadOnlyList<ObjectRefGenerator<T>> Ready, List<ObjectRefGenerator<T>> NotReady) Wait<T>(
+        IReadOnlyList<ObjectRefGenerator<T>> generators, int numReturns = 1, TimeSpan? timeout = null)
+    {
+        var signals = GeneratorWait.Signals(generators);
+        return GeneratorWait.Split(generators, signals, Wait((IReadOnlyList<ObjectRef>)signals, numReturns, timeout));
+    }
+
+    /// <summary><see cref="Wait{T}(IReadOnlyList{ObjectRefGenerator{T}}, int, TimeSpan?)"/> without holding a thread.</summary>
+    /// <param name="generators">Distinct generators.</param>
+    /// <param name="numReturns">How many ready generators to wait for, from 1 to the number of generators.</param>
+    /// <param name="timeout">How long to wait; null waits forever, zero only polls.</param>
+    /// <param name="cancellationToken">Stops waiting; nothing is taken from the generators.</param>
+    /// <inheritdoc cref="Wait{T}(IReadOnlyList{ObjectRefGenerator{T}}, int, TimeSpan?)" path="/returns|/exception"/>
+    public static ValueTask<(IReadOnlyList<ObjectRefGenerator<T>> Ready, List<ObjectRefGenerator<T>> NotReady)> WaitAsync<T>(
+        IReadOnlyList<ObjectRefGenerator<T>> generators, int numReturns = 1, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        var signals = GeneratorWait.Signals(generators);
+        return GeneratorWait.SplitAsync(generators, signals, WaitAsync((IReadOnlyList<ObjectRef>)signals, numReturns, timeout, cancellationToken));
+    }
+
     /// <summary>Yields the refs as they finish, for <c>foreach</c> or <c>await foreach</c>.</summary>
     public static CompletionStream<TRef> AsCompleted<TRef>(IEnumerable<TRef> references)
         where TRef : ObjectRef => new(references);
