@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using RaySharp.Objects;
@@ -150,7 +151,7 @@ public static partial class Ray
     }
 
     /// <summary>
-    /// <see cref="Wait{TRef}"/> without holding a thread: the same result, split and order, but the wait is a task
+    /// <see cref="Wait{TRef}(IReadOnlyList{TRef}, int, TimeSpan?)"/> without holding a thread: the same result, split and order, but the wait is a task
     /// that the refs complete. Inside an async task, the task's CPU is lent out while it waits, as with <c>await r</c>.
     /// </summary>
     /// <param name="references">Distinct refs, of one type or (as <see cref="ObjectRef"/>) mixed.</param>
@@ -171,6 +172,76 @@ public static partial class Ray
         return StartWait(references, numReturns) is { } set
             ? set.TakeAsync(numReturns, limit, cancellationToken)
             : new ValueTask<WaitResult<TRef>>(new WaitResult<TRef>([], []));
+    }
+
+    /// <summary>
+    /// <see cref="Wait{TRef}(IReadOnlyList{TRef}, int, TimeSpan?)"/> for a list (and a collection expression): the rest
+    /// comes back as a new list, so
+    /// <c>(var ready, refs) = Ray.Wait(refs);</c> compiles with <c>refs</c> a <see cref="List{T}"/> and <c>refs.Add(next)</c>
+    /// still works after it (Ray's limit-pending-tasks loop). Each call copies the rest, O(n).
+    /// </summary>
+    /// <inheritdoc cref="Wait{TRef}(IReadOnlyList{TRef}, int, TimeSpan?)" path="/param|/returns|/exception"/>
+    [OverloadResolutionPriority(1)] // [a, b] binds here, not ambiguously between the list and array forms
+    public static WaitResult<TRef, List<TRef>> Wait<TRef>(List<TRef> references, int numReturns = 1, TimeSpan? timeout = null)
+        where TRef : ObjectRef =>
+        CollectionWait.Copy(Wait(CollectionWait.Source<TRef>(references), numReturns, timeout), CollectionWait.ToList);
+
+    /// <summary>
+    /// <see cref="Wait{TRef}(IReadOnlyList{TRef}, int, TimeSpan?)"/> for an array: the rest comes back as a new
+    /// array, so <c>(var ready, refs) = Ray.Wait(refs);</c> compiles with <c>refs</c> an
+    /// <c>ObjectRef&lt;T&gt;[]</c>. Each call copies the rest, O(n).
+    /// </summary>
+    /// <inheritdoc cref="Wait{TRef}(IReadOnlyList{TRef}, int, TimeSpan?)" path="/param|/returns|/exception"/>
+    public static WaitResult<TRef, TRef[]> Wait<TRef>(TRef[] references, int numReturns = 1, TimeSpan? timeout = null)
+        where TRef : ObjectRef =>
+        CollectionWait.Copy(Wait(CollectionWait.Source<TRef>(references), numReturns, timeout), CollectionWait.ToArray);
+
+    /// <summary><see cref="Wait{TRef}(List{TRef}, int, TimeSpan?)"/> without holding a thread, as <see cref="WaitAsync{TRef}(IReadOnlyList{TRef}, int, TimeSpan?, CancellationToken)"/>.</summary>
+    /// <inheritdoc cref="WaitAsync{TRef}(IReadOnlyList{TRef}, int, TimeSpan?, CancellationToken)" path="/param|/exception"/>
+    /// <returns>Ready refs and the rest (a new list), in input order. Await it once.</returns>
+    [OverloadResolutionPriority(1)]
+    public static ValueTask<WaitResult<TRef, List<TRef>>> WaitAsync<TRef>(
+        List<TRef> references, int numReturns = 1, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+        where TRef : ObjectRef =>
+        CollectionWait.Copy(WaitAsync(CollectionWait.Source<TRef>(references), numReturns, timeout, cancellationToken), CollectionWait.ToList);
+
+    /// <summary><see cref="Wait{TRef}(TRef[], int, TimeSpan?)"/> without holding a thread, as <see cref="WaitAsync{TRef}(IReadOnlyList{TRef}, int, TimeSpan?, CancellationToken)"/>.</summary>
+    /// <inheritdoc cref="WaitAsync{TRef}(IReadOnlyList{TRef}, int, TimeSpan?, CancellationToken)" path="/param|/exception"/>
+    /// <returns>Ready refs and the rest (a new array), in input order. Await it once.</returns>
+    public static ValueTask<WaitResult<TRef, TRef[]>> WaitAsync<TRef>(
+        TRef[] references, int numReturns = 1, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+        where TRef : ObjectRef =>
+        CollectionWait.Copy(WaitAsync(CollectionWait.Source<TRef>(references), numReturns, timeout, cancellationToken), CollectionWait.ToArray);
+
+    /// <summary>
+    /// Waits on streaming generators (Ray's <c>ray.wait([gen])</c>): a generator is ready when a ref is yielded past
+    /// its cursor (<see cref="ObjectRefGenerator{T}.IsNextReady"/>) or its task has ended. Take the ref with
+    /// <see cref="ObjectRefGenerator{T}.TryNext"/>; it returns false for an ended one (<see cref="ObjectRefGenerator{T}.IsFinished"/>).
+    /// </summary>
+    /// <param name="generators">Distinct generators.</param>
+    /// <param name="numReturns">How many ready generators to wait for, from 1 to the number of generators.</param>
+    /// <param name="timeout">How long to wait; null waits forever, zero only polls.</param>
+    /// <returns>Ready generators (at most <paramref name="numReturns"/>) and the rest, both in input order; the rest as a
+    /// new list, to add a generator back to after taking its next ref.</returns>
+    /// <exception cref="ArgumentException">A generator appears twice, or <paramref name="numReturns"/> is out of range.</exception>
+    public static (IReadOnlyList<ObjectRefGenerator<T>> Ready, List<ObjectRefGenerator<T>> NotReady) Wait<T>(
+        IReadOnlyList<ObjectRefGenerator<T>> generators, int numReturns = 1, TimeSpan? timeout = null)
+    {
+        var signals = GeneratorWait.Signals(generators);
+        return GeneratorWait.Split(generators, signals, Wait((IReadOnlyList<ObjectRef>)signals, numReturns, timeout));
+    }
+
+    /// <summary><see cref="Wait{T}(IReadOnlyList{ObjectRefGenerator{T}}, int, TimeSpan?)"/> without holding a thread.</summary>
+    /// <param name="generators">Distinct generators.</param>
+    /// <param name="numReturns">How many ready generators to wait for, from 1 to the number of generators.</param>
+    /// <param name="timeout">How long to wait; null waits forever, zero only polls.</param>
+    /// <param name="cancellationToken">Stops waiting; nothing is taken from the generators.</param>
+    /// <inheritdoc cref="Wait{T}(IReadOnlyList{ObjectRefGenerator{T}}, int, TimeSpan?)" path="/returns|/exception"/>
+    public static ValueTask<(IReadOnlyList<ObjectRefGenerator<T>> Ready, List<ObjectRefGenerator<T>> NotReady)> WaitAsync<T>(
+        IReadOnlyList<ObjectRefGenerator<T>> generators, int numReturns = 1, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        var signals = GeneratorWait.Signals(generators);
+        return GeneratorWait.SplitAsync(generators, signals, WaitAsync((IReadOnlyList<ObjectRef>)signals, numReturns, timeout, cancellationToken));
     }
 
     /// <summary>Yields the refs as they finish, for <c>foreach</c> or <c>await foreach</c>.</summary>

@@ -1,11 +1,13 @@
 using System.Threading.Tasks;
+using RaySharp.Analyzers.Tests.Verifiers;
 using Xunit;
-using VerifyCS = RaySharp.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<RaySharp.Analyzers.RAY0001NotPartialAnalyzer>;
 
 namespace RaySharp.Analyzers.Tests;
 
 public class RAY0001NotPartialAnalyzerTests
 {
+    private static readonly DeclarationRuleVerifier VerifyCS = new(Descriptors.NotPartial);
+
     [Fact]
     public Task EmptySource_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync(string.Empty);
 

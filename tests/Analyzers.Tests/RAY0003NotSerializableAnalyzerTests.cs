@@ -1,11 +1,13 @@
 using System.Threading.Tasks;
+using RaySharp.Analyzers.Tests.Verifiers;
 using Xunit;
-using VerifyCS = RaySharp.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<RaySharp.Analyzers.RAY0003NotSerializableAnalyzer>;
 
 namespace RaySharp.Analyzers.Tests;
 
 public class RAY0003NotSerializableAnalyzerTests
 {
+    private static readonly DeclarationRuleVerifier VerifyCS = new(Descriptors.NotSerializable);
+
     [Fact]
     public Task EmptySource_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync(string.Empty);
 

@@ -1,11 +1,13 @@
 using System.Threading.Tasks;
+using RaySharp.Analyzers.Tests.Verifiers;
 using Xunit;
-using VerifyCS = RaySharp.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<RaySharp.Analyzers.RAY0006BadCancellationTokenAnalyzer>;
 
 namespace RaySharp.Analyzers.Tests;
 
 public class RAY0006BadCancellationTokenAnalyzerTests
 {
+    private static readonly DeclarationRuleVerifier VerifyCS = new(Descriptors.BadCancellationToken);
+
     [Fact]
     public Task EmptySource_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync(string.Empty);
 

@@ -1,11 +1,13 @@
 using System.Threading.Tasks;
+using RaySharp.Analyzers.Tests.Verifiers;
 using Xunit;
-using VerifyCS = RaySharp.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<RaySharp.Analyzers.RAY0007MisplacedAttributeAnalyzer>;
 
 namespace RaySharp.Analyzers.Tests;
 
 public class RAY0007MisplacedAttributeAnalyzerTests
 {
+    private static readonly DeclarationRuleVerifier VerifyCS = new(Descriptors.MisplacedAttribute);
+
     [Fact]
     public Task EmptySource_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync(string.Empty);
 

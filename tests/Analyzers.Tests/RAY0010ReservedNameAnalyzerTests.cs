@@ -1,11 +1,13 @@
 using System.Threading.Tasks;
+using RaySharp.Analyzers.Tests.Verifiers;
 using Xunit;
-using VerifyCS = RaySharp.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<RaySharp.Analyzers.RAY0010ReservedNameAnalyzer>;
 
 namespace RaySharp.Analyzers.Tests;
 
 public class RAY0010ReservedNameAnalyzerTests
 {
+    private static readonly DeclarationRuleVerifier VerifyCS = new(Descriptors.ReservedName);
+
     private const string GeneratedMember = "a member the generator adds to the type";
     private const string HandleMember = "a member of its handle, so it gets no stub";
 

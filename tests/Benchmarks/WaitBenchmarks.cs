@@ -56,6 +56,8 @@ public class SingleClientWait1kRefs
 /// Baseline: the same drain written naively: a <see cref="List{T}"/> from which each step removes the first ready
 /// ref with <see cref="List{T}.RemoveAt"/>. Every ref is ready, so the search is O(1) and each step costs one
 /// O(N) shift: the cheapest O(N)-per-call drain, O(N²) in total.
+/// The List and array forms (<c>refs</c> a <c>List</c> or an array) copy the rest on every call, O(N) each: they are
+/// measured against both.
 /// The refs are made once in [GlobalSetup]: draining does not consume them, so setup stays out of the measurement.
 /// </summary>
 [MemoryDiagnoser]
@@ -87,6 +89,34 @@ public class SingleClientWaitDrain
         IReadOnlyList<ObjectRef<int>> refs = _refs;
         long sum = 0;
         while (refs.Count > 0)
+        {
+            (var ready, refs) = Ray.Wait(refs);
+            sum += ready[0].Get();
+        }
+
+        return sum;
+    }
+
+    [Benchmark(Description = "drain: (ready, refs) = Ray.Wait(refs) with refs a List<ObjectRef<int>>")]
+    public long WaitDrainList()
+    {
+        var refs = new List<ObjectRef<int>>(_refs);
+        long sum = 0;
+        while (refs.Count > 0)
+        {
+            (var ready, refs) = Ray.Wait(refs);
+            sum += ready[0].Get();
+        }
+
+        return sum;
+    }
+
+    [Benchmark(Description = "drain: (ready, refs) = Ray.Wait(refs) with refs an ObjectRef<int>[]")]
+    public long WaitDrainArray()
+    {
+        var refs = _refs;
+        long sum = 0;
+        while (refs.Length > 0)
         {
             (var ready, refs) = Ray.Wait(refs);
             sum += ready[0].Get();

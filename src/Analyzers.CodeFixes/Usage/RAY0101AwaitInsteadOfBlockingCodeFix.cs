@@ -1,9 +1,7 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -21,15 +19,13 @@ namespace RaySharp.Analyzers.CodeFixes.Usage;
 /// actor method that is not declared <c>async</c>.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RAY0101AwaitInsteadOfBlockingCodeFix)), Shared]
-public sealed class RAY0101AwaitInsteadOfBlockingCodeFix : CodeFixProvider
+public sealed class RAY0101AwaitInsteadOfBlockingCodeFix : RaySharpCodeFix
 {
-    private const string EquivalenceKey = "RAY0101-await";
-
-    /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RAY0101BlockingGetInAsyncCodeAnalyzer.Id);
-
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    /// <summary>Creates the fix.</summary>
+    public RAY0101AwaitInsteadOfBlockingCodeFix()
+        : base(RAY0101BlockingGetInAsyncCodeAnalyzer.Id, "Await")
+    {
+    }
 
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -40,22 +36,13 @@ public sealed class RAY0101AwaitInsteadOfBlockingCodeFix : CodeFixProvider
             return;
         }
 
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null || RaySymbols.TryCreate(model.Compilation) is not { } symbols ||
-            root.FindNode(context.Span, getInnermostNodeForTie: true) is not ExpressionSyntax node ||
-            model.GetOperation(node, context.CancellationToken) is not { } operation ||
-            Awaitable(symbols, operation) is not { } awaited)
+        if (await FindAsync(context.Document, context.Span, context.CancellationToken).ConfigureAwait(false) is not { Node: ExpressionSyntax node, Operation: { } operation } site ||
+            Awaitable(site.Symbols, operation) is not { } awaited)
         {
             return;
         }
 
-        context.RegisterCodeFix(
-            CodeAction.Create(
-                "Use await",
-                _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(node, Await(awaited).WithTriviaFrom(node)))),
-                EquivalenceKey),
-            diagnostic);
+        Offer(context, "Use await", _ => Task.FromResult(context.Document.WithSyntaxRoot(site.Root.ReplaceNode(node, Await(awaited).WithTriviaFrom(node)))));
     }
 
     /// <summary>What to await instead of <paramref name="operation"/>, or null when there is no faithful async form.</summary>

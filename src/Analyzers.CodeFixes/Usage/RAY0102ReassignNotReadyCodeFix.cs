@@ -1,9 +1,7 @@
-using System.Collections.Immutable;
 using System.Linq;
 using System.Composition;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -22,37 +20,30 @@ namespace RaySharp.Analyzers.CodeFixes.Usage;
 /// <item>the same for <c>await Ray.WaitAsync(refs)</c>.</item>
 /// <item><c>var (ready, rest) = …;</c> gets <c>refs = rest;</c> after it, and <c>var result = …;</c> gets <c>refs = result.NotReady;</c></item>
 /// </list>
-/// Offered only when the variable's type can hold the <c>IReadOnlyList</c> that Wait returns (not for a <c>List&lt;T&gt;</c>).
+/// Offered only when the variable's type can hold the rest that Wait returns for it: an <c>IReadOnlyList</c>, or a new
+/// <c>List&lt;T&gt;</c> or array when a list or an array was passed.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RAY0102ReassignNotReadyCodeFix)), Shared]
-public sealed class RAY0102ReassignNotReadyCodeFix : CodeFixProvider
+public sealed class RAY0102ReassignNotReadyCodeFix : RaySharpCodeFix
 {
-    private const string EquivalenceKey = "RAY0102-reassign";
-
-    /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RAY0102WaitWithoutReassignmentAnalyzer.Id);
-
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    /// <summary>Creates the fix.</summary>
+    public RAY0102ReassignNotReadyCodeFix()
+        : base(RAY0102WaitWithoutReassignmentAnalyzer.Id, "Reassign")
+    {
+    }
 
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null ||
-            root.FindNode(context.Span, getInnermostNodeForTie: true) is not InvocationExpressionSyntax wait ||
-            model.GetOperation(wait, context.CancellationToken) is not IInvocationOperation operation ||
+        if (await FindAsync(context.Document, context.Span, context.CancellationToken).ConfigureAwait(false) is not { Node: InvocationExpressionSyntax wait, Operation: IInvocationOperation operation } site ||
             RAY0102WaitWithoutReassignmentAnalyzer.VariableOf(BlockingGetSites.FirstArgument(operation)) is not { } refs ||
-            !CanHoldNotReady(model.Compilation, operation, refs) ||
-            Rewrite(root, Site(wait), refs.Name) is not { } newRoot)
+            !CanHoldNotReady(site.Model.Compilation, operation, refs) ||
+            Rewrite(site.Root, Site(wait), refs.Name) is not { } newRoot)
         {
             return;
         }
 
-        context.RegisterCodeFix(
-            CodeAction.Create($"Reassign '{refs.Name}' from the refs that are not ready", _ => Task.FromResult(context.Document.WithSyntaxRoot(newRoot)), EquivalenceKey),
-            context.Diagnostics[0]);
+        Offer(context, $"Reassign '{refs.Name}' from the refs that are not ready", _ => Task.FromResult(context.Document.WithSyntaxRoot(newRoot)));
     }
 
     private static bool CanHoldNotReady(Compilation compilation, IInvocationOperation wait, ISymbol refs)

@@ -5,7 +5,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -28,15 +27,18 @@ namespace RaySharp.Analyzers.CodeFixes.Usage;
 /// for (var i = 0; i &lt; n; i++) { squareRefs.Add(Jobs.Remote.Square(i)); }
 /// foreach (var value in Ray.Get(squareRefs)) { sum += value; }
 /// </code>
-/// Not offered when the value is used in any other way, or when the accumulator is read elsewhere in the loop.
+/// The get's timeout, if it has one (<c>Ray.Get(r, timeout)</c>), bounds the <c>Ray.Get(list, timeout)</c> after the
+/// loop. Offered in methods and in top-level statements; not offered when the value is used in any other way, when the
+/// accumulator is read elsewhere in the loop, or when the timeout reads a variable of the loop.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RAY0103HoistGetsCodeFix)), Shared]
-public sealed class RAY0103HoistGetsCodeFix : CodeFixProvider
+public sealed class RAY0103HoistGetsCodeFix : RaySharpCodeFix
 {
-    private const string EquivalenceKey = "RAY0103-hoist";
-
-    /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RAY0103GetInSubmitLoopAnalyzer.Id);
+    /// <summary>Creates the fix.</summary>
+    public RAY0103HoistGetsCodeFix()
+        : base(RAY0103GetInSubmitLoopAnalyzer.Id, "HoistGets")
+    {
+    }
 
     /// <summary>
     /// Fix All applies the fixes one after another, in document order, so that each sees the names the previous ones
@@ -79,27 +81,22 @@ public sealed class RAY0103HoistGetsCodeFix : CodeFixProvider
             return;
         }
 
-        context.RegisterCodeFix(
-            CodeAction.Create(
-                "Get the results after the loop",
-                async cancellationToken => await HoistAsync(context.Document, context.Span, cancellationToken).ConfigureAwait(false) ?? context.Document,
-                EquivalenceKey),
-            context.Diagnostics[0]);
+        Offer(
+            context,
+            "Get the results after the loop",
+            async cancellationToken => await HoistAsync(context.Document, context.Span, cancellationToken).ConfigureAwait(false) ?? context.Document);
     }
 
     /// <summary>The document with the get at <paramref name="span"/> hoisted, or null when the fix does not apply.</summary>
     private static async Task<Document?> HoistAsync(Document document, TextSpan span, CancellationToken cancellationToken)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || model is null || RaySymbols.TryCreate(model.Compilation) is not { } symbols ||
-            root.FindNode(span, getInnermostNodeForTie: true) is not ExpressionSyntax get ||
-            Plan(symbols, model, get, cancellationToken) is not { } plan)
+        if (await FindAsync(document, span, cancellationToken).ConfigureAwait(false) is not { Node: ExpressionSyntax get } site ||
+            Plan(site.Symbols, site.Model, get, cancellationToken) is not { } plan)
         {
             return null;
         }
 
-        return document.WithSyntaxRoot(Apply(root, plan, SyntaxGenerator.GetGenerator(document)));
+        return document.WithSyntaxRoot(Apply(site.Root, plan, SyntaxGenerator.GetGenerator(document)));
     }
 
     private sealed record HoistPlan(
@@ -109,7 +106,8 @@ public sealed class RAY0103HoistGetsCodeFix : CodeFixProvider
         ExpressionSyntax Ref,
         INamedTypeSymbol ListType,
         string ListName,
-        string ValueName);
+        string ValueName,
+        ArgumentSyntax? Timeout);
 
     private static HoistPlan? Plan(RaySymbols symbols, SemanticModel model, ExpressionSyntax get, CancellationToken cancellationToken)
     {
@@ -117,7 +115,7 @@ public sealed class RAY0103HoistGetsCodeFix : CodeFixProvider
             symbols.FindBlockingMember(operation) is not { Spec.Kind: BlockingKind.Get } ||
             BlockingGetSites.RefOperand(symbols, operation) is not { } reference ||
             !symbols.IsTypedObjectRef(reference.Type, out _) ||
-            BlockingGetSites.EnclosingLoop(operation) is not { Syntax: StatementSyntax { Parent: BlockSyntax } loop } loopOperation ||
+            BlockingGetSites.EnclosingLoop(operation) is not { Syntax: StatementSyntax { Parent: BlockSyntax or GlobalStatementSyntax } loop } loopOperation ||
             RAY0103GetInSubmitLoopAnalyzer.SubmittedInIteration(symbols, reference, loopOperation) is not { } submit ||
             get.Parent is not { } parent)
         {
@@ -151,10 +149,21 @@ public sealed class RAY0103HoistGetsCodeFix : CodeFixProvider
             return null;
         }
 
-        var member = loop.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? (SyntaxNode)loop.SyntaxTree.GetRoot(cancellationToken);
+        // The user's timeout bounds the one get after the loop; it must not read anything the loop declares.
+        var timeout = BlockingGetSites.Argument(operation, "timeout") is { IsImplicit: false, Syntax: ArgumentSyntax argument } ? argument : null;
+        if (timeout is not null && timeout.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(n =>
+                model.GetSymbolInfo(n, cancellationToken).Symbol is { } used && used.DeclaringSyntaxReferences.Any(r => loop.Span.Contains(r.Span))))
+        {
+            return null;
+        }
+
+        // Names are taken in the member, or in the whole file for top-level statements.
+        var member = loop.Parent is GlobalStatementSyntax
+            ? loop.SyntaxTree.GetRoot(cancellationToken)
+            : loop.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? (SyntaxNode)loop.SyntaxTree.GetRoot(cancellationToken);
         var taken = member.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText).ToImmutableHashSet();
         var baseName = char.ToLowerInvariant(submit.TargetMethod.Name[0]) + submit.TargetMethod.Name.Substring(1) + "Refs";
-        return new HoistPlan(loop, statement, get, (ExpressionSyntax)reference.Syntax, listType, Unique(baseName, taken), Unique("value", taken));
+        return new HoistPlan(loop, statement, get, (ExpressionSyntax)reference.Syntax, listType, Unique(baseName, taken), Unique("value", taken), timeout);
     }
 
     private static SyntaxNode Apply(SyntaxNode root, HoistPlan plan, SyntaxGenerator generator)
@@ -166,7 +175,11 @@ public sealed class RAY0103HoistGetsCodeFix : CodeFixProvider
 
         // After the loop: foreach (var value in Ray.Get(list)) { <the accumulating statement, reading value> }
         var ray = generator.TypeExpression(RayType(plan)).WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
-        var getAll = (ExpressionSyntax)generator.InvocationExpression(generator.MemberAccessExpression(ray, "Get"), IdentifierName(plan.ListName));
+        var getAll = InvocationExpression(
+            (ExpressionSyntax)generator.MemberAccessExpression(ray, "Get"),
+            ArgumentList(plan.Timeout is null
+                ? SingletonSeparatedList(Argument(IdentifierName(plan.ListName)))
+                : SeparatedList(new[] { Argument(IdentifierName(plan.ListName)), plan.Timeout.WithoutTrivia() })));
         var accumulate = plan.Accumulate.ReplaceNode(plan.Get, IdentifierName(plan.ValueName).WithTriviaFrom(plan.Get)).WithoutTrivia();
         var after = ForEachStatement(IdentifierName("var"), plan.ValueName, getAll, Block(accumulate));
 
@@ -179,13 +192,21 @@ public sealed class RAY0103HoistGetsCodeFix : CodeFixProvider
         // The declaration takes the loop's leading trivia (blank lines, comments); the loop and the foreach keep only its indentation.
         var leading = plan.Loop.GetLeadingTrivia();
         var indentation = SyntaxFactory.TriviaList(leading.Reverse().TakeWhile(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).Reverse());
-        var newRoot = root.ReplaceNode(plan.Loop, new SyntaxNode[]
-        {
-            declare.WithLeadingTrivia(leading).WithAdditionalAnnotations(Formatter.Annotation),
+        // Between global statements the formatter would add a blank line after the declaration: end its line by hand.
+        var global = plan.Loop.Parent as GlobalStatementSyntax;
+        StatementSyntax[] statements =
+        [
+            global is null
+                ? declare.WithLeadingTrivia(leading).WithAdditionalAnnotations(Formatter.Annotation)
+                : declare.NormalizeWhitespace().WithLeadingTrivia(leading).WithTrailingTrivia(plan.Loop.GetTrailingTrivia()),
             newLoop.WithLeadingTrivia(indentation),
             after.WithLeadingTrivia(indentation).WithAdditionalAnnotations(Formatter.Annotation),
-        });
-        return newRoot;
+        ];
+
+        // Top-level statements: each statement is wrapped in its own global statement.
+        return global is not null
+            ? root.ReplaceNode(global, statements.Select(GlobalStatement))
+            : root.ReplaceNode(plan.Loop, statements);
     }
 
     private static ITypeSymbol RayType(HoistPlan plan) => plan.ListType.TypeArguments[0].ContainingNamespace.GetTypeMembers("Ray").First();

@@ -1,11 +1,9 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -22,25 +20,19 @@ namespace RaySharp.Analyzers.CodeFixes.Usage;
 /// parameter is such a get; callers of the stub need no change, since a <c>T</c> parameter takes a ref as well.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RAY0104TakeValueParameterCodeFix)), Shared]
-public sealed class RAY0104TakeValueParameterCodeFix : CodeFixProvider
+public sealed class RAY0104TakeValueParameterCodeFix : RaySharpCodeFix
 {
-    private const string EquivalenceKey = "RAY0104-take-value";
-
-    /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RAY0104GetOnRefParameterAnalyzer.Id);
-
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    /// <summary>Creates the fix.</summary>
+    public RAY0104TakeValueParameterCodeFix()
+        : base(RAY0104GetOnRefParameterAnalyzer.Id, "TakeValue")
+    {
+    }
 
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var diagnostic = context.Diagnostics[0];
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null || RaySymbols.TryCreate(model.Compilation) is not { } symbols ||
-            root.FindNode(context.Span, getInnermostNodeForTie: true) is not ExpressionSyntax node ||
-            model.GetOperation(node, context.CancellationToken) is not { } operation ||
+        if (await FindAsync(context.Document, context.Span, context.CancellationToken).ConfigureAwait(false) is not { Node: ExpressionSyntax, Operation: { } operation, Root: var root, Model: var model, Symbols: var symbols } ||
             BlockingGetSites.RefOperand(symbols, operation) is not IParameterReferenceOperation { Parameter: var parameter } ||
             !symbols.IsTypedObjectRef(parameter.Type, out var valueType) ||
             parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(context.CancellationToken) is not ParameterSyntax { Type: { } typeSyntax } declaration ||
@@ -50,24 +42,22 @@ public sealed class RAY0104TakeValueParameterCodeFix : CodeFixProvider
             return;
         }
 
-        context.RegisterCodeFix(
-            CodeAction.Create(
-                $"Declare '{parameter.Name}' as {valueType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}",
-                _ =>
-                {
-                    var generator = SyntaxGenerator.GetGenerator(context.Document);
-                    var newType = ((TypeSyntax)generator.TypeExpression(valueType))
-                        .WithTriviaFrom(typeSyntax)
-                        .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
-                    var newRoot = root.ReplaceNodes(
-                        gets.Append(typeSyntax),
-                        (original, _) => original == typeSyntax
-                            ? newType
-                            : SyntaxFactory.IdentifierName(parameter.Name).WithTriviaFrom(original));
-                    return Task.FromResult(context.Document.WithSyntaxRoot(newRoot));
-                },
-                EquivalenceKey),
-            diagnostic);
+        Offer(
+            context,
+            $"Declare '{parameter.Name}' as {valueType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}",
+            _ =>
+            {
+                var generator = SyntaxGenerator.GetGenerator(context.Document);
+                var newType = ((TypeSyntax)generator.TypeExpression(valueType))
+                    .WithTriviaFrom(typeSyntax)
+                    .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
+                var newRoot = root.ReplaceNodes(
+                    gets.Append(typeSyntax),
+                    (original, _) => original == typeSyntax
+                        ? newType
+                        : SyntaxFactory.IdentifierName(parameter.Name).WithTriviaFrom(original));
+                return Task.FromResult(context.Document.WithSyntaxRoot(newRoot));
+            });
     }
 
     /// <summary>

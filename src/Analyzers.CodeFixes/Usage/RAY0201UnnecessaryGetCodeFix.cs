@@ -1,10 +1,8 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -20,15 +18,13 @@ namespace RaySharp.Analyzers.CodeFixes.Usage;
 /// otherwise the local keeps the ref instead of the value.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RAY0201UnnecessaryGetCodeFix)), Shared]
-public sealed class RAY0201UnnecessaryGetCodeFix : CodeFixProvider
+public sealed class RAY0201UnnecessaryGetCodeFix : RaySharpCodeFix
 {
-    private const string EquivalenceKey = "RAY0201.PassTheRef";
-
-    /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RAY0201UnnecessaryGetAnalyzer.Id);
-
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    /// <summary>Creates the fix.</summary>
+    public RAY0201UnnecessaryGetCodeFix()
+        : base(RAY0201UnnecessaryGetAnalyzer.Id, "PassTheRef")
+    {
+    }
 
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -41,9 +37,7 @@ public sealed class RAY0201UnnecessaryGetCodeFix : CodeFixProvider
             return;
         }
 
-        context.RegisterCodeFix(
-            CodeAction.Create("Pass the ref itself", ct => FixAsync(context.Document, fetch, reference, ct), EquivalenceKey),
-            context.Diagnostics.First());
+        Offer(context, "Pass the ref itself", ct => FixAsync(context.Document, fetch, reference, ct));
     }
 
     /// <summary>

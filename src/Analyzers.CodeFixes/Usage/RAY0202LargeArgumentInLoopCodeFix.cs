@@ -6,7 +6,6 @@ using System.Threading.Tasks;
 using System.Threading;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
@@ -22,12 +21,13 @@ namespace RaySharp.Analyzers.CodeFixes.Usage;
 /// locations, so all fixes for one value and loop make the same change.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RAY0202LargeArgumentInLoopCodeFix)), Shared]
-public sealed class RAY0202LargeArgumentInLoopCodeFix : CodeFixProvider
+public sealed class RAY0202LargeArgumentInLoopCodeFix : RaySharpCodeFix
 {
-    private const string EquivalenceKey = "RAY0202.PutBeforeLoop";
-
-    /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RAY0202LargeArgumentInLoopAnalyzer.Id);
+    /// <summary>Creates the fix.</summary>
+    public RAY0202LargeArgumentInLoopCodeFix()
+        : base(RAY0202LargeArgumentInLoopAnalyzer.Id, "PutBeforeLoop")
+    {
+    }
 
     /// <summary>
     /// Fix All applies every diagnostic of a document in one rewrite, not through the batch fixer: two values hoisted
@@ -45,9 +45,7 @@ public sealed class RAY0202LargeArgumentInLoopCodeFix : CodeFixProvider
             return;
         }
 
-        context.RegisterCodeFix(
-            CodeAction.Create($"Put '{hoist.Name}' into the object store once, before the loop", ct => FixAsync(context.Document, ImmutableArray.Create(diagnostic), ct)!, EquivalenceKey),
-            diagnostic);
+        Offer(context, $"Put '{hoist.Name}' into the object store once, before the loop", ct => FixAsync(context.Document, ImmutableArray.Create(diagnostic), ct)!);
     }
 
     private static async Task<Document?> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)

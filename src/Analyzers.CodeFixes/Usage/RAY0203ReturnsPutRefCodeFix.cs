@@ -1,11 +1,9 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading.Tasks;
 using System.Threading;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis;
 using RaySharp.Analyzers.Usage;
@@ -18,15 +16,13 @@ namespace RaySharp.Analyzers.CodeFixes.Usage;
 /// tuples and collections of refs have no automatic fix (the message says what to write instead).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RAY0203ReturnsPutRefCodeFix)), Shared]
-public sealed class RAY0203ReturnsPutRefCodeFix : CodeFixProvider
+public sealed class RAY0203ReturnsPutRefCodeFix : RaySharpCodeFix
 {
-    private const string EquivalenceKey = "RAY0203.ReturnTheValue";
-
-    /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RAY0203ReturnsPutRefAnalyzer.Id);
-
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    /// <summary>Creates the fix.</summary>
+    public RAY0203ReturnsPutRefCodeFix()
+        : base(RAY0203ReturnsPutRefAnalyzer.Id, "ReturnTheValue")
+    {
+    }
 
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -45,9 +41,7 @@ public sealed class RAY0203ReturnsPutRefCodeFix : CodeFixProvider
             return;
         }
 
-        context.RegisterCodeFix(
-            CodeAction.Create("Return the value instead of a ref to it", ct => FixAsync(context.Document, method, valueType, puts, ct), EquivalenceKey),
-            diagnostic);
+        Offer(context, "Return the value instead of a ref to it", ct => FixAsync(context.Document, method, valueType, puts, ct));
     }
 
     /// <summary>The <c>T</c> of a return type written <c>ObjectRef&lt;T&gt;</c>, <c>Task&lt;ObjectRef&lt;T&gt;&gt;</c> or <c>ValueTask&lt;ObjectRef&lt;T&gt;&gt;</c>.</summary>

@@ -4,7 +4,6 @@ using System.Threading;
 using System.Composition;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -21,15 +20,16 @@ namespace RaySharp.Analyzers.CodeFixes.Usage;
 /// Thirty seconds is a placeholder: the title of the fix tells the user to choose the real bound.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RAY0206AddTimeoutCodeFix)), Shared]
-public sealed class RAY0206AddTimeoutCodeFix : CodeFixProvider
+public sealed class RAY0206AddTimeoutCodeFix : RaySharpCodeFix
 {
-    private const string EquivalenceKey = "RAY0206-add-timeout";
-
     /// <summary>The placeholder timeout, in seconds.</summary>
     public const int PlaceholderSeconds = 30;
 
-    /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RAY0206GetWithoutTimeoutAnalyzer.Id);
+    /// <summary>Creates the fix.</summary>
+    public RAY0206AddTimeoutCodeFix()
+        : base(RAY0206GetWithoutTimeoutAnalyzer.Id, "AddTimeout")
+    {
+    }
 
     /// <summary>
     /// Fix All edits each document once: every fix adds the same <c>using System;</c>, and the batch fixer would drop
@@ -41,12 +41,10 @@ public sealed class RAY0206AddTimeoutCodeFix : CodeFixProvider
     /// <inheritdoc />
     public override Task RegisterCodeFixesAsync(CodeFixContext context)
     {
-        context.RegisterCodeFix(
-            CodeAction.Create(
-                $"Add a timeout ({PlaceholderSeconds} s: choose your bound)",
-                cancellationToken => AddTimeoutsAsync(context.Document, ImmutableArray.Create(context.Diagnostics[0]), cancellationToken),
-                EquivalenceKey),
-            context.Diagnostics[0]);
+        Offer(
+            context,
+            $"Add a timeout ({PlaceholderSeconds} s: choose your bound)",
+            cancellationToken => AddTimeoutsAsync(context.Document, ImmutableArray.Create(context.Diagnostics[0]), cancellationToken));
         return Task.CompletedTask;
     }
 

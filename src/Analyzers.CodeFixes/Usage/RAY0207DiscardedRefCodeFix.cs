@@ -1,11 +1,9 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading.Tasks;
 using System.Threading;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis;
 using RaySharp.Analyzers.Usage;
@@ -14,15 +12,13 @@ namespace RaySharp.Analyzers.CodeFixes.Usage;
 
 /// <summary>RAY0207: turns <c>h.M(…);</c> into <c>_ = h.M(…);</c>, stating that the ref is dropped on purpose.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RAY0207DiscardedRefCodeFix)), Shared]
-public sealed class RAY0207DiscardedRefCodeFix : CodeFixProvider
+public sealed class RAY0207DiscardedRefCodeFix : RaySharpCodeFix
 {
-    private const string EquivalenceKey = "RAY0207.AssignToDiscard";
-
-    /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RAY0207DiscardedRefAnalyzer.Id);
-
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    /// <summary>Creates the fix.</summary>
+    public RAY0207DiscardedRefCodeFix()
+        : base(RAY0207DiscardedRefAnalyzer.Id, "AssignToDiscard")
+    {
+    }
 
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -41,9 +37,7 @@ public sealed class RAY0207DiscardedRefCodeFix : CodeFixProvider
             return;
         }
 
-        context.RegisterCodeFix(
-            CodeAction.Create("Assign the ref to a discard (_ = …)", ct => DiscardAsync(context.Document, statement, ct), EquivalenceKey),
-            context.Diagnostics.First());
+        Offer(context, "Assign the ref to a discard (_ = …)", ct => DiscardAsync(context.Document, statement, ct));
     }
 
     private static async Task<Document> DiscardAsync(Document document, ExpressionStatementSyntax statement, CancellationToken cancellationToken)

@@ -22,27 +22,26 @@ internal static class DeclarationWalker
     /// </summary>
     /// <param name="type">A type declared in source.</param>
     /// <param name="assembly">The assembly being compiled: its internal types are serializable, other assemblies' are not.</param>
-    /// <param name="serialization">True to also walk parameter and return types (RAY0003), the only costly rule.</param>
     /// <param name="findings">Receives the violations.</param>
     /// <param name="cancellationToken">Checked once per method.</param>
-    public static void Walk(INamedTypeSymbol type, IAssemblySymbol assembly, bool serialization, List<Finding> findings, CancellationToken cancellationToken)
+    public static void Walk(INamedTypeSymbol type, IAssemblySymbol assembly, List<Finding> findings, CancellationToken cancellationToken)
     {
         if (DeclarationRules.IsActorClass(type))
         {
-            WalkActor(type, assembly, serialization, findings, cancellationToken);
+            WalkActor(type, assembly, findings, cancellationToken);
         }
         else
         {
-            WalkTaskContainer(type, assembly, serialization, findings, cancellationToken);
+            WalkTaskContainer(type, assembly, findings, cancellationToken);
         }
     }
 
-    private static void WalkActor(INamedTypeSymbol type, IAssemblySymbol assembly, bool serialization, List<Finding> findings, CancellationToken cancellationToken)
+    private static void WalkActor(INamedTypeSymbol type, IAssemblySymbol assembly, List<Finding> findings, CancellationToken cancellationToken)
     {
         var typeViolations = new List<RuleViolation>();
         DeclarationRules.CheckActorClass(type, typeViolations, cancellationToken);
         Place(typeViolations, findings, cancellationToken);
-        var serializable = serialization && !TypeNames.IsInGenericContext(type);
+        var serializable = !TypeNames.IsInGenericContext(type);
 
         foreach (var constructor in DeclarationRules.PublicConstructors(type))
         {
@@ -70,7 +69,7 @@ internal static class DeclarationWalker
         Place(groups, findings, cancellationToken);
     }
 
-    private static void WalkTaskContainer(INamedTypeSymbol type, IAssemblySymbol assembly, bool serialization, List<Finding> findings, CancellationToken cancellationToken)
+    private static void WalkTaskContainer(INamedTypeSymbol type, IAssemblySymbol assembly, List<Finding> findings, CancellationToken cancellationToken)
     {
         var groups = new List<RuleViolation>();
         DeclarationRules.CheckGroupsOnNonActor(type, groups);
@@ -95,7 +94,7 @@ internal static class DeclarationWalker
         DeclarationRules.CheckContainingType(type, typeViolations, cancellationToken);
         DeclarationRules.CheckTaskContainer(type, typeViolations);
         Place(typeViolations, findings, cancellationToken);
-        var serializable = serialization && !TypeNames.IsInGenericContext(type);
+        var serializable = !TypeNames.IsInGenericContext(type);
 
         foreach (var method in methods)
         {
@@ -108,7 +107,7 @@ internal static class DeclarationWalker
         }
     }
 
-    /// <summary>The shape rules of one task method, actor method or actor constructor, then (when asked) its wire types.</summary>
+    /// <summary>The shape rules of one task method, actor method or actor constructor, then (outside generic types) its wire types.</summary>
     private static void WalkMethod(IMethodSymbol method, IAssemblySymbol assembly, bool serialization, List<Finding> findings, CancellationToken cancellationToken)
     {
         var violations = new List<RuleViolation>();

@@ -47,9 +47,8 @@ internal sealed class DataRuleSymbols
     /// <summary><c>IEnumerable&lt;T&gt;</c>, unconstructed.</summary>
     public INamedTypeSymbol EnumerableOfT { get; }
 
-    /// <summary>Resolves the symbols, or returns null when RaySharp is not referenced.</summary>
-    public static DataRuleSymbols? TryCreate(Compilation compilation) =>
-        RaySymbols.TryCreate(compilation) is { } ray ? new DataRuleSymbols(ray) : null;
+    /// <summary>Resolves the extra symbols of a compilation that references RaySharp.</summary>
+    public static DataRuleSymbols From(RaySymbols ray) => new(ray);
 
     /// <summary>
     /// True when a lambda passed to <paramref name="method"/> runs once per item: LINQ (<c>Select</c>, <c>ForEach</c>, …),

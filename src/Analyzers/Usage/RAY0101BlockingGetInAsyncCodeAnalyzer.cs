@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -11,7 +12,7 @@ namespace RaySharp.Analyzers.Usage;
 /// was meant to give back (Ray's "ray.get/ray.wait in coroutines"); see <c>docs/diagnostics/RAY0101.md</c>.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class RAY0101BlockingGetInAsyncCodeAnalyzer : DiagnosticAnalyzer
+public sealed class RAY0101BlockingGetInAsyncCodeAnalyzer : UsageAnalyzer
 {
     /// <summary>The diagnostic id, for code fixes and suppressions.</summary>
     public const string Id = "RAY0101";
@@ -31,46 +32,44 @@ public sealed class RAY0101BlockingGetInAsyncCodeAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(CompilationStartAnalysisContext start, RaySymbols symbols)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (RaySymbols.TryCreate(start.Compilation) is not { } symbols)
+        start.RegisterOperationAction(
+            c =>
             {
-                return;
-            }
-
-            start.RegisterOperationAction(
-                c =>
+                if (symbols.FindBlockingMember(c.Operation) is not { } blocking || BlockingGetSites.PollsOnly(c.Operation) ||
+                    BlockingGetSites.RefOperand(symbols, c.Operation) is { } reference && BlockingGetSites.IsKnownReady(symbols, reference))
                 {
-                    if (symbols.FindBlockingMember(c.Operation) is not { } blocking || BlockingGetSites.PollsOnly(c.Operation) ||
-                        BlockingGetSites.RefOperand(symbols, c.Operation) is { } reference && BlockingGetSites.IsKnownReady(symbols, reference))
-                    {
-                        return;
-                    }
+                    return;
+                }
 
-                    var function = BlockingGetSites.EnclosingFunction(c.Operation, c.ContainingSymbol);
-                    if (function is null || !(function.IsAsync || IsAsyncActorMethod(symbols, function)))
-                    {
-                        return;
-                    }
+                var function = BlockingGetSites.EnclosingFunction(c.Operation, c.ContainingSymbol);
+                if (function is null || !(function.IsAsync || IsAsyncActorMethod(symbols, function)) || IsConsoleEntryPoint(c.Compilation, function, c.CancellationToken))
+                {
+                    return;
+                }
 
-                    var properties = function.IsAsync
-                        ? ImmutableDictionary<string, string?>.Empty.Add(CanAwaitProperty, "true")
-                        : ImmutableDictionary<string, string?>.Empty;
-                    c.ReportDiagnostic(Diagnostic.Create(
-                        Rule,
-                        c.Operation.Syntax.GetLocation(),
-                        properties,
-                        blocking.Type.Name + "." + blocking.Spec.MemberName,
-                        function.MethodKind == MethodKind.AnonymousFunction ? "lambda" : function.Name));
-                },
-                OperationKind.Invocation,
-                OperationKind.PropertyReference);
-        });
+                var properties = function.IsAsync
+                    ? ImmutableDictionary<string, string?>.Empty.Add(CanAwaitProperty, "true")
+                    : ImmutableDictionary<string, string?>.Empty;
+                c.ReportDiagnostic(Diagnostic.Create(
+                    Rule,
+                    c.Operation.Syntax.GetLocation(),
+                    properties,
+                    blocking.Type.Name + "." + blocking.Spec.MemberName,
+                    function.MethodKind == MethodKind.AnonymousFunction ? "lambda" : function.Name));
+            },
+            OperationKind.Invocation,
+            OperationKind.PropertyReference);
     }
+
+    /// <summary>
+    /// A console program's <c>Main</c>, or its top-level statements: no synchronization context, no actor and no task
+    /// runs there, so a blocking get holds only the main thread, which has nothing else to do.
+    /// </summary>
+    private static bool IsConsoleEntryPoint(Compilation compilation, IMethodSymbol function, CancellationToken cancellationToken) =>
+        compilation.Options.OutputKind == OutputKind.ConsoleApplication &&
+        SymbolEqualityComparer.Default.Equals(function, compilation.GetEntryPoint(cancellationToken));
 
     /// <summary>A method of an actor class that returns a task: the actor runs it as async code even without <c>async</c>.</summary>
     private static bool IsAsyncActorMethod(RaySymbols symbols, IMethodSymbol function) =>

@@ -12,7 +12,7 @@ namespace RaySharp.Analyzers.Usage;
 /// all of them to come back once; see <c>docs/diagnostics/RAY0102.md</c>.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class RAY0102WaitWithoutReassignmentAnalyzer : DiagnosticAnalyzer
+public sealed class RAY0102WaitWithoutReassignmentAnalyzer : UsageAnalyzer
 {
     /// <summary>The diagnostic id, for code fixes and suppressions.</summary>
     public const string Id = "RAY0102";
@@ -29,35 +29,25 @@ public sealed class RAY0102WaitWithoutReassignmentAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(CompilationStartAnalysisContext start, RaySymbols symbols)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (RaySymbols.TryCreate(start.Compilation) is not { } symbols)
+        start.RegisterOperationAction(
+            c =>
             {
-                return;
-            }
-
-            start.RegisterOperationAction(
-                c =>
+                var wait = (IInvocationOperation)c.Operation;
+                if (!IsRayWait(symbols, wait) ||
+                    VariableOf(BlockingGetSites.FirstArgument(wait)) is not { } refs ||
+                    BlockingGetSites.EnclosingLoop(wait) is not { } loop ||
+                    IsDeclaredIn(refs, loop) ||
+                    WaitsForAll(wait, refs) ||
+                    MayChange(loop, wait, refs))
                 {
-                    var wait = (IInvocationOperation)c.Operation;
-                    if (!IsRayWait(symbols, wait) ||
-                        VariableOf(BlockingGetSites.FirstArgument(wait)) is not { } refs ||
-                        BlockingGetSites.EnclosingLoop(wait) is not { } loop ||
-                        IsDeclaredIn(refs, loop) ||
-                        WaitsForAll(wait, refs) ||
-                        MayChange(loop, wait, refs))
-                    {
-                        return;
-                    }
+                    return;
+                }
 
-                    c.ReportDiagnostic(Diagnostic.Create(Rule, wait.Syntax.GetLocation(), refs.Name));
-                },
-                OperationKind.Invocation);
-        });
+                c.ReportDiagnostic(Diagnostic.Create(Rule, wait.Syntax.GetLocation(), refs.Name));
+            },
+            OperationKind.Invocation);
     }
 
     /// <summary><c>Ray.Wait</c> or <c>Ray.WaitAsync</c>: the async form returns the same split, so the same loop spins.</summary>

@@ -20,7 +20,7 @@ namespace RaySharp.Analyzers.Usage;
 /// that gets a whole batch, then reads an actor's state), and hoisting a later get would not make anything parallel.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class RAY0103GetInSubmitLoopAnalyzer : DiagnosticAnalyzer
+public sealed class RAY0103GetInSubmitLoopAnalyzer : UsageAnalyzer
 {
     /// <summary>The diagnostic id, for code fixes and suppressions.</summary>
     public const string Id = "RAY0103";
@@ -37,35 +37,25 @@ public sealed class RAY0103GetInSubmitLoopAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(CompilationStartAnalysisContext start, RaySymbols symbols)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (RaySymbols.TryCreate(start.Compilation) is not { } symbols)
+        start.RegisterOperationAction(
+            c =>
             {
-                return;
-            }
-
-            start.RegisterOperationAction(
-                c =>
+                if (symbols.FindBlockingMember(c.Operation) is not { } blocking || BlockingGetSites.PollsOnly(c.Operation) ||
+                    BlockingGetSites.RefOperand(symbols, c.Operation) is not { } reference ||
+                    BlockingGetSites.EnclosingLoop(c.Operation) is not { } loop ||
+                    SubmittedInIteration(symbols, reference, loop) is not { } submit ||
+                    DependsOnEarlierGet(symbols, submit, loop) ||
+                    FollowsAnotherWait(symbols, c.Operation, loop))
                 {
-                    if (symbols.FindBlockingMember(c.Operation) is not { } blocking || BlockingGetSites.PollsOnly(c.Operation) ||
-                        BlockingGetSites.RefOperand(symbols, c.Operation) is not { } reference ||
-                        BlockingGetSites.EnclosingLoop(c.Operation) is not { } loop ||
-                        SubmittedInIteration(symbols, reference, loop) is not { } submit ||
-                        DependsOnEarlierGet(symbols, submit, loop) ||
-                        FollowsAnotherWait(symbols, c.Operation, loop))
-                    {
-                        return;
-                    }
+                    return;
+                }
 
-                    c.ReportDiagnostic(Diagnostic.Create(Rule, c.Operation.Syntax.GetLocation(), blocking.Type.Name + "." + blocking.Spec.MemberName));
-                },
-                OperationKind.Invocation,
-                OperationKind.PropertyReference);
-        });
+                c.ReportDiagnostic(Diagnostic.Create(Rule, c.Operation.Syntax.GetLocation(), blocking.Type.Name + "." + blocking.Spec.MemberName));
+            },
+            OperationKind.Invocation,
+            OperationKind.PropertyReference);
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ namespace RaySharp.Analyzers.Usage;
 /// task runs, without holding a worker; see <c>docs/diagnostics/RAY0104.md</c>.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class RAY0104GetOnRefParameterAnalyzer : DiagnosticAnalyzer
+public sealed class RAY0104GetOnRefParameterAnalyzer : UsageAnalyzer
 {
     /// <summary>The diagnostic id, for code fixes and suppressions.</summary>
     public const string Id = "RAY0104";
@@ -28,38 +28,28 @@ public sealed class RAY0104GetOnRefParameterAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(CompilationStartAnalysisContext start, RaySymbols symbols)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (RaySymbols.TryCreate(start.Compilation) is not { } symbols)
+        start.RegisterOperationAction(
+            c =>
             {
-                return;
-            }
-
-            start.RegisterOperationAction(
-                c =>
+                if (symbols.FindBlockingMember(c.Operation) is null || BlockingGetSites.PollsOnly(c.Operation) ||
+                    BlockingGetSites.RefOperand(symbols, c.Operation) is not IParameterReferenceOperation { Parameter: var parameter } ||
+                    !IsRemoteMethodParameter(symbols, parameter) ||
+                    !symbols.IsTypedObjectRef(parameter.Type, out var valueType))
                 {
-                    if (symbols.FindBlockingMember(c.Operation) is null || BlockingGetSites.PollsOnly(c.Operation) ||
-                        BlockingGetSites.RefOperand(symbols, c.Operation) is not IParameterReferenceOperation { Parameter: var parameter } ||
-                        !IsRemoteMethodParameter(symbols, parameter) ||
-                        !symbols.IsTypedObjectRef(parameter.Type, out var valueType))
-                    {
-                        return;
-                    }
+                    return;
+                }
 
-                    c.ReportDiagnostic(Diagnostic.Create(
-                        Rule,
-                        c.Operation.Syntax.GetLocation(),
-                        parameter.ContainingSymbol.ContainingType.Name + "." + parameter.ContainingSymbol.Name,
-                        parameter.Name,
-                        valueType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
-                },
-                OperationKind.Invocation,
-                OperationKind.PropertyReference);
-        });
+                c.ReportDiagnostic(Diagnostic.Create(
+                    Rule,
+                    c.Operation.Syntax.GetLocation(),
+                    parameter.ContainingSymbol.ContainingType.Name + "." + parameter.ContainingSymbol.Name,
+                    parameter.Name,
+                    valueType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
+            },
+            OperationKind.Invocation,
+            OperationKind.PropertyReference);
     }
 
     /// <summary>A parameter of a remote method itself: a <c>[RayRemote]</c> static method, or an actor's public method.</summary>

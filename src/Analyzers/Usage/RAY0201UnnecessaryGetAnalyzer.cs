@@ -12,7 +12,7 @@ namespace RaySharp.Analyzers.Usage;
 /// it instead of the caller. See <c>docs/diagnostics/RAY0201.md</c>.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class RAY0201UnnecessaryGetAnalyzer : DiagnosticAnalyzer
+public sealed class RAY0201UnnecessaryGetAnalyzer : UsageAnalyzer
 {
     /// <summary>The diagnostic id, for code fixes and suppressions.</summary>
     public const string Id = "RAY0201";
@@ -29,19 +29,10 @@ public sealed class RAY0201UnnecessaryGetAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(CompilationStartAnalysisContext start, RaySymbols ray)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (DataRuleSymbols.TryCreate(start.Compilation) is not { } symbols)
-            {
-                return;
-            }
-
-            start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Invocation, OperationKind.Await);
-        });
+        var symbols = DataRuleSymbols.From(ray);
+        start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Invocation, OperationKind.Await);
     }
 
     /// <summary>

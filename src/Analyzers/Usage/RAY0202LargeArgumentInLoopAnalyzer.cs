@@ -14,7 +14,7 @@ namespace RaySharp.Analyzers.Usage;
 /// See <c>docs/diagnostics/RAY0202.md</c>.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class RAY0202LargeArgumentInLoopAnalyzer : DiagnosticAnalyzer
+public sealed class RAY0202LargeArgumentInLoopAnalyzer : UsageAnalyzer
 {
     /// <summary>The diagnostic id, for code fixes and suppressions.</summary>
     public const string Id = "RAY0202";
@@ -34,19 +34,10 @@ public sealed class RAY0202LargeArgumentInLoopAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(CompilationStartAnalysisContext start, RaySymbols ray)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (DataRuleSymbols.TryCreate(start.Compilation) is not { } symbols)
-            {
-                return;
-            }
-
-            start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Invocation);
-        });
+        var symbols = DataRuleSymbols.From(ray);
+        start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Invocation);
     }
 
     private static void Analyze(OperationAnalysisContext context, DataRuleSymbols symbols)

@@ -12,7 +12,7 @@ namespace RaySharp.Analyzers.Usage;
 /// stream for an unknown count. See <c>docs/diagnostics/RAY0203.md</c>.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class RAY0203ReturnsPutRefAnalyzer : DiagnosticAnalyzer
+public sealed class RAY0203ReturnsPutRefAnalyzer : UsageAnalyzer
 {
     /// <summary>The diagnostic id, for code fixes and suppressions.</summary>
     public const string Id = "RAY0203";
@@ -35,19 +35,10 @@ public sealed class RAY0203ReturnsPutRefAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(CompilationStartAnalysisContext start, RaySymbols ray)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (DataRuleSymbols.TryCreate(start.Compilation) is not { } symbols)
-            {
-                return;
-            }
-
-            start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Return, OperationKind.YieldReturn);
-        });
+        var symbols = DataRuleSymbols.From(ray);
+        start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Return, OperationKind.YieldReturn);
     }
 
     private static void Analyze(OperationAnalysisContext context, DataRuleSymbols symbols)

@@ -12,7 +12,7 @@ namespace RaySharp.Analyzers.Usage;
 /// variables to share state"). See <c>docs/diagnostics/RAY0204.md</c>.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class RAY0204MutableStaticStateAnalyzer : DiagnosticAnalyzer
+public sealed class RAY0204MutableStaticStateAnalyzer : UsageAnalyzer
 {
     /// <summary>The diagnostic id, for code fixes and suppressions.</summary>
     public const string Id = "RAY0204";
@@ -29,28 +29,18 @@ public sealed class RAY0204MutableStaticStateAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(CompilationStartAnalysisContext start, RaySymbols symbols)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (RaySymbols.TryCreate(start.Compilation) is not { } symbols)
+        start.RegisterOperationAction(
+            c =>
             {
-                return;
-            }
-
-            start.RegisterOperationAction(
-                c =>
+                if (symbols.IsInRemoteCode(c.ContainingSymbol) && Finding(c.Operation) is { } finding)
                 {
-                    if (symbols.IsInRemoteCode(c.ContainingSymbol) && Finding(c.Operation) is { } finding)
-                    {
-                        c.ReportDiagnostic(Diagnostic.Create(Rule, c.Operation.Syntax.GetLocation(), finding.Member.Name, finding.Access));
-                    }
-                },
-                OperationKind.FieldReference,
-                OperationKind.PropertyReference);
-        });
+                    c.ReportDiagnostic(Diagnostic.Create(Rule, c.Operation.Syntax.GetLocation(), finding.Member.Name, finding.Access));
+                }
+            },
+            OperationKind.FieldReference,
+            OperationKind.PropertyReference);
     }
 
     private static (ISymbol Member, string Access)? Finding(IOperation operation)

@@ -13,7 +13,7 @@ namespace RaySharp.Analyzers.Usage;
 /// (Ray's "processing results in submission order"); see <c>docs/diagnostics/RAY0205.md</c>.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class RAY0205ResultsInSubmissionOrderAnalyzer : DiagnosticAnalyzer
+public sealed class RAY0205ResultsInSubmissionOrderAnalyzer : UsageAnalyzer
 {
     /// <summary>The diagnostic id, for code fixes and suppressions.</summary>
     public const string Id = "RAY0205";
@@ -30,32 +30,22 @@ public sealed class RAY0205ResultsInSubmissionOrderAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(CompilationStartAnalysisContext start, RaySymbols symbols)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (RaySymbols.TryCreate(start.Compilation) is not { } symbols)
+        start.RegisterOperationAction(
+            c =>
             {
-                return;
-            }
-
-            start.RegisterOperationAction(
-                c =>
+                // OperationKind.Loop covers for, while and do loops too.
+                if (c.Operation is not IForEachLoopOperation loop || loop.IsAsynchronous || loop.Locals.Length != 1 || !symbols.IsObjectRef(loop.Locals[0].Type) ||
+                    BlockingGetSites.Unwrap(loop.Collection) is not { } collection || IsReadyByConstruction(symbols, collection) ||
+                    FirstGetOf(symbols, loop, loop.Locals[0]) is not { } get || OnlyAccumulates(loop, get))
                 {
-                    // OperationKind.Loop covers for, while and do loops too.
-                    if (c.Operation is not IForEachLoopOperation loop || loop.IsAsynchronous || loop.Locals.Length != 1 || !symbols.IsObjectRef(loop.Locals[0].Type) ||
-                        BlockingGetSites.Unwrap(loop.Collection) is not { } collection || IsReadyByConstruction(symbols, collection) ||
-                        FirstGetOf(symbols, loop, loop.Locals[0]) is not { } get || OnlyAccumulates(loop, get))
-                    {
-                        return;
-                    }
+                    return;
+                }
 
-                    c.ReportDiagnostic(Diagnostic.Create(Rule, ((ForEachStatementSyntax)loop.Syntax).Expression.GetLocation(), collection.Syntax.ToString()));
-                },
-                OperationKind.Loop);
-        });
+                c.ReportDiagnostic(Diagnostic.Create(Rule, ((ForEachStatementSyntax)loop.Syntax).Expression.GetLocation(), collection.Syntax.ToString()));
+            },
+            OperationKind.Loop);
     }
 
     /// <summary>The first blocking get on the loop variable in the body.</summary>

@@ -13,7 +13,7 @@ namespace RaySharp.Analyzers.Usage;
 /// how test code is recognized.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class RAY0206GetWithoutTimeoutAnalyzer : DiagnosticAnalyzer
+public sealed class RAY0206GetWithoutTimeoutAnalyzer : UsageAnalyzer
 {
     /// <summary>The diagnostic id, for code fixes and suppressions.</summary>
     public const string Id = "RAY0206";
@@ -40,34 +40,28 @@ public sealed class RAY0206GetWithoutTimeoutAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(CompilationStartAnalysisContext start, RaySymbols symbols)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
+        if (start.Compilation.ReferencedAssemblyNames.Any(a => s_testFrameworks.Contains(a.Name)))
         {
-            if (RaySymbols.TryCreate(start.Compilation) is not { } symbols ||
-                start.Compilation.ReferencedAssemblyNames.Any(a => s_testFrameworks.Contains(a.Name)))
+            return;
+        }
+
+        start.RegisterOperationAction(
+            c =>
             {
-                return;
-            }
-
-            start.RegisterOperationAction(
-                c =>
+                if (symbols.FindBlockingMember(c.Operation) is not { } blocking ||
+                    BlockingGetSites.Argument(c.Operation, "timeout") is not { } timeout || !IsMissing(timeout) ||
+                    BlockingGetSites.EnclosingFunction(c.Operation, c.ContainingSymbol) is { IsAsync: true } ||
+                    BlockingGetSites.RefOperand(symbols, c.Operation) is { } reference && BlockingGetSites.IsKnownReady(symbols, reference) ||
+                    IsTestCode(c.ContainingSymbol))
                 {
-                    if (symbols.FindBlockingMember(c.Operation) is not { } blocking ||
-                        BlockingGetSites.Argument(c.Operation, "timeout") is not { } timeout || !IsMissing(timeout) ||
-                        BlockingGetSites.EnclosingFunction(c.Operation, c.ContainingSymbol) is { IsAsync: true } ||
-                        BlockingGetSites.RefOperand(symbols, c.Operation) is { } reference && BlockingGetSites.IsKnownReady(symbols, reference) ||
-                        IsTestCode(c.ContainingSymbol))
-                    {
-                        return;
-                    }
+                    return;
+                }
 
-                    c.ReportDiagnostic(Diagnostic.Create(Rule, c.Operation.Syntax.GetLocation(), blocking.Type.Name + "." + blocking.Spec.MemberName));
-                },
-                OperationKind.Invocation);
-        });
+                c.ReportDiagnostic(Diagnostic.Create(Rule, c.Operation.Syntax.GetLocation(), blocking.Type.Name + "." + blocking.Spec.MemberName));
+            },
+            OperationKind.Invocation);
     }
 
     /// <summary>No timeout: the argument is left out or is <c>null</c>.</summary>

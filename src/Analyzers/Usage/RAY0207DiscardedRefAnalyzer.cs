@@ -11,7 +11,7 @@ namespace RaySharp.Analyzers.Usage;
 /// the task throws is never seen. See <c>docs/diagnostics/RAY0207.md</c>.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class RAY0207DiscardedRefAnalyzer : DiagnosticAnalyzer
+public sealed class RAY0207DiscardedRefAnalyzer : UsageAnalyzer
 {
     /// <summary>The diagnostic id, for code fixes and suppressions.</summary>
     public const string Id = "RAY0207";
@@ -28,28 +28,18 @@ public sealed class RAY0207DiscardedRefAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(CompilationStartAnalysisContext start, RaySymbols symbols)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (RaySymbols.TryCreate(start.Compilation) is not { } symbols)
+        start.RegisterOperationAction(
+            c =>
             {
-                return;
-            }
-
-            start.RegisterOperationAction(
-                c =>
+                var statement = (IExpressionStatementOperation)c.Operation;
+                if (statement.Operation is IInvocationOperation invocation && symbols.IsRemoteCall(invocation) &&
+                    invocation.Syntax is InvocationExpressionSyntax syntax)
                 {
-                    var statement = (IExpressionStatementOperation)c.Operation;
-                    if (statement.Operation is IInvocationOperation invocation && symbols.IsRemoteCall(invocation) &&
-                        invocation.Syntax is InvocationExpressionSyntax syntax)
-                    {
-                        c.ReportDiagnostic(Diagnostic.Create(Rule, syntax.GetLocation(), syntax.Expression.ToString()));
-                    }
-                },
-                OperationKind.ExpressionStatement);
-        });
+                    c.ReportDiagnostic(Diagnostic.Create(Rule, syntax.GetLocation(), syntax.Expression.ToString()));
+                }
+            },
+            OperationKind.ExpressionStatement);
     }
 }

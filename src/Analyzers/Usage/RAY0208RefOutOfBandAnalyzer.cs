@@ -13,7 +13,7 @@ namespace RaySharp.Analyzers.Usage;
 /// (delegate parameters and results are RAY0003). No code fix: the message explains. See <c>docs/diagnostics/RAY0208.md</c>.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class RAY0208RefOutOfBandAnalyzer : DiagnosticAnalyzer
+public sealed class RAY0208RefOutOfBandAnalyzer : UsageAnalyzer
 {
     /// <summary>The diagnostic id, for suppressions.</summary>
     public const string Id = "RAY0208";
@@ -33,19 +33,10 @@ public sealed class RAY0208RefOutOfBandAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(CompilationStartAnalysisContext start, RaySymbols ray)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (DataRuleSymbols.TryCreate(start.Compilation) is not { } symbols)
-            {
-                return;
-            }
-
-            start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Invocation);
-        });
+        var symbols = DataRuleSymbols.From(ray);
+        start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Invocation);
     }
 
     private static void Analyze(OperationAnalysisContext context, DataRuleSymbols symbols)

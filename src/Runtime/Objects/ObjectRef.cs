@@ -7,7 +7,7 @@ using RaySharp.Objects;
 namespace RaySharp;
 
 /// <summary>
-/// A reference to an object in the store, of any type: what <see cref="Ray.Wait{TRef}"/> and
+/// A reference to an object in the store, of any type: what <see cref="Ray.Wait{TRef}(System.Collections.Generic.IReadOnlyList{TRef}, int, System.TimeSpan?)"/> and
 /// <see cref="Ray.Cancel"/> take, so refs of mixed types can travel together.
 /// </summary>
 /// <remarks>Two refs are equal when they name the same object id.</remarks>

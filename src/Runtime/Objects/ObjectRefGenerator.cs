@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -12,7 +13,9 @@ namespace RaySharp;
 /// <summary>
 /// The refs a streaming task yields, one per item, each available as soon as the task produces it, before the task
 /// ends (Ray's <c>ObjectRefGenerator</c>). Read it with <c>foreach</c> or <c>await foreach</c>, or pass the refs to
-/// <see cref="Ray.Wait{TRef}"/>. If the task fails, the last ref yielded throws its error. Enumerate as often as you like.
+/// <see cref="Ray.Wait{TRef}(System.Collections.Generic.IReadOnlyList{TRef}, int, System.TimeSpan?)"/>, or wait on the
+/// generator itself and take its refs one by one with <see cref="TryNext"/> (Ray's <c>ray.wait([gen])</c> and
+/// <c>next(gen)</c>). If the task fails, the last ref yielded throws its error. Enumerate as often as you like.
 /// </summary>
 /// <typeparam name="T">The type of each item.</typeparam>
 public sealed class ObjectRefGenerator<T> : IEnumerable<ObjectRef<T>>, IObjectStream
@@ -20,6 +23,8 @@ public sealed class ObjectRefGenerator<T> : IEnumerable<ObjectRef<T>>, IObjectSt
     private readonly List<ObjectRef<T>> _items = [];
     private readonly Func<ObjectId> _nextId;
     private TaskCompletionSource _changed = NewSignal();
+    private ObjectEntry<Unit>? _nextReady;
+    private int _cursor;
     private bool _ended;
 
     internal ObjectRefGenerator(ObjectRef<Unit> completion, Func<ObjectId> nextId)
@@ -40,6 +45,48 @@ public sealed class ObjectRefGenerator<T> : IEnumerable<ObjectRef<T>>, IObjectSt
             {
                 return _items.Count;
             }
+        }
+    }
+
+    /// <summary>
+    /// True when <see cref="TryNext"/> would return a ref now (Ray's <c>next_ready()</c>): the task has yielded past the
+    /// cursor. <see cref="Ray.Wait{T}(IReadOnlyList{ObjectRefGenerator{T}}, int, TimeSpan?)"/> waits for this or the end.
+    /// </summary>
+    public bool IsNextReady
+    {
+        get
+        {
+            lock (_items)
+            {
+                return _cursor < _items.Count;
+            }
+        }
+    }
+
+    /// <summary>True when the task has ended and <see cref="TryNext"/> has taken every ref (Ray's <c>is_finished()</c>).</summary>
+    public bool IsFinished
+    {
+        get
+        {
+            lock (_items)
+            {
+                return _ended && _cursor == _items.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Takes the ref at the generator's cursor without blocking, as Ray's <c>next(gen)</c> after <c>ray.wait([gen])</c>.
+    /// The cursor is separate from enumeration: <c>foreach</c> still starts from the first ref.
+    /// </summary>
+    /// <param name="next">The next ref, when one is there.</param>
+    /// <returns>False when nothing is yielded past the cursor yet, or (see <see cref="IsFinished"/>) the task has ended.</returns>
+    public bool TryNext([NotNullWhen(true)] out ObjectRef<T>? next)
+    {
+        lock (_items)
+        {
+            next = _cursor < _items.Count ? _items[_cursor++] : null;
+            return next is not null;
         }
     }
 
@@ -105,6 +152,20 @@ public sealed class ObjectRefGenerator<T> : IEnumerable<ObjectRef<T>>, IObjectSt
 
     void IObjectStream.Fail(ExceptionDispatchInfo error) => End(error);
 
+    /// <summary>A ref that is ready once a ref is yielded past the cursor or the task ends: what waiting on the generator waits for.</summary>
+    internal ObjectRef<Unit> NextReady()
+    {
+        lock (_items)
+        {
+            if (_cursor < _items.Count || _ended)
+            {
+                return new ObjectRef<Unit>(ObjectEntry<Unit>.Ready(_nextId(), default(Unit)));
+            }
+
+            return new ObjectRef<Unit>(_nextReady ??= new ObjectEntry<Unit>(_nextId()));
+        }
+    }
+
     /// <summary>Adds an item the task produced, accounted in <paramref name="store"/> when given.</summary>
     internal void Append(T value, Objects.Store.ObjectStore? store = null)
     {
@@ -130,6 +191,7 @@ public sealed class ObjectRefGenerator<T> : IEnumerable<ObjectRef<T>>, IObjectSt
     private void Add(ObjectEntry<T>? entry, bool end = false)
     {
         TaskCompletionSource signal;
+        ObjectEntry<Unit>? nextReady;
         lock (_items)
         {
             if (_ended)
@@ -145,9 +207,16 @@ public sealed class ObjectRefGenerator<T> : IEnumerable<ObjectRef<T>>, IObjectSt
             _ended = end;
             signal = _changed;
             _changed = NewSignal();
+            nextReady = _nextReady;
+            _nextReady = null;
         }
 
         signal.TrySetResult();
+        if (nextReady is not null)
+        {
+            nextReady.Stage(default);
+            nextReady.TryPublishStaged();
+        }
     }
 
     /// <summary>What is at <paramref name="index"/>: an item, the end, or nothing yet (with the task to wait on).</summary>

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
 using RaySharp.Analyzers.CodeFixes.Usage;
 using RaySharp.Analyzers.Usage;
 using Xunit;
@@ -242,6 +243,49 @@ public class RAY0101BlockingGetInAsyncCodeAnalyzerTests
         """);
 
     [Fact]
+    public Task GetsInTopLevelStatementsWithAnAwait_AreNotFlagged() => VerifyConsoleAsync(
+        """
+        using System;
+        using System.Threading.Tasks;
+        using RaySharp;
+
+        // One await makes the whole program async; its gets still block only the main thread, which has no context.
+        await Task.Yield();
+        var r = Make();
+        Console.WriteLine(r.Get() + Ray.Get(r) + Ray.Wait([r]).Ready.Count);
+
+        static ObjectRef<int> Make() => Ray.Put(1);
+        """);
+
+    [Fact]
+    public Task GetsInAsyncConsoleMain_AreNotFlaggedButInItsLambdasAndOtherMethods_Are() => VerifyConsoleAsync(
+        """
+        using System;
+        using System.Threading.Tasks;
+        using RaySharp;
+
+        public static class Program
+        {
+            public static async Task Main()
+            {
+                await Task.Yield();
+                var r = Make();
+                Console.WriteLine(r.Get());
+                Func<Task<int>> later = async () => {|RAY0101:r.Get()|};
+                Console.WriteLine(await later() + await OtherAsync(r));
+            }
+
+            private static ObjectRef<int> Make() => Ray.Put(1);
+
+            private static async Task<int> OtherAsync(ObjectRef<int> r)
+            {
+                await Task.Yield();
+                return {|RAY0101:r.Get()|};
+            }
+        }
+        """);
+
+    [Fact]
     public Task NearMisses_AreNotFlagged() => Verify.VerifyAnalyzerAsync(
         """
         using System;
@@ -282,4 +326,12 @@ public class RAY0101BlockingGetInAsyncCodeAnalyzerTests
             }
         }
         """);
+
+    /// <summary>The analyzer over a console program (an entry point exists only there).</summary>
+    private static Task VerifyConsoleAsync(string source)
+    {
+        var test = new Verify.Test { TestCode = source };
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        return test.RunAsync();
+    }
 }

@@ -181,18 +181,30 @@ public class RAY0102WaitWithoutReassignmentAnalyzerTests
         Verify.Diagnostic().WithLocation(0).WithArguments("refs"));
 
     [Fact]
-    public Task ListVariable_IsFlaggedWithoutFix() => Verify.VerifyCodeFixAsync(
+    public Task ListAndArrayVariables_AreFlaggedAndFixed() => Verify.VerifyCodeFixAsync(
         """
         using System.Collections.Generic;
         using RaySharp;
 
         public static class Driver
         {
-            public static void Run(List<ObjectRef<int>> refs)
+            public static void List(List<ObjectRef<int>> refs)
             {
                 while (true)
                 {
-                    var (ready, _) = {|RAY0102:Ray.Wait(refs)|};
+                    var (ready, _) = {|#0:Ray.Wait(refs)|};
+                    if (ready.Count > 0)
+                    {
+                        return;
+                    }
+                }
+            }
+
+            public static void Array(ObjectRef<int>[] refs)
+            {
+                while (true)
+                {
+                    var (ready, _) = {|#1:Ray.Wait(refs)|};
                     if (ready.Count > 0)
                     {
                         return;
@@ -207,11 +219,23 @@ public class RAY0102WaitWithoutReassignmentAnalyzerTests
 
         public static class Driver
         {
-            public static void Run(List<ObjectRef<int>> refs)
+            public static void List(List<ObjectRef<int>> refs)
             {
                 while (true)
                 {
-                    var (ready, _) = {|RAY0102:Ray.Wait(refs)|};
+                    (var ready, refs) = Ray.Wait(refs);
+                    if (ready.Count > 0)
+                    {
+                        return;
+                    }
+                }
+            }
+
+            public static void Array(ObjectRef<int>[] refs)
+            {
+                while (true)
+                {
+                    (var ready, refs) = Ray.Wait(refs);
                     if (ready.Count > 0)
                     {
                         return;
@@ -219,7 +243,9 @@ public class RAY0102WaitWithoutReassignmentAnalyzerTests
                 }
             }
         }
-        """);
+        """,
+        Verify.Diagnostic().WithLocation(0).WithArguments("refs"),
+        Verify.Diagnostic().WithLocation(1).WithArguments("refs"));
 
     [Fact]
     public Task NearMisses_AreNotFlagged() => Verify.VerifyAnalyzerAsync(

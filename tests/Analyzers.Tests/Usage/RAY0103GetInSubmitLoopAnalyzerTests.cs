@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
 using Xunit;
 using Verify = RaySharp.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     RaySharp.Analyzers.Usage.RAY0103GetInSubmitLoopAnalyzer,
@@ -96,6 +97,65 @@ public class RAY0103GetInSubmitLoopAnalyzerTests
         }
         """ + Jobs,
         Verify.Diagnostic().WithLocation(0).WithArguments("Ray.Get"));
+
+    [Fact]
+    public Task GetWithTimeoutInTopLevelStatements_IsHoistedKeepingTheTimeout()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = """
+                using System;
+                using System.Collections.Generic;
+                using RaySharp;
+
+                var sum = 0;
+                for (var i = 0; i < 3; i++)
+                {
+                    sum += {|RAY0103:Ray.Get(Jobs.Remote.Square(i), TimeSpan.FromSeconds(5))|};
+                }
+
+                var names = new List<string>();
+                foreach (var id in new[] { 1, 2 })
+                {
+                    names.Add({|RAY0103:Jobs.Remote.Name(id).Get(timeout: TimeSpan.FromSeconds(1))|});
+                }
+
+                Console.WriteLine(sum + names.Count);
+                """ + Jobs,
+            FixedCode = """
+                using System;
+                using System.Collections.Generic;
+                using RaySharp;
+
+                var sum = 0;
+                var squareRefs = new List<ObjectRef<int>>();
+                for (var i = 0; i < 3; i++)
+                {
+                    squareRefs.Add(Jobs.Remote.Square(i));
+                }
+                foreach (var value in Ray.Get(squareRefs, TimeSpan.FromSeconds(5)))
+                {
+                    sum += value;
+                }
+
+                var names = new List<string>();
+                var nameRefs = new List<ObjectRef<string>>();
+                foreach (var id in new[] { 1, 2 })
+                {
+                    nameRefs.Add(Jobs.Remote.Name(id));
+                }
+                foreach (var value2 in Ray.Get(nameRefs, timeout: TimeSpan.FromSeconds(1)))
+                {
+                    names.Add(value2);
+                }
+
+                Console.WriteLine(sum + names.Count);
+                """ + Jobs,
+        };
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        test.FixedState.OutputKind = OutputKind.ConsoleApplication;
+        return test.RunAsync();
+    }
 
     [Fact]
     public Task TwoLoopsInOneMethod_GetDistinctNames() => Verify.VerifyCodeFixAsync(

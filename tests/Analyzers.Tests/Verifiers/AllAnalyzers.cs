@@ -21,6 +21,13 @@ public static class AllAnalyzers
     public static ImmutableArray<DiagnosticAnalyzer> Create() =>
         Types.Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!).ToImmutableArray();
 
+    /// <summary>Every suppression the suppressors support, by id.</summary>
+    public static IReadOnlyList<SuppressionDescriptor> Suppressions { get; } = Create()
+        .OfType<DiagnosticSuppressor>()
+        .SelectMany(s => s.SupportedSuppressions)
+        .OrderBy(d => d.Id, StringComparer.Ordinal)
+        .ToList();
+
     /// <summary>Every descriptor the analyzers support, by id.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> Descriptors { get; } = Create()
         .SelectMany(a => a.SupportedDiagnostics)

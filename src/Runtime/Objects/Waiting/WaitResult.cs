@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace RaySharp;
 
 /// <summary>
-/// What <see cref="Ray.Wait{TRef}"/> and <see cref="Ray.WaitAsync{TRef}"/> return: the refs that are ready and those that are not, each in input order.
+/// What <see cref="Ray.Wait{TRef}(System.Collections.Generic.IReadOnlyList{TRef}, int, System.TimeSpan?)"/> and <see cref="Ray.WaitAsync{TRef}(System.Collections.Generic.IReadOnlyList{TRef}, int, System.TimeSpan?, System.Threading.CancellationToken)"/> return: the refs that are ready and those that are not, each in input order.
 /// Deconstruct it: <c>(var ready, refs) = Ray.Wait(refs);</c>
 /// </summary>
 /// <typeparam name="TRef">The ref type, <see cref="ObjectRef{T}"/> or the untyped <see cref="ObjectRef"/>.</typeparam>

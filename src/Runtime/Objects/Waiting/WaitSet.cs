@@ -21,6 +21,7 @@ internal sealed class WaitSet<TRef> : IObjectWaiter
     private List<ReadyWaiter>? _asyncWaiters;
     private int _generation;
     private int _remaining;
+    private int _firstPresent; // no ref before it is left in the latest generation
 
     private WaitSet(TRef[] items)
     {
@@ -149,6 +150,43 @@ internal sealed class WaitSet<TRef> : IObjectWaiter
         }
     }
 
+    /// <summary>Copies the refs of generation <paramref name="generation"/>, in input order, into <paramref name="destination"/> (sized to fit).</summary>
+    public void CopyTo(int generation, Span<TRef> destination)
+    {
+        var k = 0;
+        for (var i = StartOf(generation); k < destination.Length; i++)
+        {
+            if (Volatile.Read(ref _returnedAt[i]) > generation)
+            {
+                destination[k++] = _items[i];
+            }
+        }
+    }
+
+    /// <summary>True when <paramref name="refs"/> holds exactly the refs of generation <paramref name="generation"/>, in input order.</summary>
+    public bool SequenceEqual(int generation, ReadOnlySpan<TRef> refs)
+    {
+        var k = 0;
+        for (var i = StartOf(generation); i < _items.Length; i++)
+        {
+            if (Volatile.Read(ref _returnedAt[i]) > generation && (k == refs.Length || !ReferenceEquals(refs[k++], _items[i])))
+            {
+                return false;
+            }
+        }
+
+        return k == refs.Length;
+    }
+
+    /// <summary>Where the refs of <paramref name="generation"/> start: past the returned prefix for the latest one, else 0.</summary>
+    private int StartOf(int generation)
+    {
+        lock (this)
+        {
+            return generation == _generation ? _firstPresent : 0;
+        }
+    }
+
     /// <summary>Removes up to <paramref name="count"/> ready refs, lowest input position first, into a new generation. Called under the lock.</summary>
     private WaitResult<TRef> TakeReady(int count)
     {
@@ -164,6 +202,11 @@ internal sealed class WaitSet<TRef> : IObjectWaiter
         }
 
         _remaining -= take;
+        while (_firstPresent < _items.Length && _returnedAt[_firstPresent] != int.MaxValue)
+        {
+            _firstPresent++;
+        }
+
         return new WaitResult<TRef>(ready, new WaitView<TRef>(this, generation, _remaining));
     }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Diagnostics;
@@ -22,6 +23,12 @@ internal sealed class WaitView<TRef>(WaitSet<TRef> set, int generation, int coun
     public int Count { get; } = count;
 
     public TRef this[int index] => Set.ElementAt(Generation, index);
+
+    /// <summary>Copies the refs into <paramref name="destination"/>, which holds <see cref="Count"/> of them.</summary>
+    public void CopyTo(Span<TRef> destination) => Set.CopyTo(Generation, destination[..Count]);
+
+    /// <summary>True when <paramref name="refs"/> holds exactly these refs, in this order.</summary>
+    public bool SequenceEqual(ReadOnlySpan<TRef> refs) => refs.Length == Count && Set.SequenceEqual(Generation, refs);
 
     public IEnumerator<TRef> GetEnumerator() => Set.Enumerate(Generation).GetEnumerator();
 

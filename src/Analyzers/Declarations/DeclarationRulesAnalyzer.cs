@@ -8,26 +8,36 @@ using RaySharp.Generators.Shared;
 namespace RaySharp.Analyzers.Declarations;
 
 /// <summary>
-/// The common body of the RAY0001–RAY0099 analyzers: one subclass per id (STYLE.md section 4), each reporting its own
-/// rule from the walk of the shared declaration rules over every type that declares or carries <c>[RayRemote]</c>.
+/// RAY0001–RAY0010, the declaration contract: one analyzer that walks the generator's shared declaration rules once
+/// per type that declares or carries <c>[RayRemote]</c> (or a concurrency group) and reports every broken rule, each
+/// under its own id (<see cref="Descriptors"/>; the pages are <c>docs/diagnostics/RAY0001.md</c> to <c>RAY0010.md</c>).
 /// </summary>
-public abstract class DeclarationRuleAnalyzer : DiagnosticAnalyzer
+/// <remarks>
+/// One walk rather than one analyzer per id: every rule reads the same symbols, and the costly one (RAY0003's walk of
+/// the wire types) ran once per id before. The ids stay apart, so each can still be suppressed on its own.
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class DeclarationRulesAnalyzer : DiagnosticAnalyzer
 {
-    private readonly DiagnosticDescriptor _rule;
-    private readonly bool _serialization;
+    private static readonly ImmutableArray<DiagnosticDescriptor> s_rules = ImmutableArray.Create(
+        Descriptors.NotPartial,
+        Descriptors.ByRefOrRefLike,
+        Descriptors.NotSerializable,
+        Descriptors.OpenGeneric,
+        Descriptors.BadActorClass,
+        Descriptors.BadCancellationToken,
+        Descriptors.MisplacedAttribute,
+        Descriptors.BadNumReturns,
+        Descriptors.BadConcurrencyGroup,
+        Descriptors.ReservedName);
 
-    private protected DeclarationRuleAnalyzer(DiagnosticDescriptor rule)
-    {
-        _rule = rule;
-        _serialization = rule.Id == RuleIds.NotSerializable;
-        SupportedDiagnostics = ImmutableArray.Create(rule);
-    }
+    private static readonly ImmutableDictionary<string, DiagnosticDescriptor> s_rulesById = s_rules.ToImmutableDictionary(r => r.Id);
 
     /// <inheritdoc />
-    public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => s_rules;
 
     /// <inheritdoc />
-    public sealed override void Initialize(AnalysisContext context)
+    public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
@@ -41,13 +51,13 @@ public abstract class DeclarationRuleAnalyzer : DiagnosticAnalyzer
             }
 
             // A containing type that is not partial is reached from each nested type with remote methods: report it once.
-            var reported = new ConcurrentDictionary<(Location, string), byte>();
+            var reported = new ConcurrentDictionary<(string, Location, string), byte>();
             var groupAttribute = start.Compilation.GetTypeByMetadataName(KnownNames.RayConcurrencyGroupAttribute);
             start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, attribute, groupAttribute, reported), SymbolKind.NamedType);
         });
     }
 
-    private void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol attribute, INamedTypeSymbol? groupAttribute, ConcurrentDictionary<(Location, string), byte> reported)
+    private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol attribute, INamedTypeSymbol? groupAttribute, ConcurrentDictionary<(string, Location, string), byte> reported)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         if (!DeclaresRayRemote(type, attribute) && (groupAttribute is null || !HasAttribute(type, groupAttribute)))
@@ -56,12 +66,12 @@ public abstract class DeclarationRuleAnalyzer : DiagnosticAnalyzer
         }
 
         var findings = new List<Finding>();
-        DeclarationWalker.Walk(type, context.Compilation.Assembly, _serialization, findings, context.CancellationToken);
+        DeclarationWalker.Walk(type, context.Compilation.Assembly, findings, context.CancellationToken);
         foreach (var finding in findings)
         {
-            if (finding.Id == _rule.Id && reported.TryAdd((finding.Location, string.Join("\u0001", finding.Arguments)), 0))
+            if (reported.TryAdd((finding.Id, finding.Location, string.Join("\u0001", finding.Arguments)), 0))
             {
-                context.ReportDiagnostic(Diagnostic.Create(_rule, finding.Location, finding.Arguments));
+                context.ReportDiagnostic(Diagnostic.Create(s_rulesById[finding.Id], finding.Location, finding.Arguments));
             }
         }
     }
