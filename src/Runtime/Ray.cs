@@ -1,9 +1,10 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
+using RaySharp.Objects.Waiting;
 using RaySharp.Objects;
 
 namespace RaySharp;
@@ -64,7 +65,7 @@ public static partial class Ray
     /// Ray's contract holds: what <c>Get</c> returns never changes because the caller later mutates the value. Immutable
     /// values (primitives, <c>string</c>, records with init-only members, immutable collections, <see cref="RayImmutableAttribute"/>
     /// types) are kept by reference; a <see cref="ReadOnlyMemory{T}"/> buffer is copied once and read zero-copy; mutable
-    /// values are snapshotted and every <c>Get</c> returns a fresh copy. See <see cref="Serialization.ObjectSemantics"/>.
+    /// values are snapshotted and every <c>Get</c> returns a fresh copy. See <see cref="CompilerServices.ObjectSemantics"/>.
     /// </remarks>
     /// <exception cref="NotSupportedException">The type is mutable and no MessagePack formatter is known for it.</exception>
     public static ObjectRef<T> Put<T>(T value) => RayRuntime.Current.Put(value);

@@ -1,6 +1,7 @@
-using System;
 using System.Collections.Generic;
+using System;
 using MessagePack;
+using RaySharp.Scheduling;
 
 namespace RaySharp;
 

@@ -1,8 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Threading;
+using System;
 using RaySharp.Backend;
+using RaySharp.CompilerServices;
 using RaySharp.Objects;
 using RaySharp.Scheduling;
 using RaySharp.Serialization;
@@ -75,7 +76,7 @@ public sealed class RayRuntime : IDisposable
     }
 
     /// <summary>Stores <paramref name="value"/> and returns a ref that is ready at once (Ray's <c>ray.put</c>).</summary>
-    /// <remarks>Mutable values are snapshotted, immutable ones kept by reference; see <see cref="Serialization.ObjectSemantics"/>.</remarks>
+    /// <remarks>Mutable values are snapshotted, immutable ones kept by reference; see <see cref="CompilerServices.ObjectSemantics"/>.</remarks>
     /// <exception cref="NotSupportedException">The type is mutable and no MessagePack formatter is known for it.</exception>
     public ObjectRef<T> Put<T>(T value)
     {

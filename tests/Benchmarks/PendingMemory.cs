@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Globalization;
 using System.Threading;
+using RaySharp.CompilerServices;
 using RaySharp.Scheduling;
 
 namespace RaySharp.Benchmarks;

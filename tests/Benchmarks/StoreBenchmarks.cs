@@ -6,6 +6,7 @@ using System.IO;
 using BenchmarkDotNet.Attributes;
 using MessagePack;
 using MessagePack.Formatters;
+using RaySharp.CompilerServices;
 using RaySharp.Serialization;
 
 namespace RaySharp.Benchmarks;

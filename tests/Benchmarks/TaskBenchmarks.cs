@@ -2,6 +2,7 @@ using System;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
+using RaySharp.CompilerServices;
 using RaySharp.Scheduling;
 
 namespace RaySharp.Benchmarks;

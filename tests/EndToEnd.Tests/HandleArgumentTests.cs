@@ -1,4 +1,5 @@
 using System;
+using RaySharp.CompilerServices;
 using RaySharp.Serialization;
 using RaySharp.Util;
 using Xunit;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
+using RaySharp.CompilerServices;
 using RaySharp.Serialization;
 using Xunit;
 

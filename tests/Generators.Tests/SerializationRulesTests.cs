@@ -96,7 +96,7 @@ public sealed class SerializationRulesTests
 
         Assert.True(result.IsSerializable, result.FailurePath);
         var queue = Assert.Single(result.Formatters, f => f.TypeKey == "global::RaySharp.Util.RayQueue<global::App.Point>");
-        Assert.Equal("new global::RaySharp.Serialization.RayQueueFormatter<global::App.Point>()", queue.Construction);
+        Assert.Equal("new global::RaySharp.CompilerServices.RayQueueFormatter<global::App.Point>()", queue.Construction);
         Assert.Equal(FormatterHelpers.RayQueueFormatter, queue.Requires);
         Assert.Contains(result.Formatters, f => f.TypeKey == "global::App.Point");
     }

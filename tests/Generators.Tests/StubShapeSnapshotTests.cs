@@ -57,8 +57,8 @@ public sealed class StubShapeSnapshotTests
             var stubs = output.Files.Single(f => f.HintName == "App.Defaults.Remote.g.cs").Text;
             Assert.Contains("(double)(-1.5E-07D)", stubs);
             Assert.Contains("(decimal)(-2.25M)", stubs);
-            Assert.Contains("new global::RaySharp.Arg<global::App.Mode>((global::App.Mode)(7))", stubs);
-            Assert.Contains("new global::RaySharp.Arg<float>((float)(0.1F))", stubs);
+            Assert.Contains("new global::RaySharp.CompilerServices.Arg<global::App.Mode>((global::App.Mode)(7))", stubs);
+            Assert.Contains("new global::RaySharp.CompilerServices.Arg<float>((float)(0.1F))", stubs);
             Assert.Contains("(double)(double.NaN)", stubs);
             Assert.Contains("\"a \\\"b\\\"\\n\"", stubs);
             Assert.DoesNotContain("\u2212", stubs);

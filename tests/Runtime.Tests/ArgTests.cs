@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using RaySharp.CompilerServices;
 using RaySharp.Tests.Support;
 using Xunit;
 

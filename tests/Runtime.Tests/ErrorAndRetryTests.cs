@@ -129,7 +129,7 @@ public sealed class ErrorAndRetryTests
         using var ray = TestRuntime.Start();
         var function = Fn.Of(_ => 1).Function;
 
-        var mismatched = ray.Runtime.Submit<string>(new Scheduling.TaskSpec(function, Scheduling.TaskArgs.None));
+        var mismatched = ray.Runtime.Submit<string>(new CompilerServices.TaskSpec(function, CompilerServices.TaskArgs.None));
 
         var error = Assert.Throws<RayTaskException>(() => mismatched.Get());
         Assert.Contains("stub and the invoker disagree", error.InnerException!.Message);

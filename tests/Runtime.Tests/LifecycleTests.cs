@@ -81,12 +81,12 @@ public sealed class LifecycleTests : IDisposable
     {
         using var runtime = new RayRuntime(new RayOptions { NumCpus = 1 });
         using var gate = new Gate();
-        var blocker = runtime.Submit<bool>(new Scheduling.TaskSpec(Fn.Of(ct => gate.Pass(ct)).Function, Scheduling.TaskArgs.None));
+        var blocker = runtime.Submit<bool>(new CompilerServices.TaskSpec(Fn.Of(ct => gate.Pass(ct)).Function, CompilerServices.TaskArgs.None));
         var pending = new ObjectRef<int>[10_000];
         var zero = Fn.Of(_ => 0).Function;
         for (var i = 0; i < pending.Length; i++)
         {
-            pending[i] = runtime.Submit<int>(new Scheduling.TaskSpec(zero, Scheduling.TaskArgs.None));
+            pending[i] = runtime.Submit<int>(new CompilerServices.TaskSpec(zero, CompilerServices.TaskArgs.None));
         }
 
         runtime.Dispose();
@@ -101,11 +101,11 @@ public sealed class LifecycleTests : IDisposable
         using var runtime = new RayRuntime(new RayOptions { NumCpus = 1 });
         var never = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var started = new ManualResetEventSlim();
-        var awaiting = runtime.Submit<int>(new Scheduling.TaskSpec(Fn.OfAsync(async _ =>
+        var awaiting = runtime.Submit<int>(new CompilerServices.TaskSpec(Fn.OfAsync(async _ =>
         {
             started.Set();
             return await never.Task;
-        }).Function, Scheduling.TaskArgs.None));
+        }).Function, CompilerServices.TaskArgs.None));
         Assert.True(started.Wait(TimeSpan.FromSeconds(10)));
         Thread.Sleep(100); // off its thread by now: it holds none while it awaits
 
@@ -153,7 +153,7 @@ public sealed class LifecycleTests : IDisposable
                 {
                     while (true)
                     {
-                        refs.Enqueue(runtime.Submit<int>(new Scheduling.TaskSpec(zero, Scheduling.TaskArgs.None)));
+                        refs.Enqueue(runtime.Submit<int>(new CompilerServices.TaskSpec(zero, CompilerServices.TaskArgs.None)));
                     }
                 }
                 catch (RuntimeShutdownException)

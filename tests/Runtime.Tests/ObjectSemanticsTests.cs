@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.InteropServices;
+using RaySharp.CompilerServices;
 using RaySharp.Serialization;
 using RaySharp.Tests.Support;
 using Xunit;

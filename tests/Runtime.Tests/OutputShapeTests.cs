@@ -4,6 +4,7 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using RaySharp.CompilerServices;
 using RaySharp.Scheduling;
 using RaySharp.Tests.Support;
 using Xunit;

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using MessagePack;
 using MessagePack.Formatters;
 using RaySharp.Backend;
+using RaySharp.CompilerServices;
 using RaySharp.Scheduling;
 using RaySharp.Tests.Support;
 using Xunit;

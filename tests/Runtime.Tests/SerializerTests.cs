@@ -1,6 +1,7 @@
 using System;
 using MessagePack;
 using MessagePack.Formatters;
+using RaySharp.CompilerServices;
 using RaySharp.Serialization;
 using RaySharp.Tests.Support;
 using Xunit;

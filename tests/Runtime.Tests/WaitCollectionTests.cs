@@ -1,7 +1,8 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using System;
+using RaySharp.Objects.Waiting;
 using RaySharp.Objects;
 using RaySharp.Tests.Support;
 using Xunit;

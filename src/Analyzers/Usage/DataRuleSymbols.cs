@@ -18,7 +18,7 @@ internal sealed class DataRuleSymbols
     {
         Ray = ray;
         var compilation = ray.Compilation;
-        Arg = compilation.GetTypeByMetadataName("RaySharp.Arg`1");
+        Arg = compilation.GetTypeByMetadataName("RaySharp.CompilerServices.Arg`1");
         ObjectId = compilation.GetTypeByMetadataName("RaySharp.ObjectId");
         EnumerableOfT = compilation.GetSpecialType(SpecialType.System_Collections_Generic_IEnumerable_T);
         _repeatingTypes = Resolve(

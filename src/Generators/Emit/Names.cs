@@ -3,7 +3,7 @@ namespace RaySharp.Generators.Emit;
 /// <summary>The <c>global::</c>-qualified names generated code uses; user types named <c>Task</c> or <c>Arg</c> cannot capture them.</summary>
 internal static class Names
 {
-    public const string Arg = "global::RaySharp.Arg";
+    public const string Arg = "global::RaySharp.CompilerServices.Arg";
     public const string ObjectRef = "global::RaySharp.ObjectRef";
     public const string Unit = "global::RaySharp.Unit";
     public const string TaskOptions = "global::RaySharp.TaskOptions";
@@ -14,13 +14,13 @@ internal static class Names
     public const string IActorHandle = "global::RaySharp.IActorHandle";
     public const string RetryExceptions = "global::RaySharp.RetryExceptions";
     public const string RayRuntime = "global::RaySharp.RayRuntime";
-    public const string RemoteFunction = "global::RaySharp.Scheduling.RemoteFunction";
-    public const string RemoteInvocation = "global::RaySharp.Scheduling.RemoteInvocation";
-    public const string IRemoteInvoker = "global::RaySharp.Scheduling.IRemoteInvoker";
-    public const string TaskSpec = "global::RaySharp.Scheduling.TaskSpec";
-    public const string TaskArgs = "global::RaySharp.Scheduling.TaskArgs";
-    public const string Args = "global::RaySharp.Scheduling.Args";
-    public const string Dependencies = "global::RaySharp.Scheduling.Dependencies";
+    public const string RemoteFunction = "global::RaySharp.CompilerServices.RemoteFunction";
+    public const string RemoteInvocation = "global::RaySharp.CompilerServices.RemoteInvocation";
+    public const string IRemoteInvoker = "global::RaySharp.CompilerServices.IRemoteInvoker";
+    public const string TaskSpec = "global::RaySharp.CompilerServices.TaskSpec";
+    public const string TaskArgs = "global::RaySharp.CompilerServices.TaskArgs";
+    public const string Args = "global::RaySharp.CompilerServices.Args";
+    public const string Dependencies = "global::RaySharp.CompilerServices.Dependencies";
     public const string ObjectRefBase = "global::RaySharp.ObjectRef";
     public const string ValueTask = "global::System.Threading.Tasks.ValueTask";
     public const string NotSupportedException = "global::System.NotSupportedException";

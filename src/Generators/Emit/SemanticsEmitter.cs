@@ -11,8 +11,8 @@ namespace RaySharp.Generators.Emit;
 /// </summary>
 internal static class SemanticsEmitter
 {
-    private const string Api = "global::RaySharp.Serialization.ObjectSemantics.";
-    private const string Mode = "global::RaySharp.Serialization.ObjectCopyMode.";
+    private const string Api = "global::RaySharp.CompilerServices.ObjectSemantics.";
+    private const string Mode = "global::RaySharp.CompilerServices.ObjectCopyMode.";
 
     /// <summary>Adds the registration file, unless there is nothing to register or the runtime takes no registrations.</summary>
     public static void Emit(SourceProductionContext context, EquatableArray<StoreSpec> specs, bool supported)

@@ -9,7 +9,7 @@ namespace RaySharp.Generators.Extraction;
 /// <summary>What the referenced runtime offers the generated code (serialization, store registrations).</summary>
 internal static class CompilationSupport
 {
-    /// <summary>True when the referenced runtime takes store registrations (<c>RaySharp.Serialization.ObjectSemantics</c>).</summary>
+    /// <summary>True when the referenced runtime takes store registrations (<c>RaySharp.CompilerServices.ObjectSemantics</c>).</summary>
     public static bool SemanticsSupported(Compilation compilation, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -48,16 +48,16 @@ internal static class FormatterHelpers
     public const string ImmutableDictionary = "ImmutableDictionaryFormatter";
 
     /// <summary>Runtime formatter for generated actor handles (optional: used when the runtime defines it).</summary>
-    public const string ActorHandleFormatter = "RaySharp.Serialization.ActorHandleFormatter`1";
+    public const string ActorHandleFormatter = "RaySharp.CompilerServices.ActorHandleFormatter`1";
 
     /// <summary>Runtime formatter for object refs passed as values (optional: used when the runtime defines it).</summary>
-    public const string ObjectRefFormatter = "RaySharp.Serialization.ObjectRefFormatter`1";
+    public const string ObjectRefFormatter = "RaySharp.CompilerServices.ObjectRefFormatter`1";
 
     /// <summary>All helper names, in the order the emitter writes them.</summary>
     public static readonly string[] All = { ImmutableArray, ImmutableList, ImmutableHashSet, ImmutableDictionary };
 
     /// <summary>Runtime formatter for <c>RayQueue&lt;T&gt;</c> (optional: used when the runtime defines it).</summary>
-    public const string RayQueueFormatter = "RaySharp.Serialization.RayQueueFormatter`1";
+    public const string RayQueueFormatter = "RaySharp.CompilerServices.RayQueueFormatter`1";
 
     /// <summary>All optional runtime types a spec may require.</summary>
     public static readonly string[] RuntimeTypes = { ActorHandleFormatter, ObjectRefFormatter, RayQueueFormatter };

@@ -16,7 +16,7 @@ internal static class KnownNames
     public const string RayQueueOfT = "RaySharp.Util.RayQueue`1";
     public const string ActorPoolOfT = "RaySharp.Util.ActorPool`1";
     public const string RaySerializer = "RaySharp.Serialization.RaySerializer";
-    public const string ObjectSemantics = "RaySharp.Serialization.ObjectSemantics";
+    public const string ObjectSemantics = "RaySharp.CompilerServices.ObjectSemantics";
     public const string MessagePackFormatterOfT = "MessagePack.Formatters.IMessagePackFormatter`1";
 
     public const string CancellationToken = "System.Threading.CancellationToken";

@@ -137,7 +137,7 @@ internal sealed class SerializationRules
 
     /// <summary>The spec of a generated actor handle: a runtime formatter, used when the runtime defines it.</summary>
     public static FormatterSpec HandleSpec(string handleType) =>
-        new(handleType, "new global::RaySharp.Serialization.ActorHandleFormatter<" + handleType + ">()", null, FormatterHelpers.ActorHandleFormatter, null);
+        new(handleType, "new global::RaySharp.CompilerServices.ActorHandleFormatter<" + handleType + ">()", null, FormatterHelpers.ActorHandleFormatter, null);
 
     private bool Visit(ITypeSymbol type, string root)
     {
@@ -225,7 +225,7 @@ internal sealed class SerializationRules
         {
             // A handle of the actor that keeps the items: written as its actor id; the items must cross the wire too.
             return VisitChild(type.TypeArguments[0], root, "[item]")
-                && AddRuntime(type, "new global::RaySharp.Serialization.RayQueueFormatter<" + type.TypeArguments[0].ToDisplayString(TypeNames.Plain) + ">()", FormatterHelpers.RayQueueFormatter);
+                && AddRuntime(type, "new global::RaySharp.CompilerServices.RayQueueFormatter<" + type.TypeArguments[0].ToDisplayString(TypeNames.Plain) + ">()", FormatterHelpers.RayQueueFormatter);
         }
 
         if (metadataName == KnownNames.ActorPoolOfT)
@@ -236,7 +236,7 @@ internal sealed class SerializationRules
         if (IsRuntimeType(type, metadataName))
         {
             return metadataName == KnownNames.ObjectRefOfT
-                ? AddRuntime(type, "new global::RaySharp.Serialization.ObjectRefFormatter<" + type.TypeArguments[0].ToDisplayString(TypeNames.Plain) + ">()", FormatterHelpers.ObjectRefFormatter)
+                ? AddRuntime(type, "new global::RaySharp.CompilerServices.ObjectRefFormatter<" + type.TypeArguments[0].ToDisplayString(TypeNames.Plain) + ">()", FormatterHelpers.ObjectRefFormatter)
                 : true;
         }
 

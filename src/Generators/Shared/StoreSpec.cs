@@ -1,6 +1,6 @@
 namespace RaySharp.Generators.Shared;
 
-/// <summary>How the object store keeps values of a type; mirrors the runtime's <c>RaySharp.Serialization.ObjectCopyMode</c>.</summary>
+/// <summary>How the object store keeps values of a type; mirrors the runtime's <c>RaySharp.CompilerServices.ObjectCopyMode</c>.</summary>
 internal enum StoreKind
 {
     /// <summary>Deeply immutable: by reference, never copied.</summary>

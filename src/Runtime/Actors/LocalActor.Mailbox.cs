@@ -1,11 +1,12 @@
-using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using RaySharp.Backend;
+using RaySharp.CompilerServices;
 using RaySharp.Scheduling;
 
 namespace RaySharp.Actors;

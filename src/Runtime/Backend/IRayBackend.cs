@@ -1,6 +1,7 @@
-using System;
 using System.Collections.Generic;
+using System;
 using RaySharp.Actors;
+using RaySharp.CompilerServices;
 using RaySharp.Objects;
 using RaySharp.Scheduling;
 

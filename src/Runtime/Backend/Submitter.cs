@@ -1,4 +1,5 @@
 using RaySharp.Actors;
+using RaySharp.CompilerServices;
 using RaySharp.Objects;
 using RaySharp.Scheduling;
 

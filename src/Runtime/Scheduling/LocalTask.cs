@@ -1,10 +1,11 @@
-using System;
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using RaySharp.Actors;
 using RaySharp.Backend;
+using RaySharp.CompilerServices;
 using RaySharp.Objects;
 
 namespace RaySharp.Scheduling;

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace RaySharp;
+namespace RaySharp.Scheduling;
 
 /// <summary>Per-call options over the declaration's, with every default filled in and resources in scheduler units.</summary>
 internal sealed class ResolvedOptions

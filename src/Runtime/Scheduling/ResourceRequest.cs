@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 
-namespace RaySharp;
+namespace RaySharp.Scheduling;
 
 /// <summary>
 /// An amount of resources in fixed-point scheduler units (1/10,000 of a resource, as Ray does), so fractional

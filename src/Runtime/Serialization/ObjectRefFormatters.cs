@@ -1,7 +1,8 @@
-using System;
 using System.Collections.Concurrent;
-using MessagePack;
+using System;
 using MessagePack.Formatters;
+using MessagePack;
+using RaySharp.CompilerServices;
 
 namespace RaySharp.Serialization;
 

@@ -32,11 +32,11 @@ namespace App
 
             /// <summary>Starts a <c>Counter</c> actor with this constructor and returns its handle at once.</summary>
             public global::App.Counter.Handle New() =>
-                global::RaySharp.RayRuntime.Current.CreateActor<global::App.Counter.Handle>(global::App.Counter.RayInvoker.New, global::RaySharp.Scheduling.TaskArgs.None, RayActorOptions?.Over(global::App.Counter.RayInvoker.Defaults) ?? global::App.Counter.RayInvoker.Defaults);
+                global::RaySharp.RayRuntime.Current.CreateActor<global::App.Counter.Handle>(global::App.Counter.RayInvoker.New, global::RaySharp.CompilerServices.TaskArgs.None, RayActorOptions?.Over(global::App.Counter.RayInvoker.Defaults) ?? global::App.Counter.RayInvoker.Defaults);
 
             /// <summary>Starts a <c>Counter</c> actor with this constructor and returns its handle at once.</summary>
-            public global::App.Counter.Handle New(global::RaySharp.Arg<int> start) =>
-                global::RaySharp.RayRuntime.Current.CreateActor<global::App.Counter.Handle>(global::App.Counter.RayInvoker.New_2, new global::RaySharp.Scheduling.Args<int>(start), RayActorOptions?.Over(global::App.Counter.RayInvoker.Defaults) ?? global::App.Counter.RayInvoker.Defaults);
+            public global::App.Counter.Handle New(global::RaySharp.CompilerServices.Arg<int> start) =>
+                global::RaySharp.RayRuntime.Current.CreateActor<global::App.Counter.Handle>(global::App.Counter.RayInvoker.New_2, new global::RaySharp.CompilerServices.Args<int>(start), RayActorOptions?.Over(global::App.Counter.RayInvoker.Defaults) ?? global::App.Counter.RayInvoker.Defaults);
         }
 
         /// <summary>
@@ -55,20 +55,20 @@ namespace App
             static global::App.Counter.Handle global::RaySharp.IActorHandle<global::App.Counter.Handle>.FromId(global::RaySharp.ActorId id) => new(id);
 
             /// <summary>Calls <c>App.Counter.AddLaterAsync</c> on the actor and returns the ref of its result at once.</summary>
-            public global::RaySharp.ObjectRef<int> AddLaterAsync(global::RaySharp.Arg<int> by) =>
-                base.Call<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.Counter.RayInvoker.AddLaterAsync, new global::RaySharp.Scheduling.Args<int>(by)));
+            public global::RaySharp.ObjectRef<int> AddLaterAsync(global::RaySharp.CompilerServices.Arg<int> by) =>
+                base.Call<int>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Counter.RayInvoker.AddLaterAsync, new global::RaySharp.CompilerServices.Args<int>(by)));
 
             /// <summary>Calls <c>App.Counter.DescribeAsync</c> on the actor and returns the ref of its result at once.</summary>
             public global::RaySharp.ObjectRef<string> DescribeAsync() =>
-                base.Call<string>(new global::RaySharp.Scheduling.TaskSpec(global::App.Counter.RayInvoker.DescribeAsync, global::RaySharp.Scheduling.TaskArgs.None));
+                base.Call<string>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Counter.RayInvoker.DescribeAsync, global::RaySharp.CompilerServices.TaskArgs.None));
 
             /// <summary>Calls <c>App.Counter.Increment</c> on the actor and returns the ref of its result at once.</summary>
-            public global::RaySharp.ObjectRef<int> Increment(global::RaySharp.Arg<int> by) =>
-                base.Call<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.Counter.RayInvoker.Increment, new global::RaySharp.Scheduling.Args<int>(by)));
+            public global::RaySharp.ObjectRef<int> Increment(global::RaySharp.CompilerServices.Arg<int> by) =>
+                base.Call<int>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Counter.RayInvoker.Increment, new global::RaySharp.CompilerServices.Args<int>(by)));
 
             /// <summary>Calls <c>App.Counter.Reset</c> on the actor and returns the ref of its result at once.</summary>
             public global::RaySharp.ObjectRef<global::RaySharp.Unit> Reset() =>
-                base.Call<global::RaySharp.Unit>(new global::RaySharp.Scheduling.TaskSpec(global::App.Counter.RayInvoker.Reset, global::RaySharp.Scheduling.TaskArgs.None));
+                base.Call<global::RaySharp.Unit>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Counter.RayInvoker.Reset, global::RaySharp.CompilerServices.TaskArgs.None));
 
             /// <summary>
             /// The same stubs with options for one call, which override the method's declared ones property by property, such as
@@ -97,20 +97,20 @@ namespace App
                 private global::RaySharp.TaskOptions RayCallOptions { get; }
 
                 /// <summary>Calls <c>App.Counter.AddLaterAsync</c> on the actor with the per-call options.</summary>
-                public global::RaySharp.ObjectRef<int> AddLaterAsync(global::RaySharp.Arg<int> by) =>
-                    this.RayHandle.Call<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.Counter.RayInvoker.AddLaterAsync, new global::RaySharp.Scheduling.Args<int>(by), this.RayCallOptions));
+                public global::RaySharp.ObjectRef<int> AddLaterAsync(global::RaySharp.CompilerServices.Arg<int> by) =>
+                    this.RayHandle.Call<int>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Counter.RayInvoker.AddLaterAsync, new global::RaySharp.CompilerServices.Args<int>(by), this.RayCallOptions));
 
                 /// <summary>Calls <c>App.Counter.DescribeAsync</c> on the actor with the per-call options.</summary>
                 public global::RaySharp.ObjectRef<string> DescribeAsync() =>
-                    this.RayHandle.Call<string>(new global::RaySharp.Scheduling.TaskSpec(global::App.Counter.RayInvoker.DescribeAsync, global::RaySharp.Scheduling.TaskArgs.None, this.RayCallOptions));
+                    this.RayHandle.Call<string>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Counter.RayInvoker.DescribeAsync, global::RaySharp.CompilerServices.TaskArgs.None, this.RayCallOptions));
 
                 /// <summary>Calls <c>App.Counter.Increment</c> on the actor with the per-call options.</summary>
-                public global::RaySharp.ObjectRef<int> Increment(global::RaySharp.Arg<int> by) =>
-                    this.RayHandle.Call<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.Counter.RayInvoker.Increment, new global::RaySharp.Scheduling.Args<int>(by), this.RayCallOptions));
+                public global::RaySharp.ObjectRef<int> Increment(global::RaySharp.CompilerServices.Arg<int> by) =>
+                    this.RayHandle.Call<int>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Counter.RayInvoker.Increment, new global::RaySharp.CompilerServices.Args<int>(by), this.RayCallOptions));
 
                 /// <summary>Calls <c>App.Counter.Reset</c> on the actor with the per-call options.</summary>
                 public global::RaySharp.ObjectRef<global::RaySharp.Unit> Reset() =>
-                    this.RayHandle.Call<global::RaySharp.Unit>(new global::RaySharp.Scheduling.TaskSpec(global::App.Counter.RayInvoker.Reset, global::RaySharp.Scheduling.TaskArgs.None, this.RayCallOptions));
+                    this.RayHandle.Call<global::RaySharp.Unit>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Counter.RayInvoker.Reset, global::RaySharp.CompilerServices.TaskArgs.None, this.RayCallOptions));
             }
         }
 
@@ -118,7 +118,7 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.Scheduling.IRemoteInvoker
+        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Counter.RayInvoker Instance = new();
 
@@ -126,25 +126,25 @@ namespace App
             internal static readonly global::RaySharp.ActorOptions Defaults = new global::RaySharp.ActorOptions { NumCpus = 0.5D, MaxConcurrency = 2 };
 
             // FNV-1a 64 of "App.Counter.New()"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction New = new(0x66ABBF75A319D529UL, "App.Counter.New", Instance, isAsync: true);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction New = new(0x66ABBF75A319D529UL, "App.Counter.New", Instance, isAsync: true);
 
             // FNV-1a 64 of "App.Counter.New(System.Int32)"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction New_2 = new(0xBF9F36635DE80DF0UL, "App.Counter.New", Instance, isAsync: true);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction New_2 = new(0xBF9F36635DE80DF0UL, "App.Counter.New", Instance, isAsync: true);
 
             // FNV-1a 64 of "App.Counter.AddLaterAsync(System.Int32)->System.Threading.Tasks.Task<System.Int32>"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction AddLaterAsync = new(0xEE4020F49AC37A65UL, "App.Counter.AddLaterAsync", Instance, isAsync: true);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction AddLaterAsync = new(0xEE4020F49AC37A65UL, "App.Counter.AddLaterAsync", Instance, isAsync: true);
 
             // FNV-1a 64 of "App.Counter.DescribeAsync()->System.Threading.Tasks.ValueTask<System.String>"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction DescribeAsync = new(0x9BD472D5B5EB773CUL, "App.Counter.DescribeAsync", Instance, isAsync: true, defaultOptions: new global::RaySharp.TaskOptions { MaxRetries = 2 });
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction DescribeAsync = new(0x9BD472D5B5EB773CUL, "App.Counter.DescribeAsync", Instance, isAsync: true, defaultOptions: new global::RaySharp.TaskOptions { MaxRetries = 2 });
 
             // FNV-1a 64 of "App.Counter.Increment(System.Int32)->System.Int32"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction Increment = new(0x9B70AFBBD47918C7UL, "App.Counter.Increment", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Increment = new(0x9B70AFBBD47918C7UL, "App.Counter.Increment", Instance);
 
             // FNV-1a 64 of "App.Counter.Reset()->System.Void"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction Reset = new(0x710FCEB46D5FFEB2UL, "App.Counter.Reset", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Reset = new(0x710FCEB46D5FFEB2UL, "App.Counter.Reset", Instance);
 
             /// <inheritdoc />
-            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.Scheduling.RemoteFunction function, global::RaySharp.Scheduling.TaskArgs args, global::RaySharp.Scheduling.RemoteInvocation invocation)
+            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)
             {
                 switch (function.Id)
                 {
@@ -154,12 +154,12 @@ namespace App
                     }
                     case 0xBF9F36635DE80DF0UL:
                     {
-                        var a = (global::RaySharp.Scheduling.Args<int>)args;
+                        var a = (global::RaySharp.CompilerServices.Args<int>)args;
                         return invocation.ReturnActor(new global::App.Counter(a.Arg1.Value));
                     }
                     case 0xEE4020F49AC37A65UL:
                     {
-                        var a = (global::RaySharp.Scheduling.Args<int>)args;
+                        var a = (global::RaySharp.CompilerServices.Args<int>)args;
                         return invocation.ReturnAsync<int>(((global::App.Counter)invocation.Actor!).AddLaterAsync(a.Arg1.Value));
                     }
                     case 0x9BD472D5B5EB773CUL:
@@ -168,7 +168,7 @@ namespace App
                     }
                     case 0x9B70AFBBD47918C7UL:
                     {
-                        var a = (global::RaySharp.Scheduling.Args<int>)args;
+                        var a = (global::RaySharp.CompilerServices.Args<int>)args;
                         return invocation.Return<int>(((global::App.Counter)invocation.Actor!).Increment(a.Arg1.Value));
                     }
                     case 0x710FCEB46D5FFEB2UL:

@@ -38,7 +38,7 @@ namespace RaySharp.Generated
 
             switch (index)
             {
-                case 0: return new global::RaySharp.Serialization.ActorHandleFormatter<global::App.Counter.Handle>();
+                case 0: return new global::RaySharp.CompilerServices.ActorHandleFormatter<global::App.Counter.Handle>();
                 default: return null;
             }
         }

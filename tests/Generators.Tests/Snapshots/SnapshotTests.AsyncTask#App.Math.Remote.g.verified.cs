@@ -31,41 +31,41 @@ namespace App
             }
 
             /// <summary>Runs <c>App.Math.NameAsync</c> as a remote task and returns the ref of its result at once.</summary>
-            public global::RaySharp.ObjectRef<string?> NameAsync(global::RaySharp.Arg<long> id) =>
-                global::RaySharp.RayRuntime.Current.Submit<string?>(new global::RaySharp.Scheduling.TaskSpec(global::App.Math.RayInvoker.NameAsync, new global::RaySharp.Scheduling.Args<long>(id), RayCallOptions));
+            public global::RaySharp.ObjectRef<string?> NameAsync(global::RaySharp.CompilerServices.Arg<long> id) =>
+                global::RaySharp.RayRuntime.Current.Submit<string?>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Math.RayInvoker.NameAsync, new global::RaySharp.CompilerServices.Args<long>(id), RayCallOptions));
 
             /// <summary>Runs <c>App.Math.SquareAsync</c> as a remote task and returns the ref of its result at once.</summary>
-            public global::RaySharp.ObjectRef<int> SquareAsync(global::RaySharp.Arg<int> x) =>
-                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.Math.RayInvoker.SquareAsync, new global::RaySharp.Scheduling.Args<int>(x), RayCallOptions));
+            public global::RaySharp.ObjectRef<int> SquareAsync(global::RaySharp.CompilerServices.Arg<int> x) =>
+                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Math.RayInvoker.SquareAsync, new global::RaySharp.CompilerServices.Args<int>(x), RayCallOptions));
         }
 
         /// <summary>Runs the remote functions of <c>App.Math</c> by id: a typed switch, no reflection.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.Scheduling.IRemoteInvoker
+        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Math.RayInvoker Instance = new();
 
             // FNV-1a 64 of "App.Math.NameAsync(System.Int64)->System.Threading.Tasks.ValueTask<System.String>"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction NameAsync = new(0xC8E7949FCFBEFA98UL, "App.Math.NameAsync", Instance, isAsync: true);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction NameAsync = new(0xC8E7949FCFBEFA98UL, "App.Math.NameAsync", Instance, isAsync: true);
 
             // FNV-1a 64 of "App.Math.SquareAsync(System.Int32)->System.Threading.Tasks.Task<System.Int32>"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction SquareAsync = new(0x661AF280D33E24BBUL, "App.Math.SquareAsync", Instance, isAsync: true);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction SquareAsync = new(0x661AF280D33E24BBUL, "App.Math.SquareAsync", Instance, isAsync: true);
 
             /// <inheritdoc />
-            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.Scheduling.RemoteFunction function, global::RaySharp.Scheduling.TaskArgs args, global::RaySharp.Scheduling.RemoteInvocation invocation)
+            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)
             {
                 switch (function.Id)
                 {
                     case 0xC8E7949FCFBEFA98UL:
                     {
-                        var a = (global::RaySharp.Scheduling.Args<long>)args;
+                        var a = (global::RaySharp.CompilerServices.Args<long>)args;
                         return invocation.ReturnAsync<string?>(global::App.Math.NameAsync(a.Arg1.Value));
                     }
                     case 0x661AF280D33E24BBUL:
                     {
-                        var a = (global::RaySharp.Scheduling.Args<int>)args;
+                        var a = (global::RaySharp.CompilerServices.Args<int>)args;
                         return invocation.ReturnAsync<int>(global::App.Math.SquareAsync(a.Arg1.Value));
                     }
                     default:

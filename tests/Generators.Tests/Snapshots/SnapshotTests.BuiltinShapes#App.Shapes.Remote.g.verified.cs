@@ -31,27 +31,27 @@ namespace App
             }
 
             /// <summary>Runs <c>App.Shapes.Collections</c> as a remote task and returns the ref of its result at once.</summary>
-            public global::RaySharp.ObjectRef<int> Collections(global::RaySharp.Arg<global::System.Collections.Immutable.ImmutableArray<global::App.Point>> a, global::RaySharp.Arg<global::System.Collections.Immutable.ImmutableList<global::App.Color>> b, global::RaySharp.Arg<global::System.Collections.Immutable.ImmutableHashSet<string>> c, global::RaySharp.Arg<global::System.Collections.Immutable.ImmutableDictionary<string, global::App.Point>> d, global::RaySharp.Arg<(int, global::App.Point)> e, global::RaySharp.Arg<global::System.Tuple<global::App.Color, string>> f, global::RaySharp.Arg<global::System.Collections.Generic.KeyValuePair<string, global::App.Point>> g, global::RaySharp.Arg<global::App.Point?>? h, global::RaySharp.Arg<global::System.ReadOnlyMemory<global::App.Point>> i, global::RaySharp.Arg<global::App.Point[,]> j, global::RaySharp.Arg<global::System.Collections.Generic.HashSet<global::App.Color>> k, global::System.Collections.Generic.IReadOnlyDictionary<global::App.Color, global::App.Point[]> l, global::RaySharp.Arg<global::App.Contract> m, global::RaySharp.Arg<global::App.Custom> n, global::RaySharp.ObjectRef<global::App.Point> o) =>
-                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.Shapes.RayInvoker.Collections, new global::App.Shapes.RayArgs_Collections(a, b, c, d, e, f, g, h ?? new global::RaySharp.Arg<global::App.Point?>(default(global::App.Point?)), i, j, k, new global::RaySharp.Arg<global::System.Collections.Generic.IReadOnlyDictionary<global::App.Color, global::App.Point[]>>(l), m, n, new global::RaySharp.Arg<global::RaySharp.ObjectRef<global::App.Point>>(o)), RayCallOptions));
+            public global::RaySharp.ObjectRef<int> Collections(global::RaySharp.CompilerServices.Arg<global::System.Collections.Immutable.ImmutableArray<global::App.Point>> a, global::RaySharp.CompilerServices.Arg<global::System.Collections.Immutable.ImmutableList<global::App.Color>> b, global::RaySharp.CompilerServices.Arg<global::System.Collections.Immutable.ImmutableHashSet<string>> c, global::RaySharp.CompilerServices.Arg<global::System.Collections.Immutable.ImmutableDictionary<string, global::App.Point>> d, global::RaySharp.CompilerServices.Arg<(int, global::App.Point)> e, global::RaySharp.CompilerServices.Arg<global::System.Tuple<global::App.Color, string>> f, global::RaySharp.CompilerServices.Arg<global::System.Collections.Generic.KeyValuePair<string, global::App.Point>> g, global::RaySharp.CompilerServices.Arg<global::App.Point?>? h, global::RaySharp.CompilerServices.Arg<global::System.ReadOnlyMemory<global::App.Point>> i, global::RaySharp.CompilerServices.Arg<global::App.Point[,]> j, global::RaySharp.CompilerServices.Arg<global::System.Collections.Generic.HashSet<global::App.Color>> k, global::System.Collections.Generic.IReadOnlyDictionary<global::App.Color, global::App.Point[]> l, global::RaySharp.CompilerServices.Arg<global::App.Contract> m, global::RaySharp.CompilerServices.Arg<global::App.Custom> n, global::RaySharp.ObjectRef<global::App.Point> o) =>
+                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Shapes.RayInvoker.Collections, new global::App.Shapes.RayArgs_Collections(a, b, c, d, e, f, g, h ?? new global::RaySharp.CompilerServices.Arg<global::App.Point?>(default(global::App.Point?)), i, j, k, new global::RaySharp.CompilerServices.Arg<global::System.Collections.Generic.IReadOnlyDictionary<global::App.Color, global::App.Point[]>>(l), m, n, new global::RaySharp.CompilerServices.Arg<global::RaySharp.ObjectRef<global::App.Point>>(o)), RayCallOptions));
 
             /// <summary>Runs <c>App.Shapes.Collections</c> as a remote task and returns the ref of its result at once.</summary>
-            public global::RaySharp.ObjectRef<int> Collections(global::System.Collections.Immutable.ImmutableArray<global::App.Point> a, global::System.Collections.Immutable.ImmutableList<global::App.Color> b, global::System.Collections.Immutable.ImmutableHashSet<string> c, global::System.Collections.Immutable.ImmutableDictionary<string, global::App.Point> d, global::RaySharp.Arg<(int, global::App.Point)> e, global::RaySharp.Arg<global::System.Tuple<global::App.Color, string>> f, global::RaySharp.Arg<global::System.Collections.Generic.KeyValuePair<string, global::App.Point>> g, global::RaySharp.Arg<global::App.Point?>? h, global::RaySharp.Arg<global::System.ReadOnlyMemory<global::App.Point>> i, global::App.Point[,] j, global::System.Collections.Generic.HashSet<global::App.Color> k, global::RaySharp.ObjectRef<global::System.Collections.Generic.IReadOnlyDictionary<global::App.Color, global::App.Point[]>> l, global::RaySharp.Arg<global::App.Contract> m, global::RaySharp.Arg<global::App.Custom> n, global::RaySharp.ObjectRef<global::App.Point> o) =>
-                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.Shapes.RayInvoker.Collections, new global::App.Shapes.RayArgs_Collections(new global::RaySharp.Arg<global::System.Collections.Immutable.ImmutableArray<global::App.Point>>(a), new global::RaySharp.Arg<global::System.Collections.Immutable.ImmutableList<global::App.Color>>(b), new global::RaySharp.Arg<global::System.Collections.Immutable.ImmutableHashSet<string>>(c), new global::RaySharp.Arg<global::System.Collections.Immutable.ImmutableDictionary<string, global::App.Point>>(d), e, f, g, h ?? new global::RaySharp.Arg<global::App.Point?>(default(global::App.Point?)), i, new global::RaySharp.Arg<global::App.Point[,]>(j), new global::RaySharp.Arg<global::System.Collections.Generic.HashSet<global::App.Color>>(k), new global::RaySharp.Arg<global::System.Collections.Generic.IReadOnlyDictionary<global::App.Color, global::App.Point[]>>(l), m, n, new global::RaySharp.Arg<global::RaySharp.ObjectRef<global::App.Point>>(o)), RayCallOptions));
+            public global::RaySharp.ObjectRef<int> Collections(global::System.Collections.Immutable.ImmutableArray<global::App.Point> a, global::System.Collections.Immutable.ImmutableList<global::App.Color> b, global::System.Collections.Immutable.ImmutableHashSet<string> c, global::System.Collections.Immutable.ImmutableDictionary<string, global::App.Point> d, global::RaySharp.CompilerServices.Arg<(int, global::App.Point)> e, global::RaySharp.CompilerServices.Arg<global::System.Tuple<global::App.Color, string>> f, global::RaySharp.CompilerServices.Arg<global::System.Collections.Generic.KeyValuePair<string, global::App.Point>> g, global::RaySharp.CompilerServices.Arg<global::App.Point?>? h, global::RaySharp.CompilerServices.Arg<global::System.ReadOnlyMemory<global::App.Point>> i, global::App.Point[,] j, global::System.Collections.Generic.HashSet<global::App.Color> k, global::RaySharp.ObjectRef<global::System.Collections.Generic.IReadOnlyDictionary<global::App.Color, global::App.Point[]>> l, global::RaySharp.CompilerServices.Arg<global::App.Contract> m, global::RaySharp.CompilerServices.Arg<global::App.Custom> n, global::RaySharp.ObjectRef<global::App.Point> o) =>
+                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Shapes.RayInvoker.Collections, new global::App.Shapes.RayArgs_Collections(new global::RaySharp.CompilerServices.Arg<global::System.Collections.Immutable.ImmutableArray<global::App.Point>>(a), new global::RaySharp.CompilerServices.Arg<global::System.Collections.Immutable.ImmutableList<global::App.Color>>(b), new global::RaySharp.CompilerServices.Arg<global::System.Collections.Immutable.ImmutableHashSet<string>>(c), new global::RaySharp.CompilerServices.Arg<global::System.Collections.Immutable.ImmutableDictionary<string, global::App.Point>>(d), e, f, g, h ?? new global::RaySharp.CompilerServices.Arg<global::App.Point?>(default(global::App.Point?)), i, new global::RaySharp.CompilerServices.Arg<global::App.Point[,]>(j), new global::RaySharp.CompilerServices.Arg<global::System.Collections.Generic.HashSet<global::App.Color>>(k), new global::RaySharp.CompilerServices.Arg<global::System.Collections.Generic.IReadOnlyDictionary<global::App.Color, global::App.Point[]>>(l), m, n, new global::RaySharp.CompilerServices.Arg<global::RaySharp.ObjectRef<global::App.Point>>(o)), RayCallOptions));
         }
 
         /// <summary>Runs the remote functions of <c>App.Shapes</c> by id: a typed switch, no reflection.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.Scheduling.IRemoteInvoker
+        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Shapes.RayInvoker Instance = new();
 
             // FNV-1a 64 of "App.Shapes.Collections(System.Collections.Immutable.ImmutableArray<App.Point>, System.Collections.Immutable.ImmutableList<App.Color>, System.Collections.Immutable.ImmutableHashSet<System.String>, System.Collections.Immutable.ImmutableDictionary<System.String, App.Point>, System.ValueTuple<System.Int32, App.Point>, System.Tuple<App.Color, System.String>, System.Collections.Generic.KeyValuePair<System.String, App.Point>, System.Nullable<App.Point>, System.ReadOnlyMemory<App.Point>, App.Point[,], System.Collections.Generic.HashSet<App.Color>, System.Collections.Generic.IReadOnlyDictionary<App.Color, App.Point[]>, App.Contract, App.Custom, RaySharp.ObjectRef<App.Point>)->System.Int32"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction Collections = new(0x89A93A820236CA33UL, "App.Shapes.Collections", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Collections = new(0x89A93A820236CA33UL, "App.Shapes.Collections", Instance);
 
             /// <inheritdoc />
-            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.Scheduling.RemoteFunction function, global::RaySharp.Scheduling.TaskArgs args, global::RaySharp.Scheduling.RemoteInvocation invocation)
+            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)
             {
                 switch (function.Id)
                 {
@@ -70,9 +70,9 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayArgs_Collections : global::RaySharp.Scheduling.TaskArgs
+        private sealed class RayArgs_Collections : global::RaySharp.CompilerServices.TaskArgs
         {
-            public RayArgs_Collections(global::RaySharp.Arg<global::System.Collections.Immutable.ImmutableArray<global::App.Point>> arg1, global::RaySharp.Arg<global::System.Collections.Immutable.ImmutableList<global::App.Color>> arg2, global::RaySharp.Arg<global::System.Collections.Immutable.ImmutableHashSet<string>> arg3, global::RaySharp.Arg<global::System.Collections.Immutable.ImmutableDictionary<string, global::App.Point>> arg4, global::RaySharp.Arg<(int, global::App.Point)> arg5, global::RaySharp.Arg<global::System.Tuple<global::App.Color, string>> arg6, global::RaySharp.Arg<global::System.Collections.Generic.KeyValuePair<string, global::App.Point>> arg7, global::RaySharp.Arg<global::App.Point?> arg8, global::RaySharp.Arg<global::System.ReadOnlyMemory<global::App.Point>> arg9, global::RaySharp.Arg<global::App.Point[,]> arg10, global::RaySharp.Arg<global::System.Collections.Generic.HashSet<global::App.Color>> arg11, global::RaySharp.Arg<global::System.Collections.Generic.IReadOnlyDictionary<global::App.Color, global::App.Point[]>> arg12, global::RaySharp.Arg<global::App.Contract> arg13, global::RaySharp.Arg<global::App.Custom> arg14, global::RaySharp.Arg<global::RaySharp.ObjectRef<global::App.Point>> arg15)
+            public RayArgs_Collections(global::RaySharp.CompilerServices.Arg<global::System.Collections.Immutable.ImmutableArray<global::App.Point>> arg1, global::RaySharp.CompilerServices.Arg<global::System.Collections.Immutable.ImmutableList<global::App.Color>> arg2, global::RaySharp.CompilerServices.Arg<global::System.Collections.Immutable.ImmutableHashSet<string>> arg3, global::RaySharp.CompilerServices.Arg<global::System.Collections.Immutable.ImmutableDictionary<string, global::App.Point>> arg4, global::RaySharp.CompilerServices.Arg<(int, global::App.Point)> arg5, global::RaySharp.CompilerServices.Arg<global::System.Tuple<global::App.Color, string>> arg6, global::RaySharp.CompilerServices.Arg<global::System.Collections.Generic.KeyValuePair<string, global::App.Point>> arg7, global::RaySharp.CompilerServices.Arg<global::App.Point?> arg8, global::RaySharp.CompilerServices.Arg<global::System.ReadOnlyMemory<global::App.Point>> arg9, global::RaySharp.CompilerServices.Arg<global::App.Point[,]> arg10, global::RaySharp.CompilerServices.Arg<global::System.Collections.Generic.HashSet<global::App.Color>> arg11, global::RaySharp.CompilerServices.Arg<global::System.Collections.Generic.IReadOnlyDictionary<global::App.Color, global::App.Point[]>> arg12, global::RaySharp.CompilerServices.Arg<global::App.Contract> arg13, global::RaySharp.CompilerServices.Arg<global::App.Custom> arg14, global::RaySharp.CompilerServices.Arg<global::RaySharp.ObjectRef<global::App.Point>> arg15)
             {
                 Arg1 = arg1;
                 Arg2 = arg2;
@@ -91,40 +91,40 @@ namespace App
                 Arg15 = arg15;
             }
 
-            public global::RaySharp.Arg<global::System.Collections.Immutable.ImmutableArray<global::App.Point>> Arg1 { get; }
+            public global::RaySharp.CompilerServices.Arg<global::System.Collections.Immutable.ImmutableArray<global::App.Point>> Arg1 { get; }
 
-            public global::RaySharp.Arg<global::System.Collections.Immutable.ImmutableList<global::App.Color>> Arg2 { get; }
+            public global::RaySharp.CompilerServices.Arg<global::System.Collections.Immutable.ImmutableList<global::App.Color>> Arg2 { get; }
 
-            public global::RaySharp.Arg<global::System.Collections.Immutable.ImmutableHashSet<string>> Arg3 { get; }
+            public global::RaySharp.CompilerServices.Arg<global::System.Collections.Immutable.ImmutableHashSet<string>> Arg3 { get; }
 
-            public global::RaySharp.Arg<global::System.Collections.Immutable.ImmutableDictionary<string, global::App.Point>> Arg4 { get; }
+            public global::RaySharp.CompilerServices.Arg<global::System.Collections.Immutable.ImmutableDictionary<string, global::App.Point>> Arg4 { get; }
 
-            public global::RaySharp.Arg<(int, global::App.Point)> Arg5 { get; }
+            public global::RaySharp.CompilerServices.Arg<(int, global::App.Point)> Arg5 { get; }
 
-            public global::RaySharp.Arg<global::System.Tuple<global::App.Color, string>> Arg6 { get; }
+            public global::RaySharp.CompilerServices.Arg<global::System.Tuple<global::App.Color, string>> Arg6 { get; }
 
-            public global::RaySharp.Arg<global::System.Collections.Generic.KeyValuePair<string, global::App.Point>> Arg7 { get; }
+            public global::RaySharp.CompilerServices.Arg<global::System.Collections.Generic.KeyValuePair<string, global::App.Point>> Arg7 { get; }
 
-            public global::RaySharp.Arg<global::App.Point?> Arg8 { get; }
+            public global::RaySharp.CompilerServices.Arg<global::App.Point?> Arg8 { get; }
 
-            public global::RaySharp.Arg<global::System.ReadOnlyMemory<global::App.Point>> Arg9 { get; }
+            public global::RaySharp.CompilerServices.Arg<global::System.ReadOnlyMemory<global::App.Point>> Arg9 { get; }
 
-            public global::RaySharp.Arg<global::App.Point[,]> Arg10 { get; }
+            public global::RaySharp.CompilerServices.Arg<global::App.Point[,]> Arg10 { get; }
 
-            public global::RaySharp.Arg<global::System.Collections.Generic.HashSet<global::App.Color>> Arg11 { get; }
+            public global::RaySharp.CompilerServices.Arg<global::System.Collections.Generic.HashSet<global::App.Color>> Arg11 { get; }
 
-            public global::RaySharp.Arg<global::System.Collections.Generic.IReadOnlyDictionary<global::App.Color, global::App.Point[]>> Arg12 { get; }
+            public global::RaySharp.CompilerServices.Arg<global::System.Collections.Generic.IReadOnlyDictionary<global::App.Color, global::App.Point[]>> Arg12 { get; }
 
-            public global::RaySharp.Arg<global::App.Contract> Arg13 { get; }
+            public global::RaySharp.CompilerServices.Arg<global::App.Contract> Arg13 { get; }
 
-            public global::RaySharp.Arg<global::App.Custom> Arg14 { get; }
+            public global::RaySharp.CompilerServices.Arg<global::App.Custom> Arg14 { get; }
 
-            public global::RaySharp.Arg<global::RaySharp.ObjectRef<global::App.Point>> Arg15 { get; }
+            public global::RaySharp.CompilerServices.Arg<global::RaySharp.ObjectRef<global::App.Point>> Arg15 { get; }
 
             public override int DependencyCount => (Arg1.Ref is null ? 0 : 1) + (Arg2.Ref is null ? 0 : 1) + (Arg3.Ref is null ? 0 : 1) + (Arg4.Ref is null ? 0 : 1) + (Arg5.Ref is null ? 0 : 1) + (Arg6.Ref is null ? 0 : 1) + (Arg7.Ref is null ? 0 : 1) + (Arg8.Ref is null ? 0 : 1) + (Arg9.Ref is null ? 0 : 1) + (Arg10.Ref is null ? 0 : 1) + (Arg11.Ref is null ? 0 : 1) + (Arg12.Ref is null ? 0 : 1) + (Arg13.Ref is null ? 0 : 1) + (Arg14.Ref is null ? 0 : 1) + (Arg15.Ref is null ? 0 : 1);
 
             public override global::RaySharp.ObjectRef GetDependency(int index) =>
-                global::RaySharp.Scheduling.Dependencies.Pick(index, Arg1.Ref, Arg2.Ref, Arg3.Ref, Arg4.Ref, Arg5.Ref, Arg6.Ref, Arg7.Ref, Arg8.Ref, Arg9.Ref, Arg10.Ref, Arg11.Ref, Arg12.Ref, Arg13.Ref, Arg14.Ref, Arg15.Ref);
+                global::RaySharp.CompilerServices.Dependencies.Pick(index, Arg1.Ref, Arg2.Ref, Arg3.Ref, Arg4.Ref, Arg5.Ref, Arg6.Ref, Arg7.Ref, Arg8.Ref, Arg9.Ref, Arg10.Ref, Arg11.Ref, Arg12.Ref, Arg13.Ref, Arg14.Ref, Arg15.Ref);
         }
     }
 }

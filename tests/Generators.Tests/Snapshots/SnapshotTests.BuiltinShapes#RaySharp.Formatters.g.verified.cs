@@ -60,7 +60,7 @@ namespace RaySharp.Generated
                 case 3: return new global::MessagePack.Formatters.NullableFormatter<global::App.Point>();
                 case 4: return new global::MessagePack.Formatters.TwoDimensionalArrayFormatter<global::App.Point>();
                 case 5: return new global::MessagePack.Formatters.ArrayFormatter<global::App.Point>();
-                case 6: return new global::RaySharp.Serialization.ObjectRefFormatter<global::App.Point>();
+                case 6: return new global::RaySharp.CompilerServices.ObjectRefFormatter<global::App.Point>();
                 case 7: return new global::MessagePack.Formatters.HashSetFormatter<global::App.Color>();
                 case 8: return new global::MessagePack.Formatters.InterfaceReadOnlyDictionaryFormatter<global::App.Color, global::App.Point[]>();
                 case 9: return new global::MessagePack.Formatters.KeyValuePairFormatter<string, global::App.Point>();

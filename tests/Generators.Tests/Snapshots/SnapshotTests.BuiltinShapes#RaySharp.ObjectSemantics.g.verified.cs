@@ -12,21 +12,21 @@ namespace RaySharp.Generated
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register()
         {
-            global::RaySharp.Serialization.ObjectSemantics.Register<global::App.Contract>(global::RaySharp.Serialization.ObjectCopyMode.Serialize);
-            global::RaySharp.Serialization.ObjectSemantics.Register<global::App.Custom>(global::RaySharp.Serialization.ObjectCopyMode.Serialize);
-            global::RaySharp.Serialization.ObjectSemantics.Register<global::App.Point>(global::RaySharp.Serialization.ObjectCopyMode.ByReference);
-            global::RaySharp.Serialization.ObjectSemantics.Register<global::App.Point?>(global::RaySharp.Serialization.ObjectCopyMode.ByReference);
-            global::RaySharp.Serialization.ObjectSemantics.Register<global::App.Point[,]>(global::RaySharp.Serialization.ObjectCopyMode.CloneArray);
-            global::RaySharp.Serialization.ObjectSemantics.Register<global::System.Collections.Generic.HashSet<global::App.Color>>(global::RaySharp.Serialization.ObjectCopyMode.Serialize);
-            global::RaySharp.Serialization.ObjectSemantics.Register<global::System.Collections.Generic.IReadOnlyDictionary<global::App.Color, global::App.Point[]>>(global::RaySharp.Serialization.ObjectCopyMode.Serialize);
-            global::RaySharp.Serialization.ObjectSemantics.Register<global::System.Collections.Generic.KeyValuePair<string, global::App.Point>>(global::RaySharp.Serialization.ObjectCopyMode.ByReference);
-            global::RaySharp.Serialization.ObjectSemantics.Register<global::System.Collections.Immutable.ImmutableArray<global::App.Point>>(global::RaySharp.Serialization.ObjectCopyMode.ByReference);
-            global::RaySharp.Serialization.ObjectSemantics.Register<global::System.Collections.Immutable.ImmutableDictionary<string, global::App.Point>>(global::RaySharp.Serialization.ObjectCopyMode.ByReference);
-            global::RaySharp.Serialization.ObjectSemantics.Register<global::System.Collections.Immutable.ImmutableHashSet<string>>(global::RaySharp.Serialization.ObjectCopyMode.ByReference);
-            global::RaySharp.Serialization.ObjectSemantics.Register<global::System.Collections.Immutable.ImmutableList<global::App.Color>>(global::RaySharp.Serialization.ObjectCopyMode.ByReference);
-            global::RaySharp.Serialization.ObjectSemantics.RegisterReadOnlyBuffer<global::App.Point>();
-            global::RaySharp.Serialization.ObjectSemantics.Register<global::System.Tuple<global::App.Color, string>>(global::RaySharp.Serialization.ObjectCopyMode.ByReference);
-            global::RaySharp.Serialization.ObjectSemantics.Register<global::System.ValueTuple<int, global::App.Point>>(global::RaySharp.Serialization.ObjectCopyMode.ByReference);
+            global::RaySharp.CompilerServices.ObjectSemantics.Register<global::App.Contract>(global::RaySharp.CompilerServices.ObjectCopyMode.Serialize);
+            global::RaySharp.CompilerServices.ObjectSemantics.Register<global::App.Custom>(global::RaySharp.CompilerServices.ObjectCopyMode.Serialize);
+            global::RaySharp.CompilerServices.ObjectSemantics.Register<global::App.Point>(global::RaySharp.CompilerServices.ObjectCopyMode.ByReference);
+            global::RaySharp.CompilerServices.ObjectSemantics.Register<global::App.Point?>(global::RaySharp.CompilerServices.ObjectCopyMode.ByReference);
+            global::RaySharp.CompilerServices.ObjectSemantics.Register<global::App.Point[,]>(global::RaySharp.CompilerServices.ObjectCopyMode.CloneArray);
+            global::RaySharp.CompilerServices.ObjectSemantics.Register<global::System.Collections.Generic.HashSet<global::App.Color>>(global::RaySharp.CompilerServices.ObjectCopyMode.Serialize);
+            global::RaySharp.CompilerServices.ObjectSemantics.Register<global::System.Collections.Generic.IReadOnlyDictionary<global::App.Color, global::App.Point[]>>(global::RaySharp.CompilerServices.ObjectCopyMode.Serialize);
+            global::RaySharp.CompilerServices.ObjectSemantics.Register<global::System.Collections.Generic.KeyValuePair<string, global::App.Point>>(global::RaySharp.CompilerServices.ObjectCopyMode.ByReference);
+            global::RaySharp.CompilerServices.ObjectSemantics.Register<global::System.Collections.Immutable.ImmutableArray<global::App.Point>>(global::RaySharp.CompilerServices.ObjectCopyMode.ByReference);
+            global::RaySharp.CompilerServices.ObjectSemantics.Register<global::System.Collections.Immutable.ImmutableDictionary<string, global::App.Point>>(global::RaySharp.CompilerServices.ObjectCopyMode.ByReference);
+            global::RaySharp.CompilerServices.ObjectSemantics.Register<global::System.Collections.Immutable.ImmutableHashSet<string>>(global::RaySharp.CompilerServices.ObjectCopyMode.ByReference);
+            global::RaySharp.CompilerServices.ObjectSemantics.Register<global::System.Collections.Immutable.ImmutableList<global::App.Color>>(global::RaySharp.CompilerServices.ObjectCopyMode.ByReference);
+            global::RaySharp.CompilerServices.ObjectSemantics.RegisterReadOnlyBuffer<global::App.Point>();
+            global::RaySharp.CompilerServices.ObjectSemantics.Register<global::System.Tuple<global::App.Color, string>>(global::RaySharp.CompilerServices.ObjectCopyMode.ByReference);
+            global::RaySharp.CompilerServices.ObjectSemantics.Register<global::System.ValueTuple<int, global::App.Point>>(global::RaySharp.CompilerServices.ObjectCopyMode.ByReference);
         }
     }
 }

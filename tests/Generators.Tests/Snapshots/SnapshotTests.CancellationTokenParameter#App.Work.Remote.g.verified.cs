@@ -31,36 +31,36 @@ namespace App
             }
 
             /// <summary>Runs <c>App.Work.CountAsync</c> as a remote task and returns the ref of its result at once.</summary>
-            public global::RaySharp.ObjectRef<int> CountAsync(global::RaySharp.Arg<int> limit) =>
-                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.Work.RayInvoker.CountAsync, new global::RaySharp.Scheduling.Args<int>(limit), RayCallOptions));
+            public global::RaySharp.ObjectRef<int> CountAsync(global::RaySharp.CompilerServices.Arg<int> limit) =>
+                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Work.RayInvoker.CountAsync, new global::RaySharp.CompilerServices.Args<int>(limit), RayCallOptions));
 
             /// <summary>Runs <c>App.Work.Spin</c> as a remote task and returns the ref of its result at once.</summary>
             public global::RaySharp.ObjectRef<global::RaySharp.Unit> Spin() =>
-                global::RaySharp.RayRuntime.Current.Submit<global::RaySharp.Unit>(new global::RaySharp.Scheduling.TaskSpec(global::App.Work.RayInvoker.Spin, global::RaySharp.Scheduling.TaskArgs.None, RayCallOptions));
+                global::RaySharp.RayRuntime.Current.Submit<global::RaySharp.Unit>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Work.RayInvoker.Spin, global::RaySharp.CompilerServices.TaskArgs.None, RayCallOptions));
         }
 
         /// <summary>Runs the remote functions of <c>App.Work</c> by id: a typed switch, no reflection.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.Scheduling.IRemoteInvoker
+        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Work.RayInvoker Instance = new();
 
             // FNV-1a 64 of "App.Work.CountAsync(System.Int32, System.Threading.CancellationToken)->System.Threading.Tasks.Task<System.Int32>"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction CountAsync = new(0x9239E3307D071AB9UL, "App.Work.CountAsync", Instance, isAsync: true);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction CountAsync = new(0x9239E3307D071AB9UL, "App.Work.CountAsync", Instance, isAsync: true);
 
             // FNV-1a 64 of "App.Work.Spin(System.Threading.CancellationToken)->System.Void"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction Spin = new(0x3312F0D30DBEA1C7UL, "App.Work.Spin", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Spin = new(0x3312F0D30DBEA1C7UL, "App.Work.Spin", Instance);
 
             /// <inheritdoc />
-            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.Scheduling.RemoteFunction function, global::RaySharp.Scheduling.TaskArgs args, global::RaySharp.Scheduling.RemoteInvocation invocation)
+            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)
             {
                 switch (function.Id)
                 {
                     case 0x9239E3307D071AB9UL:
                     {
-                        var a = (global::RaySharp.Scheduling.Args<int>)args;
+                        var a = (global::RaySharp.CompilerServices.Args<int>)args;
                         return invocation.ReturnAsync<int>(global::App.Work.CountAsync(a.Arg1.Value, invocation.CancellationToken));
                     }
                     case 0x3312F0D30DBEA1C7UL:

@@ -32,7 +32,7 @@ namespace App
 
             /// <summary>Starts a <c>Worker</c> actor with this constructor and returns its handle at once.</summary>
             public global::App.Worker.Handle New() =>
-                global::RaySharp.RayRuntime.Current.CreateActor<global::App.Worker.Handle>(global::App.Worker.RayInvoker.New, global::RaySharp.Scheduling.TaskArgs.None, RayActorOptions?.Over(global::App.Worker.RayInvoker.Defaults) ?? global::App.Worker.RayInvoker.Defaults);
+                global::RaySharp.RayRuntime.Current.CreateActor<global::App.Worker.Handle>(global::App.Worker.RayInvoker.New, global::RaySharp.CompilerServices.TaskArgs.None, RayActorOptions?.Over(global::App.Worker.RayInvoker.Defaults) ?? global::App.Worker.RayInvoker.Defaults);
         }
 
         /// <summary>
@@ -51,16 +51,16 @@ namespace App
             static global::App.Worker.Handle global::RaySharp.IActorHandle<global::App.Worker.Handle>.FromId(global::RaySharp.ActorId id) => new(id);
 
             /// <summary>Calls <c>App.Worker.Crunch</c> on the actor and returns the ref of its result at once.</summary>
-            public global::RaySharp.ObjectRef<int> Crunch(global::RaySharp.Arg<int> n) =>
-                base.Call<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.Worker.RayInvoker.Crunch, new global::RaySharp.Scheduling.Args<int>(n)));
+            public global::RaySharp.ObjectRef<int> Crunch(global::RaySharp.CompilerServices.Arg<int> n) =>
+                base.Call<int>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Worker.RayInvoker.Crunch, new global::RaySharp.CompilerServices.Args<int>(n)));
 
             /// <summary>Calls <c>App.Worker.FetchAsync</c> on the actor and returns the ref of its result at once.</summary>
-            public global::RaySharp.ObjectRef<string> FetchAsync(global::RaySharp.Arg<string> url) =>
-                base.Call<string>(new global::RaySharp.Scheduling.TaskSpec(global::App.Worker.RayInvoker.FetchAsync, new global::RaySharp.Scheduling.Args<string>(url)));
+            public global::RaySharp.ObjectRef<string> FetchAsync(global::RaySharp.CompilerServices.Arg<string> url) =>
+                base.Call<string>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Worker.RayInvoker.FetchAsync, new global::RaySharp.CompilerServices.Args<string>(url)));
 
             /// <summary>Calls <c>App.Worker.Status</c> on the actor and returns the ref of its result at once.</summary>
             public global::RaySharp.ObjectRef<int> Status() =>
-                base.Call<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.Worker.RayInvoker.Status, global::RaySharp.Scheduling.TaskArgs.None));
+                base.Call<int>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Worker.RayInvoker.Status, global::RaySharp.CompilerServices.TaskArgs.None));
 
             /// <summary>
             /// The same stubs with options for one call, which override the method's declared ones property by property, such as
@@ -89,16 +89,16 @@ namespace App
                 private global::RaySharp.TaskOptions RayCallOptions { get; }
 
                 /// <summary>Calls <c>App.Worker.Crunch</c> on the actor with the per-call options.</summary>
-                public global::RaySharp.ObjectRef<int> Crunch(global::RaySharp.Arg<int> n) =>
-                    this.RayHandle.Call<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.Worker.RayInvoker.Crunch, new global::RaySharp.Scheduling.Args<int>(n), this.RayCallOptions));
+                public global::RaySharp.ObjectRef<int> Crunch(global::RaySharp.CompilerServices.Arg<int> n) =>
+                    this.RayHandle.Call<int>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Worker.RayInvoker.Crunch, new global::RaySharp.CompilerServices.Args<int>(n), this.RayCallOptions));
 
                 /// <summary>Calls <c>App.Worker.FetchAsync</c> on the actor with the per-call options.</summary>
-                public global::RaySharp.ObjectRef<string> FetchAsync(global::RaySharp.Arg<string> url) =>
-                    this.RayHandle.Call<string>(new global::RaySharp.Scheduling.TaskSpec(global::App.Worker.RayInvoker.FetchAsync, new global::RaySharp.Scheduling.Args<string>(url), this.RayCallOptions));
+                public global::RaySharp.ObjectRef<string> FetchAsync(global::RaySharp.CompilerServices.Arg<string> url) =>
+                    this.RayHandle.Call<string>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Worker.RayInvoker.FetchAsync, new global::RaySharp.CompilerServices.Args<string>(url), this.RayCallOptions));
 
                 /// <summary>Calls <c>App.Worker.Status</c> on the actor with the per-call options.</summary>
                 public global::RaySharp.ObjectRef<int> Status() =>
-                    this.RayHandle.Call<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.Worker.RayInvoker.Status, global::RaySharp.Scheduling.TaskArgs.None, this.RayCallOptions));
+                    this.RayHandle.Call<int>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Worker.RayInvoker.Status, global::RaySharp.CompilerServices.TaskArgs.None, this.RayCallOptions));
             }
         }
 
@@ -106,7 +106,7 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.Scheduling.IRemoteInvoker
+        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Worker.RayInvoker Instance = new();
 
@@ -114,19 +114,19 @@ namespace App
             internal static readonly global::RaySharp.ActorOptions Defaults = new global::RaySharp.ActorOptions { MaxConcurrency = 3, ConcurrencyGroups = new global::System.Collections.Generic.Dictionary<string, int> { ["io"] = 2, ["compute"] = 4 } };
 
             // FNV-1a 64 of "App.Worker.New()"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction New = new(0x5C01D02668F1EC6FUL, "App.Worker.New", Instance, isAsync: true);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction New = new(0x5C01D02668F1EC6FUL, "App.Worker.New", Instance, isAsync: true);
 
             // FNV-1a 64 of "App.Worker.Crunch(System.Int32)->System.Int32"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction Crunch = new(0xD35D3DCB2791889DUL, "App.Worker.Crunch", Instance, defaultOptions: new global::RaySharp.TaskOptions { MaxRetries = 1, ConcurrencyGroup = "compute" });
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Crunch = new(0xD35D3DCB2791889DUL, "App.Worker.Crunch", Instance, defaultOptions: new global::RaySharp.TaskOptions { MaxRetries = 1, ConcurrencyGroup = "compute" });
 
             // FNV-1a 64 of "App.Worker.FetchAsync(System.String)->System.Threading.Tasks.Task<System.String>"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction FetchAsync = new(0x235C73D0DF1CFEA6UL, "App.Worker.FetchAsync", Instance, isAsync: true, defaultOptions: new global::RaySharp.TaskOptions { ConcurrencyGroup = "io" });
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction FetchAsync = new(0x235C73D0DF1CFEA6UL, "App.Worker.FetchAsync", Instance, isAsync: true, defaultOptions: new global::RaySharp.TaskOptions { ConcurrencyGroup = "io" });
 
             // FNV-1a 64 of "App.Worker.Status()->System.Int32"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction Status = new(0x6E736EB0DE50F37FUL, "App.Worker.Status", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Status = new(0x6E736EB0DE50F37FUL, "App.Worker.Status", Instance);
 
             /// <inheritdoc />
-            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.Scheduling.RemoteFunction function, global::RaySharp.Scheduling.TaskArgs args, global::RaySharp.Scheduling.RemoteInvocation invocation)
+            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)
             {
                 switch (function.Id)
                 {
@@ -136,12 +136,12 @@ namespace App
                     }
                     case 0xD35D3DCB2791889DUL:
                     {
-                        var a = (global::RaySharp.Scheduling.Args<int>)args;
+                        var a = (global::RaySharp.CompilerServices.Args<int>)args;
                         return invocation.Return<int>(((global::App.Worker)invocation.Actor!).Crunch(a.Arg1.Value));
                     }
                     case 0x235C73D0DF1CFEA6UL:
                     {
-                        var a = (global::RaySharp.Scheduling.Args<string>)args;
+                        var a = (global::RaySharp.CompilerServices.Args<string>)args;
                         return invocation.ReturnAsync<string>(((global::App.Worker)invocation.Actor!).FetchAsync(a.Arg1.Value));
                     }
                     case 0x6E736EB0DE50F37FUL:

@@ -31,53 +31,53 @@ namespace App
             }
 
             /// <summary>Runs <c>App.Jobs.Flaky</c> as a remote task and returns the ref of its result at once.</summary>
-            public global::RaySharp.ObjectRef<int> Flaky(global::RaySharp.Arg<int> x) =>
-                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.Jobs.RayInvoker.Flaky, new global::RaySharp.Scheduling.Args<int>(x), RayCallOptions));
+            public global::RaySharp.ObjectRef<int> Flaky(global::RaySharp.CompilerServices.Arg<int> x) =>
+                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Jobs.RayInvoker.Flaky, new global::RaySharp.CompilerServices.Args<int>(x), RayCallOptions));
 
             /// <summary>Runs <c>App.Jobs.Heavy</c> as a remote task and returns the ref of its result at once.</summary>
-            public global::RaySharp.ObjectRef<int> Heavy(global::RaySharp.Arg<int> x) =>
-                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.Jobs.RayInvoker.Heavy, new global::RaySharp.Scheduling.Args<int>(x), RayCallOptions));
+            public global::RaySharp.ObjectRef<int> Heavy(global::RaySharp.CompilerServices.Arg<int> x) =>
+                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Jobs.RayInvoker.Heavy, new global::RaySharp.CompilerServices.Args<int>(x), RayCallOptions));
 
             /// <summary>Runs <c>App.Jobs.Unset</c> as a remote task and returns the ref of its result at once.</summary>
-            public global::RaySharp.ObjectRef<int> Unset(global::RaySharp.Arg<int> x) =>
-                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.Jobs.RayInvoker.Unset, new global::RaySharp.Scheduling.Args<int>(x), RayCallOptions));
+            public global::RaySharp.ObjectRef<int> Unset(global::RaySharp.CompilerServices.Arg<int> x) =>
+                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Jobs.RayInvoker.Unset, new global::RaySharp.CompilerServices.Args<int>(x), RayCallOptions));
         }
 
         /// <summary>Runs the remote functions of <c>App.Jobs</c> by id: a typed switch, no reflection.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.Scheduling.IRemoteInvoker
+        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Jobs.RayInvoker Instance = new();
 
             // FNV-1a 64 of "App.Jobs.Flaky(System.Int32)->System.Int32"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction Flaky = new(0xA70E12EE760E6907UL, "App.Jobs.Flaky", Instance, defaultOptions: new global::RaySharp.TaskOptions { MaxRetries = 5, RetryExceptions = global::RaySharp.RetryExceptions.All });
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Flaky = new(0xA70E12EE760E6907UL, "App.Jobs.Flaky", Instance, defaultOptions: new global::RaySharp.TaskOptions { MaxRetries = 5, RetryExceptions = global::RaySharp.RetryExceptions.All });
 
             // FNV-1a 64 of "App.Jobs.Heavy(System.Int32)->System.Int32"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction Heavy = new(0xCB4431FBAD198F35UL, "App.Jobs.Heavy", Instance, defaultOptions: new global::RaySharp.TaskOptions { NumCpus = 2D, NumGpus = 0.25D, Resources = new global::System.Collections.Generic.Dictionary<string, double> { ["GPU_MEM"] = 0.5D, ["disk"] = 1000D }, MaxRetries = -1, RetryExceptions = global::RaySharp.RetryExceptions.Of(typeof(global::System.IO.IOException)), Name = "the \"job\"" });
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Heavy = new(0xCB4431FBAD198F35UL, "App.Jobs.Heavy", Instance, defaultOptions: new global::RaySharp.TaskOptions { NumCpus = 2D, NumGpus = 0.25D, Resources = new global::System.Collections.Generic.Dictionary<string, double> { ["GPU_MEM"] = 0.5D, ["disk"] = 1000D }, MaxRetries = -1, RetryExceptions = global::RaySharp.RetryExceptions.Of(typeof(global::System.IO.IOException)), Name = "the \"job\"" });
 
             // FNV-1a 64 of "App.Jobs.Unset(System.Int32)->System.Int32"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction Unset = new(0xB9FEE64A58CB4473UL, "App.Jobs.Unset", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Unset = new(0xB9FEE64A58CB4473UL, "App.Jobs.Unset", Instance);
 
             /// <inheritdoc />
-            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.Scheduling.RemoteFunction function, global::RaySharp.Scheduling.TaskArgs args, global::RaySharp.Scheduling.RemoteInvocation invocation)
+            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)
             {
                 switch (function.Id)
                 {
                     case 0xA70E12EE760E6907UL:
                     {
-                        var a = (global::RaySharp.Scheduling.Args<int>)args;
+                        var a = (global::RaySharp.CompilerServices.Args<int>)args;
                         return invocation.Return<int>(global::App.Jobs.Flaky(a.Arg1.Value));
                     }
                     case 0xCB4431FBAD198F35UL:
                     {
-                        var a = (global::RaySharp.Scheduling.Args<int>)args;
+                        var a = (global::RaySharp.CompilerServices.Args<int>)args;
                         return invocation.Return<int>(global::App.Jobs.Heavy(a.Arg1.Value));
                     }
                     case 0xB9FEE64A58CB4473UL:
                     {
-                        var a = (global::RaySharp.Scheduling.Args<int>)args;
+                        var a = (global::RaySharp.CompilerServices.Args<int>)args;
                         return invocation.Return<int>(global::App.Jobs.Unset(a.Arg1.Value));
                     }
                     default:

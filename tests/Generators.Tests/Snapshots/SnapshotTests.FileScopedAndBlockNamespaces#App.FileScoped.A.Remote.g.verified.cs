@@ -32,22 +32,22 @@ namespace App.FileScoped
 
             /// <summary>Runs <c>App.FileScoped.A.One</c> as a remote task and returns the ref of its result at once.</summary>
             public global::RaySharp.ObjectRef<int> One() =>
-                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.FileScoped.A.RayInvoker.One, global::RaySharp.Scheduling.TaskArgs.None, RayCallOptions));
+                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.CompilerServices.TaskSpec(global::App.FileScoped.A.RayInvoker.One, global::RaySharp.CompilerServices.TaskArgs.None, RayCallOptions));
         }
 
         /// <summary>Runs the remote functions of <c>App.FileScoped.A</c> by id: a typed switch, no reflection.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.Scheduling.IRemoteInvoker
+        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.FileScoped.A.RayInvoker Instance = new();
 
             // FNV-1a 64 of "App.FileScoped.A.One()->System.Int32"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction One = new(0xD85F2D3C56CC5D04UL, "App.FileScoped.A.One", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction One = new(0xD85F2D3C56CC5D04UL, "App.FileScoped.A.One", Instance);
 
             /// <inheritdoc />
-            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.Scheduling.RemoteFunction function, global::RaySharp.Scheduling.TaskArgs args, global::RaySharp.Scheduling.RemoteInvocation invocation)
+            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)
             {
                 switch (function.Id)
                 {

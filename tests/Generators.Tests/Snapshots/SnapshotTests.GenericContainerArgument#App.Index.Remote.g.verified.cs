@@ -31,33 +31,33 @@ namespace App
             }
 
             /// <summary>Runs <c>App.Index.Count</c> as a remote task and returns the ref of its result at once.</summary>
-            public global::RaySharp.ObjectRef<int> Count(global::RaySharp.Arg<global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<global::App.MyRecord>>> groups) =>
-                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.Index.RayInvoker.Count, new global::RaySharp.Scheduling.Args<global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<global::App.MyRecord>>>(groups), RayCallOptions));
+            public global::RaySharp.ObjectRef<int> Count(global::RaySharp.CompilerServices.Arg<global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<global::App.MyRecord>>> groups) =>
+                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Index.RayInvoker.Count, new global::RaySharp.CompilerServices.Args<global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<global::App.MyRecord>>>(groups), RayCallOptions));
 
             /// <summary>Runs <c>App.Index.Count</c> as a remote task and returns the ref of its result at once.</summary>
             public global::RaySharp.ObjectRef<int> Count(global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<global::App.MyRecord>> groups) =>
-                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.Index.RayInvoker.Count, new global::RaySharp.Scheduling.Args<global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<global::App.MyRecord>>>(new global::RaySharp.Arg<global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<global::App.MyRecord>>>(groups)), RayCallOptions));
+                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Index.RayInvoker.Count, new global::RaySharp.CompilerServices.Args<global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<global::App.MyRecord>>>(new global::RaySharp.CompilerServices.Arg<global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<global::App.MyRecord>>>(groups)), RayCallOptions));
         }
 
         /// <summary>Runs the remote functions of <c>App.Index</c> by id: a typed switch, no reflection.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.Scheduling.IRemoteInvoker
+        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Index.RayInvoker Instance = new();
 
             // FNV-1a 64 of "App.Index.Count(System.Collections.Generic.Dictionary<System.String, System.Collections.Generic.List<App.MyRecord>>)->System.Int32"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction Count = new(0xD7B0B6069C3E7B3CUL, "App.Index.Count", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Count = new(0xD7B0B6069C3E7B3CUL, "App.Index.Count", Instance);
 
             /// <inheritdoc />
-            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.Scheduling.RemoteFunction function, global::RaySharp.Scheduling.TaskArgs args, global::RaySharp.Scheduling.RemoteInvocation invocation)
+            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)
             {
                 switch (function.Id)
                 {
                     case 0xD7B0B6069C3E7B3CUL:
                     {
-                        var a = (global::RaySharp.Scheduling.Args<global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<global::App.MyRecord>>>)args;
+                        var a = (global::RaySharp.CompilerServices.Args<global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<global::App.MyRecord>>>)args;
                         return invocation.Return<int>(global::App.Index.Count(a.Arg1.Value));
                     }
                     default:

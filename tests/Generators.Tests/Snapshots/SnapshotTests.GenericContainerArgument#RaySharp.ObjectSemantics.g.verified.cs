@@ -12,7 +12,7 @@ namespace RaySharp.Generated
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register()
         {
-            global::RaySharp.Serialization.ObjectSemantics.Register<global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<global::App.MyRecord>>>(global::RaySharp.Serialization.ObjectCopyMode.Serialize);
+            global::RaySharp.CompilerServices.ObjectSemantics.Register<global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<global::App.MyRecord>>>(global::RaySharp.CompilerServices.ObjectCopyMode.Serialize);
         }
     }
 }

@@ -29,29 +29,29 @@ partial class Globals
         }
 
         /// <summary>Runs <c>Globals.Echo</c> as a remote task and returns the ref of its result at once.</summary>
-        public global::RaySharp.ObjectRef<string> Echo(global::RaySharp.Arg<string> text) =>
-            global::RaySharp.RayRuntime.Current.Submit<string>(new global::RaySharp.Scheduling.TaskSpec(global::Globals.RayInvoker.Echo, new global::RaySharp.Scheduling.Args<string>(text), RayCallOptions));
+        public global::RaySharp.ObjectRef<string> Echo(global::RaySharp.CompilerServices.Arg<string> text) =>
+            global::RaySharp.RayRuntime.Current.Submit<string>(new global::RaySharp.CompilerServices.TaskSpec(global::Globals.RayInvoker.Echo, new global::RaySharp.CompilerServices.Args<string>(text), RayCallOptions));
     }
 
     /// <summary>Runs the remote functions of <c>Globals</c> by id: a typed switch, no reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    private sealed class RayInvoker : global::RaySharp.Scheduling.IRemoteInvoker
+    private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
     {
         private static readonly global::Globals.RayInvoker Instance = new();
 
         // FNV-1a 64 of "Globals.Echo(System.String)->System.String"
-        internal static readonly global::RaySharp.Scheduling.RemoteFunction Echo = new(0xF21E3ACABB0348F2UL, "Globals.Echo", Instance);
+        internal static readonly global::RaySharp.CompilerServices.RemoteFunction Echo = new(0xF21E3ACABB0348F2UL, "Globals.Echo", Instance);
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.Scheduling.RemoteFunction function, global::RaySharp.Scheduling.TaskArgs args, global::RaySharp.Scheduling.RemoteInvocation invocation)
+        public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)
         {
             switch (function.Id)
             {
                 case 0xF21E3ACABB0348F2UL:
                 {
-                    var a = (global::RaySharp.Scheduling.Args<string>)args;
+                    var a = (global::RaySharp.CompilerServices.Args<string>)args;
                     return invocation.Return<string>(global::Globals.Echo(a.Arg1.Value));
                 }
                 default:

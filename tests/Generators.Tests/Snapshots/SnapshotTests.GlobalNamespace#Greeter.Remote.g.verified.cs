@@ -30,7 +30,7 @@ partial class Greeter
 
         /// <summary>Starts a <c>Greeter</c> actor with this constructor and returns its handle at once.</summary>
         public global::Greeter.Handle New() =>
-            global::RaySharp.RayRuntime.Current.CreateActor<global::Greeter.Handle>(global::Greeter.RayInvoker.New, global::RaySharp.Scheduling.TaskArgs.None, RayActorOptions);
+            global::RaySharp.RayRuntime.Current.CreateActor<global::Greeter.Handle>(global::Greeter.RayInvoker.New, global::RaySharp.CompilerServices.TaskArgs.None, RayActorOptions);
     }
 
     /// <summary>
@@ -49,8 +49,8 @@ partial class Greeter
         static global::Greeter.Handle global::RaySharp.IActorHandle<global::Greeter.Handle>.FromId(global::RaySharp.ActorId id) => new(id);
 
         /// <summary>Calls <c>Greeter.Greet</c> on the actor and returns the ref of its result at once.</summary>
-        public global::RaySharp.ObjectRef<string> Greet(global::RaySharp.Arg<string> name) =>
-            base.Call<string>(new global::RaySharp.Scheduling.TaskSpec(global::Greeter.RayInvoker.Greet, new global::RaySharp.Scheduling.Args<string>(name)));
+        public global::RaySharp.ObjectRef<string> Greet(global::RaySharp.CompilerServices.Arg<string> name) =>
+            base.Call<string>(new global::RaySharp.CompilerServices.TaskSpec(global::Greeter.RayInvoker.Greet, new global::RaySharp.CompilerServices.Args<string>(name)));
 
         /// <summary>
         /// The same stubs with options for one call, which override the method's declared ones property by property, such as
@@ -79,8 +79,8 @@ partial class Greeter
             private global::RaySharp.TaskOptions RayCallOptions { get; }
 
             /// <summary>Calls <c>Greeter.Greet</c> on the actor with the per-call options.</summary>
-            public global::RaySharp.ObjectRef<string> Greet(global::RaySharp.Arg<string> name) =>
-                this.RayHandle.Call<string>(new global::RaySharp.Scheduling.TaskSpec(global::Greeter.RayInvoker.Greet, new global::RaySharp.Scheduling.Args<string>(name), this.RayCallOptions));
+            public global::RaySharp.ObjectRef<string> Greet(global::RaySharp.CompilerServices.Arg<string> name) =>
+                this.RayHandle.Call<string>(new global::RaySharp.CompilerServices.TaskSpec(global::Greeter.RayInvoker.Greet, new global::RaySharp.CompilerServices.Args<string>(name), this.RayCallOptions));
         }
     }
 
@@ -88,18 +88,18 @@ partial class Greeter
     [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    private sealed class RayInvoker : global::RaySharp.Scheduling.IRemoteInvoker
+    private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
     {
         private static readonly global::Greeter.RayInvoker Instance = new();
 
         // FNV-1a 64 of "Greeter.New()"
-        internal static readonly global::RaySharp.Scheduling.RemoteFunction New = new(0x6C75BB0962B8A6AAUL, "Greeter.New", Instance);
+        internal static readonly global::RaySharp.CompilerServices.RemoteFunction New = new(0x6C75BB0962B8A6AAUL, "Greeter.New", Instance);
 
         // FNV-1a 64 of "Greeter.Greet(System.String)->System.String"
-        internal static readonly global::RaySharp.Scheduling.RemoteFunction Greet = new(0x4B6E26381DF1B9D6UL, "Greeter.Greet", Instance);
+        internal static readonly global::RaySharp.CompilerServices.RemoteFunction Greet = new(0x4B6E26381DF1B9D6UL, "Greeter.Greet", Instance);
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.Scheduling.RemoteFunction function, global::RaySharp.Scheduling.TaskArgs args, global::RaySharp.Scheduling.RemoteInvocation invocation)
+        public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)
         {
             switch (function.Id)
             {
@@ -109,7 +109,7 @@ partial class Greeter
                 }
                 case 0x4B6E26381DF1B9D6UL:
                 {
-                    var a = (global::RaySharp.Scheduling.Args<string>)args;
+                    var a = (global::RaySharp.CompilerServices.Args<string>)args;
                     return invocation.Return<string>(((global::Greeter)invocation.Actor!).Greet(a.Arg1.Value));
                 }
                 default:

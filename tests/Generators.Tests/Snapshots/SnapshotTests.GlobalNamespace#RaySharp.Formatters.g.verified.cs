@@ -38,7 +38,7 @@ namespace RaySharp.Generated
 
             switch (index)
             {
-                case 0: return new global::RaySharp.Serialization.ActorHandleFormatter<global::Greeter.Handle>();
+                case 0: return new global::RaySharp.CompilerServices.ActorHandleFormatter<global::Greeter.Handle>();
                 default: return null;
             }
         }

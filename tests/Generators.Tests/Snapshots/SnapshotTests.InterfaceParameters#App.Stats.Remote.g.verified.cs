@@ -32,100 +32,100 @@ namespace App
 
             /// <summary>Runs <c>App.Stats.Describe</c> as a remote task and returns the ref of its result at once.</summary>
             public global::RaySharp.ObjectRef<string> Describe(object value) =>
-                global::RaySharp.RayRuntime.Current.Submit<string>(new global::RaySharp.Scheduling.TaskSpec(global::App.Stats.RayInvoker.Describe, new global::RaySharp.Scheduling.Args<object>(new global::RaySharp.Arg<object>(value)), RayCallOptions));
+                global::RaySharp.RayRuntime.Current.Submit<string>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Stats.RayInvoker.Describe, new global::RaySharp.CompilerServices.Args<object>(new global::RaySharp.CompilerServices.Arg<object>(value)), RayCallOptions));
 
             /// <summary>Runs <c>App.Stats.Describe</c> as a remote task and returns the ref of its result at once.</summary>
             public global::RaySharp.ObjectRef<string> Describe(global::RaySharp.ObjectRef<object> value) =>
-                global::RaySharp.RayRuntime.Current.Submit<string>(new global::RaySharp.Scheduling.TaskSpec(global::App.Stats.RayInvoker.Describe, new global::RaySharp.Scheduling.Args<object>(new global::RaySharp.Arg<object>(value)), RayCallOptions));
+                global::RaySharp.RayRuntime.Current.Submit<string>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Stats.RayInvoker.Describe, new global::RaySharp.CompilerServices.Args<object>(new global::RaySharp.CompilerServices.Arg<object>(value)), RayCallOptions));
 
             /// <summary>Runs <c>App.Stats.Pair</c> as a remote task and returns the ref of its result at once.</summary>
-            public global::RaySharp.ObjectRef<int> Pair(global::System.Collections.Generic.IEnumerable<int> left, global::RaySharp.Arg<int> scale, global::System.Collections.Generic.IReadOnlyList<int> right) =>
-                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.Stats.RayInvoker.Pair, new global::RaySharp.Scheduling.Args<global::System.Collections.Generic.IEnumerable<int>, int, global::System.Collections.Generic.IReadOnlyList<int>>(new global::RaySharp.Arg<global::System.Collections.Generic.IEnumerable<int>>(left), scale, new global::RaySharp.Arg<global::System.Collections.Generic.IReadOnlyList<int>>(right)), RayCallOptions));
+            public global::RaySharp.ObjectRef<int> Pair(global::System.Collections.Generic.IEnumerable<int> left, global::RaySharp.CompilerServices.Arg<int> scale, global::System.Collections.Generic.IReadOnlyList<int> right) =>
+                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Stats.RayInvoker.Pair, new global::RaySharp.CompilerServices.Args<global::System.Collections.Generic.IEnumerable<int>, int, global::System.Collections.Generic.IReadOnlyList<int>>(new global::RaySharp.CompilerServices.Arg<global::System.Collections.Generic.IEnumerable<int>>(left), scale, new global::RaySharp.CompilerServices.Arg<global::System.Collections.Generic.IReadOnlyList<int>>(right)), RayCallOptions));
 
             /// <summary>Runs <c>App.Stats.Pair</c> as a remote task and returns the ref of its result at once.</summary>
-            public global::RaySharp.ObjectRef<int> Pair(global::RaySharp.ObjectRef<global::System.Collections.Generic.IEnumerable<int>> left, global::RaySharp.Arg<int> scale, global::System.Collections.Generic.IReadOnlyList<int> right) =>
-                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.Stats.RayInvoker.Pair, new global::RaySharp.Scheduling.Args<global::System.Collections.Generic.IEnumerable<int>, int, global::System.Collections.Generic.IReadOnlyList<int>>(new global::RaySharp.Arg<global::System.Collections.Generic.IEnumerable<int>>(left), scale, new global::RaySharp.Arg<global::System.Collections.Generic.IReadOnlyList<int>>(right)), RayCallOptions));
+            public global::RaySharp.ObjectRef<int> Pair(global::RaySharp.ObjectRef<global::System.Collections.Generic.IEnumerable<int>> left, global::RaySharp.CompilerServices.Arg<int> scale, global::System.Collections.Generic.IReadOnlyList<int> right) =>
+                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Stats.RayInvoker.Pair, new global::RaySharp.CompilerServices.Args<global::System.Collections.Generic.IEnumerable<int>, int, global::System.Collections.Generic.IReadOnlyList<int>>(new global::RaySharp.CompilerServices.Arg<global::System.Collections.Generic.IEnumerable<int>>(left), scale, new global::RaySharp.CompilerServices.Arg<global::System.Collections.Generic.IReadOnlyList<int>>(right)), RayCallOptions));
 
             /// <summary>Runs <c>App.Stats.Pair</c> as a remote task and returns the ref of its result at once.</summary>
-            public global::RaySharp.ObjectRef<int> Pair(global::System.Collections.Generic.IEnumerable<int> left, global::RaySharp.Arg<int> scale, global::RaySharp.ObjectRef<global::System.Collections.Generic.IReadOnlyList<int>> right) =>
-                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.Stats.RayInvoker.Pair, new global::RaySharp.Scheduling.Args<global::System.Collections.Generic.IEnumerable<int>, int, global::System.Collections.Generic.IReadOnlyList<int>>(new global::RaySharp.Arg<global::System.Collections.Generic.IEnumerable<int>>(left), scale, new global::RaySharp.Arg<global::System.Collections.Generic.IReadOnlyList<int>>(right)), RayCallOptions));
+            public global::RaySharp.ObjectRef<int> Pair(global::System.Collections.Generic.IEnumerable<int> left, global::RaySharp.CompilerServices.Arg<int> scale, global::RaySharp.ObjectRef<global::System.Collections.Generic.IReadOnlyList<int>> right) =>
+                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Stats.RayInvoker.Pair, new global::RaySharp.CompilerServices.Args<global::System.Collections.Generic.IEnumerable<int>, int, global::System.Collections.Generic.IReadOnlyList<int>>(new global::RaySharp.CompilerServices.Arg<global::System.Collections.Generic.IEnumerable<int>>(left), scale, new global::RaySharp.CompilerServices.Arg<global::System.Collections.Generic.IReadOnlyList<int>>(right)), RayCallOptions));
 
             /// <summary>Runs <c>App.Stats.Pair</c> as a remote task and returns the ref of its result at once.</summary>
-            public global::RaySharp.ObjectRef<int> Pair(global::RaySharp.ObjectRef<global::System.Collections.Generic.IEnumerable<int>> left, global::RaySharp.Arg<int> scale, global::RaySharp.ObjectRef<global::System.Collections.Generic.IReadOnlyList<int>> right) =>
-                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.Stats.RayInvoker.Pair, new global::RaySharp.Scheduling.Args<global::System.Collections.Generic.IEnumerable<int>, int, global::System.Collections.Generic.IReadOnlyList<int>>(new global::RaySharp.Arg<global::System.Collections.Generic.IEnumerable<int>>(left), scale, new global::RaySharp.Arg<global::System.Collections.Generic.IReadOnlyList<int>>(right)), RayCallOptions));
+            public global::RaySharp.ObjectRef<int> Pair(global::RaySharp.ObjectRef<global::System.Collections.Generic.IEnumerable<int>> left, global::RaySharp.CompilerServices.Arg<int> scale, global::RaySharp.ObjectRef<global::System.Collections.Generic.IReadOnlyList<int>> right) =>
+                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Stats.RayInvoker.Pair, new global::RaySharp.CompilerServices.Args<global::System.Collections.Generic.IEnumerable<int>, int, global::System.Collections.Generic.IReadOnlyList<int>>(new global::RaySharp.CompilerServices.Arg<global::System.Collections.Generic.IEnumerable<int>>(left), scale, new global::RaySharp.CompilerServices.Arg<global::System.Collections.Generic.IReadOnlyList<int>>(right)), RayCallOptions));
 
             /// <summary>Runs <c>App.Stats.Peek</c> as a remote task and returns the ref of its result at once.</summary>
             public global::RaySharp.ObjectRef<int> Peek(global::RaySharp.ObjectRef<int> pending) =>
-                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.Stats.RayInvoker.Peek, new global::RaySharp.Scheduling.Args<global::RaySharp.ObjectRef<int>>(new global::RaySharp.Arg<global::RaySharp.ObjectRef<int>>(pending)), RayCallOptions));
+                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Stats.RayInvoker.Peek, new global::RaySharp.CompilerServices.Args<global::RaySharp.ObjectRef<int>>(new global::RaySharp.CompilerServices.Arg<global::RaySharp.ObjectRef<int>>(pending)), RayCallOptions));
 
             /// <summary>Runs <c>App.Stats.Sum</c> as a remote task and returns the ref of its result at once.</summary>
             public global::RaySharp.ObjectRef<int> Sum(global::System.Collections.Generic.IReadOnlyList<int> values) =>
-                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.Stats.RayInvoker.Sum, new global::RaySharp.Scheduling.Args<global::System.Collections.Generic.IReadOnlyList<int>>(new global::RaySharp.Arg<global::System.Collections.Generic.IReadOnlyList<int>>(values)), RayCallOptions));
+                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Stats.RayInvoker.Sum, new global::RaySharp.CompilerServices.Args<global::System.Collections.Generic.IReadOnlyList<int>>(new global::RaySharp.CompilerServices.Arg<global::System.Collections.Generic.IReadOnlyList<int>>(values)), RayCallOptions));
 
             /// <summary>Runs <c>App.Stats.Sum</c> as a remote task and returns the ref of its result at once.</summary>
             public global::RaySharp.ObjectRef<int> Sum(global::RaySharp.ObjectRef<global::System.Collections.Generic.IReadOnlyList<int>> values) =>
-                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.Stats.RayInvoker.Sum, new global::RaySharp.Scheduling.Args<global::System.Collections.Generic.IReadOnlyList<int>>(new global::RaySharp.Arg<global::System.Collections.Generic.IReadOnlyList<int>>(values)), RayCallOptions));
+                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Stats.RayInvoker.Sum, new global::RaySharp.CompilerServices.Args<global::System.Collections.Generic.IReadOnlyList<int>>(new global::RaySharp.CompilerServices.Arg<global::System.Collections.Generic.IReadOnlyList<int>>(values)), RayCallOptions));
 
             /// <summary>Runs <c>App.Stats.Three</c> as a remote task and returns the ref of its result at once.</summary>
             public global::RaySharp.ObjectRef<double> Three(global::App.IShape a, global::App.IShape b, global::App.IShape c) =>
-                global::RaySharp.RayRuntime.Current.Submit<double>(new global::RaySharp.Scheduling.TaskSpec(global::App.Stats.RayInvoker.Three, new global::RaySharp.Scheduling.Args<global::App.IShape, global::App.IShape, global::App.IShape>(new global::RaySharp.Arg<global::App.IShape>(a), new global::RaySharp.Arg<global::App.IShape>(b), new global::RaySharp.Arg<global::App.IShape>(c)), RayCallOptions));
+                global::RaySharp.RayRuntime.Current.Submit<double>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Stats.RayInvoker.Three, new global::RaySharp.CompilerServices.Args<global::App.IShape, global::App.IShape, global::App.IShape>(new global::RaySharp.CompilerServices.Arg<global::App.IShape>(a), new global::RaySharp.CompilerServices.Arg<global::App.IShape>(b), new global::RaySharp.CompilerServices.Arg<global::App.IShape>(c)), RayCallOptions));
 
             /// <summary>Runs <c>App.Stats.Three</c> as a remote task and returns the ref of its result at once.</summary>
             public global::RaySharp.ObjectRef<double> Three(global::RaySharp.ObjectRef<global::App.IShape> a, global::RaySharp.ObjectRef<global::App.IShape> b, global::RaySharp.ObjectRef<global::App.IShape> c) =>
-                global::RaySharp.RayRuntime.Current.Submit<double>(new global::RaySharp.Scheduling.TaskSpec(global::App.Stats.RayInvoker.Three, new global::RaySharp.Scheduling.Args<global::App.IShape, global::App.IShape, global::App.IShape>(new global::RaySharp.Arg<global::App.IShape>(a), new global::RaySharp.Arg<global::App.IShape>(b), new global::RaySharp.Arg<global::App.IShape>(c)), RayCallOptions));
+                global::RaySharp.RayRuntime.Current.Submit<double>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Stats.RayInvoker.Three, new global::RaySharp.CompilerServices.Args<global::App.IShape, global::App.IShape, global::App.IShape>(new global::RaySharp.CompilerServices.Arg<global::App.IShape>(a), new global::RaySharp.CompilerServices.Arg<global::App.IShape>(b), new global::RaySharp.CompilerServices.Arg<global::App.IShape>(c)), RayCallOptions));
         }
 
         /// <summary>Runs the remote functions of <c>App.Stats</c> by id: a typed switch, no reflection.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.Scheduling.IRemoteInvoker
+        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Stats.RayInvoker Instance = new();
 
             // FNV-1a 64 of "App.Stats.Describe(System.Object)->System.String"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction Describe = new(0xC8A6E16E237A4B62UL, "App.Stats.Describe", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Describe = new(0xC8A6E16E237A4B62UL, "App.Stats.Describe", Instance);
 
             // FNV-1a 64 of "App.Stats.Pair(System.Collections.Generic.IEnumerable<System.Int32>, System.Int32, System.Collections.Generic.IReadOnlyList<System.Int32>)->System.Int32"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction Pair = new(0x09740BA10562D437UL, "App.Stats.Pair", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Pair = new(0x09740BA10562D437UL, "App.Stats.Pair", Instance);
 
             // FNV-1a 64 of "App.Stats.Peek(RaySharp.ObjectRef<System.Int32>)->System.Int32"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction Peek = new(0x01C91C7DEFB34A82UL, "App.Stats.Peek", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Peek = new(0x01C91C7DEFB34A82UL, "App.Stats.Peek", Instance);
 
             // FNV-1a 64 of "App.Stats.Sum(System.Collections.Generic.IReadOnlyList<System.Int32>)->System.Int32"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction Sum = new(0xE26A5B98220AD180UL, "App.Stats.Sum", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Sum = new(0xE26A5B98220AD180UL, "App.Stats.Sum", Instance);
 
             // FNV-1a 64 of "App.Stats.Three(App.IShape, App.IShape, App.IShape)->System.Double"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction Three = new(0xAF21628EFFFC632AUL, "App.Stats.Three", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Three = new(0xAF21628EFFFC632AUL, "App.Stats.Three", Instance);
 
             /// <inheritdoc />
-            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.Scheduling.RemoteFunction function, global::RaySharp.Scheduling.TaskArgs args, global::RaySharp.Scheduling.RemoteInvocation invocation)
+            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)
             {
                 switch (function.Id)
                 {
                     case 0xC8A6E16E237A4B62UL:
                     {
-                        var a = (global::RaySharp.Scheduling.Args<object>)args;
+                        var a = (global::RaySharp.CompilerServices.Args<object>)args;
                         return invocation.Return<string>(global::App.Stats.Describe(a.Arg1.Value));
                     }
                     case 0x09740BA10562D437UL:
                     {
-                        var a = (global::RaySharp.Scheduling.Args<global::System.Collections.Generic.IEnumerable<int>, int, global::System.Collections.Generic.IReadOnlyList<int>>)args;
+                        var a = (global::RaySharp.CompilerServices.Args<global::System.Collections.Generic.IEnumerable<int>, int, global::System.Collections.Generic.IReadOnlyList<int>>)args;
                         return invocation.Return<int>(global::App.Stats.Pair(a.Arg1.Value, a.Arg2.Value, a.Arg3.Value));
                     }
                     case 0x01C91C7DEFB34A82UL:
                     {
-                        var a = (global::RaySharp.Scheduling.Args<global::RaySharp.ObjectRef<int>>)args;
+                        var a = (global::RaySharp.CompilerServices.Args<global::RaySharp.ObjectRef<int>>)args;
                         return invocation.Return<int>(global::App.Stats.Peek(a.Arg1.Value));
                     }
                     case 0xE26A5B98220AD180UL:
                     {
-                        var a = (global::RaySharp.Scheduling.Args<global::System.Collections.Generic.IReadOnlyList<int>>)args;
+                        var a = (global::RaySharp.CompilerServices.Args<global::System.Collections.Generic.IReadOnlyList<int>>)args;
                         return invocation.Return<int>(global::App.Stats.Sum(a.Arg1.Value));
                     }
                     case 0xAF21628EFFFC632AUL:
                     {
-                        var a = (global::RaySharp.Scheduling.Args<global::App.IShape, global::App.IShape, global::App.IShape>)args;
+                        var a = (global::RaySharp.CompilerServices.Args<global::App.IShape, global::App.IShape, global::App.IShape>)args;
                         return invocation.Return<double>(global::App.Stats.Three(a.Arg1.Value, a.Arg2.Value, a.Arg3.Value));
                     }
                     default:

@@ -40,7 +40,7 @@ namespace RaySharp.Generated
 
             switch (index)
             {
-                case 0: return new global::RaySharp.Serialization.ObjectRefFormatter<int>();
+                case 0: return new global::RaySharp.CompilerServices.ObjectRefFormatter<int>();
                 case 1: return new global::MessagePack.Formatters.InterfaceEnumerableFormatter<int>();
                 case 2: return new global::MessagePack.Formatters.InterfaceReadOnlyListFormatter<int>();
                 default: return null;

@@ -32,7 +32,7 @@ namespace App
 
             /// <summary>Starts a <c>ActorWithStatic</c> actor with this constructor and returns its handle at once.</summary>
             public global::App.ActorWithStatic.Handle New() =>
-                global::RaySharp.RayRuntime.Current.CreateActor<global::App.ActorWithStatic.Handle>(global::App.ActorWithStatic.RayInvoker.New, global::RaySharp.Scheduling.TaskArgs.None, RayActorOptions);
+                global::RaySharp.RayRuntime.Current.CreateActor<global::App.ActorWithStatic.Handle>(global::App.ActorWithStatic.RayInvoker.New, global::RaySharp.CompilerServices.TaskArgs.None, RayActorOptions);
         }
 
         /// <summary>
@@ -52,7 +52,7 @@ namespace App
 
             /// <summary>Calls <c>App.ActorWithStatic.Allowed</c> on the actor and returns the ref of its result at once.</summary>
             public global::RaySharp.ObjectRef<int> Allowed() =>
-                base.Call<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.ActorWithStatic.RayInvoker.Allowed, global::RaySharp.Scheduling.TaskArgs.None));
+                base.Call<int>(new global::RaySharp.CompilerServices.TaskSpec(global::App.ActorWithStatic.RayInvoker.Allowed, global::RaySharp.CompilerServices.TaskArgs.None));
 
             /// <summary>
             /// The same stubs with options for one call, which override the method's declared ones property by property, such as
@@ -82,7 +82,7 @@ namespace App
 
                 /// <summary>Calls <c>App.ActorWithStatic.Allowed</c> on the actor with the per-call options.</summary>
                 public global::RaySharp.ObjectRef<int> Allowed() =>
-                    this.RayHandle.Call<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.ActorWithStatic.RayInvoker.Allowed, global::RaySharp.Scheduling.TaskArgs.None, this.RayCallOptions));
+                    this.RayHandle.Call<int>(new global::RaySharp.CompilerServices.TaskSpec(global::App.ActorWithStatic.RayInvoker.Allowed, global::RaySharp.CompilerServices.TaskArgs.None, this.RayCallOptions));
             }
         }
 
@@ -90,18 +90,18 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.Scheduling.IRemoteInvoker
+        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.ActorWithStatic.RayInvoker Instance = new();
 
             // FNV-1a 64 of "App.ActorWithStatic.New()"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction New = new(0x9421F54630A8AEEAUL, "App.ActorWithStatic.New", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction New = new(0x9421F54630A8AEEAUL, "App.ActorWithStatic.New", Instance);
 
             // FNV-1a 64 of "App.ActorWithStatic.Allowed()->System.Int32"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction Allowed = new(0xC5312C3BB781405CUL, "App.ActorWithStatic.Allowed", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Allowed = new(0xC5312C3BB781405CUL, "App.ActorWithStatic.Allowed", Instance);
 
             /// <inheritdoc />
-            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.Scheduling.RemoteFunction function, global::RaySharp.Scheduling.TaskArgs args, global::RaySharp.Scheduling.RemoteInvocation invocation)
+            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)
             {
                 switch (function.Id)
                 {

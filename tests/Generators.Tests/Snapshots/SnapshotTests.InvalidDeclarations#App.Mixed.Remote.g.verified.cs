@@ -31,7 +31,7 @@ namespace App
             }
 
             /// <summary>Runs <c>App.Mixed.ByRef</c> as a remote task and returns the ref of its result at once.</summary>
-            public global::RaySharp.ObjectRef<int> ByRef(global::RaySharp.Arg<int> x) =>
+            public global::RaySharp.ObjectRef<int> ByRef(global::RaySharp.CompilerServices.Arg<int> x) =>
                 throw new global::System.NotSupportedException("RAY0002: App.Mixed.ByRef cannot be called remotely; see the build error RAY0002.");
 
             /// <summary>Runs <c>App.Mixed.Dynamic</c> as a remote task and returns the ref of its result at once.</summary>
@@ -47,15 +47,15 @@ namespace App
                 throw new global::System.NotSupportedException("RAY0003: App.Mixed.DynamicResult cannot be called remotely; see the build error RAY0003.");
 
             /// <summary>Runs <c>App.Mixed.Fine</c> as a remote task and returns the ref of its result at once.</summary>
-            public global::RaySharp.ObjectRef<int> Fine(global::RaySharp.Arg<int> x) =>
-                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.Mixed.RayInvoker.Fine, new global::RaySharp.Scheduling.Args<int>(x), RayCallOptions));
+            public global::RaySharp.ObjectRef<int> Fine(global::RaySharp.CompilerServices.Arg<int> x) =>
+                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Mixed.RayInvoker.Fine, new global::RaySharp.CompilerServices.Args<int>(x), RayCallOptions));
 
             /// <summary>Runs <c>App.Mixed.Instance</c> as a remote task and returns the ref of its result at once.</summary>
-            public global::RaySharp.ObjectRef<int> Instance(global::RaySharp.Arg<int> x) =>
+            public global::RaySharp.ObjectRef<int> Instance(global::RaySharp.CompilerServices.Arg<int> x) =>
                 throw new global::System.NotSupportedException("RAY0007: App.Mixed.Instance cannot be called remotely; see the build error RAY0007.");
 
             /// <summary>Runs <c>App.Mixed.TokenFirst</c> as a remote task and returns the ref of its result at once.</summary>
-            public global::RaySharp.ObjectRef<int> TokenFirst(global::RaySharp.Arg<global::System.Threading.CancellationToken> token, global::RaySharp.Arg<int> x) =>
+            public global::RaySharp.ObjectRef<int> TokenFirst(global::RaySharp.CompilerServices.Arg<global::System.Threading.CancellationToken> token, global::RaySharp.CompilerServices.Arg<int> x) =>
                 throw new global::System.NotSupportedException("RAY0006: App.Mixed.TokenFirst cannot be called remotely; see the build error RAY0006.");
         }
 
@@ -63,21 +63,21 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.Scheduling.IRemoteInvoker
+        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Mixed.RayInvoker Instance = new();
 
             // FNV-1a 64 of "App.Mixed.Fine(System.Int32)->System.Int32"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction Fine = new(0x3A2D382A85B5A017UL, "App.Mixed.Fine", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Fine = new(0x3A2D382A85B5A017UL, "App.Mixed.Fine", Instance);
 
             /// <inheritdoc />
-            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.Scheduling.RemoteFunction function, global::RaySharp.Scheduling.TaskArgs args, global::RaySharp.Scheduling.RemoteInvocation invocation)
+            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)
             {
                 switch (function.Id)
                 {
                     case 0x3A2D382A85B5A017UL:
                     {
-                        var a = (global::RaySharp.Scheduling.Args<int>)args;
+                        var a = (global::RaySharp.CompilerServices.Args<int>)args;
                         return invocation.Return<int>(global::App.Mixed.Fine(a.Arg1.Value));
                     }
                     default:

@@ -31,23 +31,23 @@ namespace App
             }
 
             /// <summary>Runs <c>App.Wide.Add</c> as a remote task and returns the ref of its result at once.</summary>
-            public global::RaySharp.ObjectRef<long> Add(global::RaySharp.Arg<int> a, global::RaySharp.Arg<long> b, global::RaySharp.Arg<short> c, global::RaySharp.Arg<byte> d, global::RaySharp.Arg<string> e) =>
-                global::RaySharp.RayRuntime.Current.Submit<long>(new global::RaySharp.Scheduling.TaskSpec(global::App.Wide.RayInvoker.Add, new global::App.Wide.RayArgs_Add(a, b, c, d, e), RayCallOptions));
+            public global::RaySharp.ObjectRef<long> Add(global::RaySharp.CompilerServices.Arg<int> a, global::RaySharp.CompilerServices.Arg<long> b, global::RaySharp.CompilerServices.Arg<short> c, global::RaySharp.CompilerServices.Arg<byte> d, global::RaySharp.CompilerServices.Arg<string> e) =>
+                global::RaySharp.RayRuntime.Current.Submit<long>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Wide.RayInvoker.Add, new global::App.Wide.RayArgs_Add(a, b, c, d, e), RayCallOptions));
         }
 
         /// <summary>Runs the remote functions of <c>App.Wide</c> by id: a typed switch, no reflection.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.Scheduling.IRemoteInvoker
+        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Wide.RayInvoker Instance = new();
 
             // FNV-1a 64 of "App.Wide.Add(System.Int32, System.Int64, System.Int16, System.Byte, System.String)->System.Int64"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction Add = new(0xE03D4B4540B9AC81UL, "App.Wide.Add", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Add = new(0xE03D4B4540B9AC81UL, "App.Wide.Add", Instance);
 
             /// <inheritdoc />
-            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.Scheduling.RemoteFunction function, global::RaySharp.Scheduling.TaskArgs args, global::RaySharp.Scheduling.RemoteInvocation invocation)
+            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)
             {
                 switch (function.Id)
                 {
@@ -66,9 +66,9 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayArgs_Add : global::RaySharp.Scheduling.TaskArgs
+        private sealed class RayArgs_Add : global::RaySharp.CompilerServices.TaskArgs
         {
-            public RayArgs_Add(global::RaySharp.Arg<int> arg1, global::RaySharp.Arg<long> arg2, global::RaySharp.Arg<short> arg3, global::RaySharp.Arg<byte> arg4, global::RaySharp.Arg<string> arg5)
+            public RayArgs_Add(global::RaySharp.CompilerServices.Arg<int> arg1, global::RaySharp.CompilerServices.Arg<long> arg2, global::RaySharp.CompilerServices.Arg<short> arg3, global::RaySharp.CompilerServices.Arg<byte> arg4, global::RaySharp.CompilerServices.Arg<string> arg5)
             {
                 Arg1 = arg1;
                 Arg2 = arg2;
@@ -77,20 +77,20 @@ namespace App
                 Arg5 = arg5;
             }
 
-            public global::RaySharp.Arg<int> Arg1 { get; }
+            public global::RaySharp.CompilerServices.Arg<int> Arg1 { get; }
 
-            public global::RaySharp.Arg<long> Arg2 { get; }
+            public global::RaySharp.CompilerServices.Arg<long> Arg2 { get; }
 
-            public global::RaySharp.Arg<short> Arg3 { get; }
+            public global::RaySharp.CompilerServices.Arg<short> Arg3 { get; }
 
-            public global::RaySharp.Arg<byte> Arg4 { get; }
+            public global::RaySharp.CompilerServices.Arg<byte> Arg4 { get; }
 
-            public global::RaySharp.Arg<string> Arg5 { get; }
+            public global::RaySharp.CompilerServices.Arg<string> Arg5 { get; }
 
             public override int DependencyCount => (Arg1.Ref is null ? 0 : 1) + (Arg2.Ref is null ? 0 : 1) + (Arg3.Ref is null ? 0 : 1) + (Arg4.Ref is null ? 0 : 1) + (Arg5.Ref is null ? 0 : 1);
 
             public override global::RaySharp.ObjectRef GetDependency(int index) =>
-                global::RaySharp.Scheduling.Dependencies.Pick(index, Arg1.Ref, Arg2.Ref, Arg3.Ref, Arg4.Ref, Arg5.Ref);
+                global::RaySharp.CompilerServices.Dependencies.Pick(index, Arg1.Ref, Arg2.Ref, Arg3.Ref, Arg4.Ref, Arg5.Ref);
         }
     }
 }

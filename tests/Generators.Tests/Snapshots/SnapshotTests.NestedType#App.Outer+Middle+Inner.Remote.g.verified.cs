@@ -35,29 +35,29 @@ namespace App
                     }
 
                     /// <summary>Runs <c>App.Outer.Middle.Inner.Twice</c> as a remote task and returns the ref of its result at once.</summary>
-                    internal global::RaySharp.ObjectRef<int> Twice(global::RaySharp.Arg<int> x) =>
-                        global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.Outer.Middle.Inner.RayInvoker.Twice, new global::RaySharp.Scheduling.Args<int>(x), RayCallOptions));
+                    internal global::RaySharp.ObjectRef<int> Twice(global::RaySharp.CompilerServices.Arg<int> x) =>
+                        global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Outer.Middle.Inner.RayInvoker.Twice, new global::RaySharp.CompilerServices.Args<int>(x), RayCallOptions));
                 }
 
                 /// <summary>Runs the remote functions of <c>App.Outer.Middle.Inner</c> by id: a typed switch, no reflection.</summary>
                 [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
                 [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
                 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-                private sealed class RayInvoker : global::RaySharp.Scheduling.IRemoteInvoker
+                private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
                 {
                     private static readonly global::App.Outer.Middle.Inner.RayInvoker Instance = new();
 
                     // FNV-1a 64 of "App.Outer.Middle.Inner.Twice(System.Int32)->System.Int32"
-                    internal static readonly global::RaySharp.Scheduling.RemoteFunction Twice = new(0x76A69F1AFC76302AUL, "App.Outer.Middle.Inner.Twice", Instance);
+                    internal static readonly global::RaySharp.CompilerServices.RemoteFunction Twice = new(0x76A69F1AFC76302AUL, "App.Outer.Middle.Inner.Twice", Instance);
 
                     /// <inheritdoc />
-                    public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.Scheduling.RemoteFunction function, global::RaySharp.Scheduling.TaskArgs args, global::RaySharp.Scheduling.RemoteInvocation invocation)
+                    public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)
                     {
                         switch (function.Id)
                         {
                             case 0x76A69F1AFC76302AUL:
                             {
-                                var a = (global::RaySharp.Scheduling.Args<int>)args;
+                                var a = (global::RaySharp.CompilerServices.Args<int>)args;
                                 return invocation.Return<int>(global::App.Outer.Middle.Inner.Twice(a.Arg1.Value));
                             }
                             default:

@@ -31,49 +31,49 @@ namespace App
             }
 
             /// <summary>Runs <c>App.Hidden.AlsoVisible</c> as a remote task and returns the ref of its result at once.</summary>
-            internal global::RaySharp.ObjectRef<int> AlsoVisible(global::RaySharp.Arg<int> x) =>
-                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.Hidden.RayInvoker.AlsoVisible, new global::RaySharp.Scheduling.Args<int>(x), RayCallOptions));
+            internal global::RaySharp.ObjectRef<int> AlsoVisible(global::RaySharp.CompilerServices.Arg<int> x) =>
+                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Hidden.RayInvoker.AlsoVisible, new global::RaySharp.CompilerServices.Args<int>(x), RayCallOptions));
 
             /// <summary>Runs <c>App.Hidden.Visible</c> as a remote task and returns the ref of its result at once.</summary>
-            internal global::RaySharp.ObjectRef<int> Visible(global::RaySharp.Arg<int> x) =>
-                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.Hidden.RayInvoker.Visible, new global::RaySharp.Scheduling.Args<int>(x), RayCallOptions));
+            internal global::RaySharp.ObjectRef<int> Visible(global::RaySharp.CompilerServices.Arg<int> x) =>
+                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Hidden.RayInvoker.Visible, new global::RaySharp.CompilerServices.Args<int>(x), RayCallOptions));
         }
 
         /// <summary>Runs the remote functions of <c>App.Hidden</c> by id: a typed switch, no reflection.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.Scheduling.IRemoteInvoker
+        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Hidden.RayInvoker Instance = new();
 
             // FNV-1a 64 of "App.Hidden.AlsoVisible(System.Int32)->System.Int32"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction AlsoVisible = new(0xF9F1538CF9152499UL, "App.Hidden.AlsoVisible", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction AlsoVisible = new(0xF9F1538CF9152499UL, "App.Hidden.AlsoVisible", Instance);
 
             // FNV-1a 64 of "App.Hidden.UsesSecret(App.Hidden.Secret)->System.Int32"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction UsesSecret = new(0x87A0756A98477B4EUL, "App.Hidden.UsesSecret", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction UsesSecret = new(0x87A0756A98477B4EUL, "App.Hidden.UsesSecret", Instance);
 
             // FNV-1a 64 of "App.Hidden.Visible(System.Int32)->System.Int32"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction Visible = new(0xB43B6D8E15743934UL, "App.Hidden.Visible", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Visible = new(0xB43B6D8E15743934UL, "App.Hidden.Visible", Instance);
 
             /// <inheritdoc />
-            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.Scheduling.RemoteFunction function, global::RaySharp.Scheduling.TaskArgs args, global::RaySharp.Scheduling.RemoteInvocation invocation)
+            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)
             {
                 switch (function.Id)
                 {
                     case 0xF9F1538CF9152499UL:
                     {
-                        var a = (global::RaySharp.Scheduling.Args<int>)args;
+                        var a = (global::RaySharp.CompilerServices.Args<int>)args;
                         return invocation.Return<int>(global::App.Hidden.AlsoVisible(a.Arg1.Value));
                     }
                     case 0x87A0756A98477B4EUL:
                     {
-                        var a = (global::RaySharp.Scheduling.Args<global::App.Hidden.Secret>)args;
+                        var a = (global::RaySharp.CompilerServices.Args<global::App.Hidden.Secret>)args;
                         return invocation.Return<int>(global::App.Hidden.UsesSecret(a.Arg1.Value));
                     }
                     case 0xB43B6D8E15743934UL:
                     {
-                        var a = (global::RaySharp.Scheduling.Args<int>)args;
+                        var a = (global::RaySharp.CompilerServices.Args<int>)args;
                         return invocation.Return<int>(global::App.Hidden.Visible(a.Arg1.Value));
                     }
                     default:

@@ -35,52 +35,52 @@ namespace App
                 throw new global::System.NotSupportedException("RAY0008: App.Split.NotATuple cannot be called remotely; see the build error RAY0008.");
 
             /// <summary>Runs <c>App.Split.PairAsync</c> as a remote task and returns the ref of its result at once.</summary>
-            public (global::RaySharp.ObjectRef<long>, global::RaySharp.ObjectRef<long>) PairAsync(global::RaySharp.Arg<long> seed) =>
-                global::RaySharp.RayRuntime.Current.Submit<long, long>(new global::RaySharp.Scheduling.TaskSpec(global::App.Split.RayInvoker.PairAsync, new global::RaySharp.Scheduling.Args<long>(seed), RayCallOptions));
+            public (global::RaySharp.ObjectRef<long>, global::RaySharp.ObjectRef<long>) PairAsync(global::RaySharp.CompilerServices.Arg<long> seed) =>
+                global::RaySharp.RayRuntime.Current.Submit<long, long>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Split.RayInvoker.PairAsync, new global::RaySharp.CompilerServices.Args<long>(seed), RayCallOptions));
 
             /// <summary>Runs <c>App.Split.Summarize</c> as a remote task and returns the ref of its result at once.</summary>
-            public (global::RaySharp.ObjectRef<int>, global::RaySharp.ObjectRef<global::App.Stats>) Summarize(global::RaySharp.Arg<int[]> values) =>
-                global::RaySharp.RayRuntime.Current.Submit<int, global::App.Stats>(new global::RaySharp.Scheduling.TaskSpec(global::App.Split.RayInvoker.Summarize, new global::RaySharp.Scheduling.Args<int[]>(values), RayCallOptions));
+            public (global::RaySharp.ObjectRef<int>, global::RaySharp.ObjectRef<global::App.Stats>) Summarize(global::RaySharp.CompilerServices.Arg<int[]> values) =>
+                global::RaySharp.RayRuntime.Current.Submit<int, global::App.Stats>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Split.RayInvoker.Summarize, new global::RaySharp.CompilerServices.Args<int[]>(values), RayCallOptions));
 
             /// <summary>Runs <c>App.Split.Summarize</c> as a remote task and returns the ref of its result at once.</summary>
             public (global::RaySharp.ObjectRef<int>, global::RaySharp.ObjectRef<global::App.Stats>) Summarize(int[] values) =>
-                global::RaySharp.RayRuntime.Current.Submit<int, global::App.Stats>(new global::RaySharp.Scheduling.TaskSpec(global::App.Split.RayInvoker.Summarize, new global::RaySharp.Scheduling.Args<int[]>(new global::RaySharp.Arg<int[]>(values)), RayCallOptions));
+                global::RaySharp.RayRuntime.Current.Submit<int, global::App.Stats>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Split.RayInvoker.Summarize, new global::RaySharp.CompilerServices.Args<int[]>(new global::RaySharp.CompilerServices.Arg<int[]>(values)), RayCallOptions));
 
             /// <summary>Runs <c>App.Split.ThreeAsync</c> as a remote task and returns the ref of its result at once.</summary>
             public (global::RaySharp.ObjectRef<int>, global::RaySharp.ObjectRef<string>, global::RaySharp.ObjectRef<bool>) ThreeAsync() =>
-                global::RaySharp.RayRuntime.Current.Submit<int, string, bool>(new global::RaySharp.Scheduling.TaskSpec(global::App.Split.RayInvoker.ThreeAsync, global::RaySharp.Scheduling.TaskArgs.None, RayCallOptions));
+                global::RaySharp.RayRuntime.Current.Submit<int, string, bool>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Split.RayInvoker.ThreeAsync, global::RaySharp.CompilerServices.TaskArgs.None, RayCallOptions));
         }
 
         /// <summary>Runs the remote functions of <c>App.Split</c> by id: a typed switch, no reflection.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.Scheduling.IRemoteInvoker
+        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Split.RayInvoker Instance = new();
 
             // FNV-1a 64 of "App.Split.PairAsync(System.Int64)->System.Threading.Tasks.ValueTask<System.ValueTuple<System.Int64, System.Int64>>"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction PairAsync = new(0xE0AB943E82BC55B7UL, "App.Split.PairAsync", Instance, isAsync: true);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction PairAsync = new(0xE0AB943E82BC55B7UL, "App.Split.PairAsync", Instance, isAsync: true);
 
             // FNV-1a 64 of "App.Split.Summarize(System.Int32[])->System.ValueTuple<System.Int32, App.Stats>"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction Summarize = new(0xAD6162DD006A11E7UL, "App.Split.Summarize", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Summarize = new(0xAD6162DD006A11E7UL, "App.Split.Summarize", Instance);
 
             // FNV-1a 64 of "App.Split.ThreeAsync()->System.Threading.Tasks.Task<System.ValueTuple<System.Int32, System.String, System.Boolean>>"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction ThreeAsync = new(0x3C42F9DDDFF48F30UL, "App.Split.ThreeAsync", Instance, isAsync: true);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction ThreeAsync = new(0x3C42F9DDDFF48F30UL, "App.Split.ThreeAsync", Instance, isAsync: true);
 
             /// <inheritdoc />
-            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.Scheduling.RemoteFunction function, global::RaySharp.Scheduling.TaskArgs args, global::RaySharp.Scheduling.RemoteInvocation invocation)
+            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)
             {
                 switch (function.Id)
                 {
                     case 0xE0AB943E82BC55B7UL:
                     {
-                        var a = (global::RaySharp.Scheduling.Args<long>)args;
+                        var a = (global::RaySharp.CompilerServices.Args<long>)args;
                         return invocation.ReturnManyAsync<long, long>(global::App.Split.PairAsync(a.Arg1.Value).AsTask());
                     }
                     case 0xAD6162DD006A11E7UL:
                     {
-                        var a = (global::RaySharp.Scheduling.Args<int[]>)args;
+                        var a = (global::RaySharp.CompilerServices.Args<int[]>)args;
                         return invocation.ReturnMany<int, global::App.Stats>(global::App.Split.Summarize(a.Arg1.Value));
                     }
                     case 0x3C42F9DDDFF48F30UL:

@@ -31,57 +31,57 @@ namespace App
             }
 
             /// <summary>Runs <c>App.Pipeline.Collect</c> as a remote task and returns the ref of its result at once.</summary>
-            public global::RaySharp.ObjectRef<global::App.Batch> Collect(global::RaySharp.Arg<global::App.Batch> batch, global::RaySharp.Arg<global::App.Sample[]> extra) =>
-                global::RaySharp.RayRuntime.Current.Submit<global::App.Batch>(new global::RaySharp.Scheduling.TaskSpec(global::App.Pipeline.RayInvoker.Collect, new global::RaySharp.Scheduling.Args<global::App.Batch, global::App.Sample[]>(batch, extra), RayCallOptions));
+            public global::RaySharp.ObjectRef<global::App.Batch> Collect(global::RaySharp.CompilerServices.Arg<global::App.Batch> batch, global::RaySharp.CompilerServices.Arg<global::App.Sample[]> extra) =>
+                global::RaySharp.RayRuntime.Current.Submit<global::App.Batch>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Pipeline.RayInvoker.Collect, new global::RaySharp.CompilerServices.Args<global::App.Batch, global::App.Sample[]>(batch, extra), RayCallOptions));
 
             /// <summary>Runs <c>App.Pipeline.Collect</c> as a remote task and returns the ref of its result at once.</summary>
-            public global::RaySharp.ObjectRef<global::App.Batch> Collect(global::RaySharp.Arg<global::App.Batch> batch, global::App.Sample[] extra) =>
-                global::RaySharp.RayRuntime.Current.Submit<global::App.Batch>(new global::RaySharp.Scheduling.TaskSpec(global::App.Pipeline.RayInvoker.Collect, new global::RaySharp.Scheduling.Args<global::App.Batch, global::App.Sample[]>(batch, new global::RaySharp.Arg<global::App.Sample[]>(extra)), RayCallOptions));
+            public global::RaySharp.ObjectRef<global::App.Batch> Collect(global::RaySharp.CompilerServices.Arg<global::App.Batch> batch, global::App.Sample[] extra) =>
+                global::RaySharp.RayRuntime.Current.Submit<global::App.Batch>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Pipeline.RayInvoker.Collect, new global::RaySharp.CompilerServices.Args<global::App.Batch, global::App.Sample[]>(batch, new global::RaySharp.CompilerServices.Arg<global::App.Sample[]>(extra)), RayCallOptions));
 
             /// <summary>Runs <c>App.Pipeline.Scale</c> as a remote task and returns the ref of its result at once.</summary>
-            public global::RaySharp.ObjectRef<global::System.ReadOnlyMemory<long>> Scale(global::RaySharp.Arg<global::System.ReadOnlyMemory<long>> values, global::RaySharp.Arg<global::System.ReadOnlyMemory<global::App.Sample>> samples, global::RaySharp.ObjectRef<global::App.Batch> later) =>
-                global::RaySharp.RayRuntime.Current.Submit<global::System.ReadOnlyMemory<long>>(new global::RaySharp.Scheduling.TaskSpec(global::App.Pipeline.RayInvoker.Scale, new global::RaySharp.Scheduling.Args<global::System.ReadOnlyMemory<long>, global::System.ReadOnlyMemory<global::App.Sample>, global::RaySharp.ObjectRef<global::App.Batch>>(values, samples, new global::RaySharp.Arg<global::RaySharp.ObjectRef<global::App.Batch>>(later)), RayCallOptions));
+            public global::RaySharp.ObjectRef<global::System.ReadOnlyMemory<long>> Scale(global::RaySharp.CompilerServices.Arg<global::System.ReadOnlyMemory<long>> values, global::RaySharp.CompilerServices.Arg<global::System.ReadOnlyMemory<global::App.Sample>> samples, global::RaySharp.ObjectRef<global::App.Batch> later) =>
+                global::RaySharp.RayRuntime.Current.Submit<global::System.ReadOnlyMemory<long>>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Pipeline.RayInvoker.Scale, new global::RaySharp.CompilerServices.Args<global::System.ReadOnlyMemory<long>, global::System.ReadOnlyMemory<global::App.Sample>, global::RaySharp.ObjectRef<global::App.Batch>>(values, samples, new global::RaySharp.CompilerServices.Arg<global::RaySharp.ObjectRef<global::App.Batch>>(later)), RayCallOptions));
 
             /// <summary>Runs <c>App.Pipeline.Smooth</c> as a remote task and returns the ref of its result at once.</summary>
-            public global::RaySharp.ObjectRef<global::App.Window> Smooth(global::RaySharp.Arg<global::App.Window> window, global::RaySharp.Arg<global::App.Model> model) =>
-                global::RaySharp.RayRuntime.Current.Submit<global::App.Window>(new global::RaySharp.Scheduling.TaskSpec(global::App.Pipeline.RayInvoker.Smooth, new global::RaySharp.Scheduling.Args<global::App.Window, global::App.Model>(window, model), RayCallOptions));
+            public global::RaySharp.ObjectRef<global::App.Window> Smooth(global::RaySharp.CompilerServices.Arg<global::App.Window> window, global::RaySharp.CompilerServices.Arg<global::App.Model> model) =>
+                global::RaySharp.RayRuntime.Current.Submit<global::App.Window>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Pipeline.RayInvoker.Smooth, new global::RaySharp.CompilerServices.Args<global::App.Window, global::App.Model>(window, model), RayCallOptions));
         }
 
         /// <summary>Runs the remote functions of <c>App.Pipeline</c> by id: a typed switch, no reflection.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.Scheduling.IRemoteInvoker
+        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Pipeline.RayInvoker Instance = new();
 
             // FNV-1a 64 of "App.Pipeline.Collect(App.Batch, App.Sample[])->App.Batch"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction Collect = new(0xA5E0F0FF38F23ED1UL, "App.Pipeline.Collect", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Collect = new(0xA5E0F0FF38F23ED1UL, "App.Pipeline.Collect", Instance);
 
             // FNV-1a 64 of "App.Pipeline.Scale(System.ReadOnlyMemory<System.Int64>, System.ReadOnlyMemory<App.Sample>, RaySharp.ObjectRef<App.Batch>)->System.ReadOnlyMemory<System.Int64>"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction Scale = new(0xDF6F386ED511C220UL, "App.Pipeline.Scale", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Scale = new(0xDF6F386ED511C220UL, "App.Pipeline.Scale", Instance);
 
             // FNV-1a 64 of "App.Pipeline.Smooth(App.Window, App.Model)->App.Window"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction Smooth = new(0xEBF005D82E3B70A4UL, "App.Pipeline.Smooth", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Smooth = new(0xEBF005D82E3B70A4UL, "App.Pipeline.Smooth", Instance);
 
             /// <inheritdoc />
-            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.Scheduling.RemoteFunction function, global::RaySharp.Scheduling.TaskArgs args, global::RaySharp.Scheduling.RemoteInvocation invocation)
+            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)
             {
                 switch (function.Id)
                 {
                     case 0xA5E0F0FF38F23ED1UL:
                     {
-                        var a = (global::RaySharp.Scheduling.Args<global::App.Batch, global::App.Sample[]>)args;
+                        var a = (global::RaySharp.CompilerServices.Args<global::App.Batch, global::App.Sample[]>)args;
                         return invocation.Return<global::App.Batch>(global::App.Pipeline.Collect(a.Arg1.Value, a.Arg2.Value));
                     }
                     case 0xDF6F386ED511C220UL:
                     {
-                        var a = (global::RaySharp.Scheduling.Args<global::System.ReadOnlyMemory<long>, global::System.ReadOnlyMemory<global::App.Sample>, global::RaySharp.ObjectRef<global::App.Batch>>)args;
+                        var a = (global::RaySharp.CompilerServices.Args<global::System.ReadOnlyMemory<long>, global::System.ReadOnlyMemory<global::App.Sample>, global::RaySharp.ObjectRef<global::App.Batch>>)args;
                         return invocation.Return<global::System.ReadOnlyMemory<long>>(global::App.Pipeline.Scale(a.Arg1.Value, a.Arg2.Value, a.Arg3.Value));
                     }
                     case 0xEBF005D82E3B70A4UL:
                     {
-                        var a = (global::RaySharp.Scheduling.Args<global::App.Window, global::App.Model>)args;
+                        var a = (global::RaySharp.CompilerServices.Args<global::App.Window, global::App.Model>)args;
                         return invocation.Return<global::App.Window>(global::App.Pipeline.Smooth(a.Arg1.Value, a.Arg2.Value));
                     }
                     default:

@@ -52,7 +52,7 @@ namespace RaySharp.Generated
                 case 2: return new global::RaySharp.Generated.Formatter2_App_Sample();
                 case 3: return new global::MessagePack.Formatters.ArrayFormatter<global::App.Sample>();
                 case 4: return new global::RaySharp.Generated.Formatter4_App_Window();
-                case 5: return new global::RaySharp.Serialization.ObjectRefFormatter<global::App.Batch>();
+                case 5: return new global::RaySharp.CompilerServices.ObjectRefFormatter<global::App.Batch>();
                 case 6: return new global::MessagePack.Formatters.ListFormatter<global::App.Sample>();
                 case 7: return new global::RaySharp.Generated.ImmutableArrayFormatter<global::App.Sample>();
                 case 8: return new global::MessagePack.Formatters.ReadOnlyMemoryFormatter<global::App.Sample>();

@@ -12,12 +12,12 @@ namespace RaySharp.Generated
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register()
         {
-            global::RaySharp.Serialization.ObjectSemantics.Register<global::App.Batch>(global::RaySharp.Serialization.ObjectCopyMode.Serialize);
-            global::RaySharp.Serialization.ObjectSemantics.Register<global::App.Model>(global::RaySharp.Serialization.ObjectCopyMode.ByReference);
-            global::RaySharp.Serialization.ObjectSemantics.Register<global::App.Sample[]>(global::RaySharp.Serialization.ObjectCopyMode.CloneArray);
-            global::RaySharp.Serialization.ObjectSemantics.Register<global::App.Window>(global::RaySharp.Serialization.ObjectCopyMode.ByReference);
-            global::RaySharp.Serialization.ObjectSemantics.RegisterReadOnlyBuffer<global::App.Sample>();
-            global::RaySharp.Serialization.ObjectSemantics.RegisterReadOnlyBuffer<long>();
+            global::RaySharp.CompilerServices.ObjectSemantics.Register<global::App.Batch>(global::RaySharp.CompilerServices.ObjectCopyMode.Serialize);
+            global::RaySharp.CompilerServices.ObjectSemantics.Register<global::App.Model>(global::RaySharp.CompilerServices.ObjectCopyMode.ByReference);
+            global::RaySharp.CompilerServices.ObjectSemantics.Register<global::App.Sample[]>(global::RaySharp.CompilerServices.ObjectCopyMode.CloneArray);
+            global::RaySharp.CompilerServices.ObjectSemantics.Register<global::App.Window>(global::RaySharp.CompilerServices.ObjectCopyMode.ByReference);
+            global::RaySharp.CompilerServices.ObjectSemantics.RegisterReadOnlyBuffer<global::App.Sample>();
+            global::RaySharp.CompilerServices.ObjectSemantics.RegisterReadOnlyBuffer<long>();
         }
     }
 }

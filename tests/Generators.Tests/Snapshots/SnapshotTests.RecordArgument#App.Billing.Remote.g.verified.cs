@@ -31,29 +31,29 @@ namespace App
             }
 
             /// <summary>Runs <c>App.Billing.Total</c> as a remote task and returns the ref of its result at once.</summary>
-            public global::RaySharp.ObjectRef<global::App.Money> Total(global::RaySharp.Arg<global::App.Order> order, global::RaySharp.Arg<global::App.Money?>? discount) =>
-                global::RaySharp.RayRuntime.Current.Submit<global::App.Money>(new global::RaySharp.Scheduling.TaskSpec(global::App.Billing.RayInvoker.Total, new global::RaySharp.Scheduling.Args<global::App.Order, global::App.Money?>(order, discount ?? new global::RaySharp.Arg<global::App.Money?>(default(global::App.Money?))), RayCallOptions));
+            public global::RaySharp.ObjectRef<global::App.Money> Total(global::RaySharp.CompilerServices.Arg<global::App.Order> order, global::RaySharp.CompilerServices.Arg<global::App.Money?>? discount) =>
+                global::RaySharp.RayRuntime.Current.Submit<global::App.Money>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Billing.RayInvoker.Total, new global::RaySharp.CompilerServices.Args<global::App.Order, global::App.Money?>(order, discount ?? new global::RaySharp.CompilerServices.Arg<global::App.Money?>(default(global::App.Money?))), RayCallOptions));
         }
 
         /// <summary>Runs the remote functions of <c>App.Billing</c> by id: a typed switch, no reflection.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.Scheduling.IRemoteInvoker
+        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Billing.RayInvoker Instance = new();
 
             // FNV-1a 64 of "App.Billing.Total(App.Order, System.Nullable<App.Money>)->App.Money"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction Total = new(0xC62065456E145D5CUL, "App.Billing.Total", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Total = new(0xC62065456E145D5CUL, "App.Billing.Total", Instance);
 
             /// <inheritdoc />
-            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.Scheduling.RemoteFunction function, global::RaySharp.Scheduling.TaskArgs args, global::RaySharp.Scheduling.RemoteInvocation invocation)
+            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)
             {
                 switch (function.Id)
                 {
                     case 0xC62065456E145D5CUL:
                     {
-                        var a = (global::RaySharp.Scheduling.Args<global::App.Order, global::App.Money?>)args;
+                        var a = (global::RaySharp.CompilerServices.Args<global::App.Order, global::App.Money?>)args;
                         return invocation.Return<global::App.Money>(global::App.Billing.Total(a.Arg1.Value, a.Arg2.Value));
                     }
                     default:

@@ -12,9 +12,9 @@ namespace RaySharp.Generated
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register()
         {
-            global::RaySharp.Serialization.ObjectSemantics.Register<global::App.Money>(global::RaySharp.Serialization.ObjectCopyMode.ByReference);
-            global::RaySharp.Serialization.ObjectSemantics.Register<global::App.Money?>(global::RaySharp.Serialization.ObjectCopyMode.ByReference);
-            global::RaySharp.Serialization.ObjectSemantics.Register<global::App.Order>(global::RaySharp.Serialization.ObjectCopyMode.Serialize);
+            global::RaySharp.CompilerServices.ObjectSemantics.Register<global::App.Money>(global::RaySharp.CompilerServices.ObjectCopyMode.ByReference);
+            global::RaySharp.CompilerServices.ObjectSemantics.Register<global::App.Money?>(global::RaySharp.CompilerServices.ObjectCopyMode.ByReference);
+            global::RaySharp.CompilerServices.ObjectSemantics.Register<global::App.Order>(global::RaySharp.CompilerServices.ObjectCopyMode.Serialize);
         }
     }
 }

@@ -32,7 +32,7 @@ namespace App
 
             /// <summary>Starts a <c>Source</c> actor with this constructor and returns its handle at once.</summary>
             public global::App.Source.Handle New() =>
-                global::RaySharp.RayRuntime.Current.CreateActor<global::App.Source.Handle>(global::App.Source.RayInvoker.New, global::RaySharp.Scheduling.TaskArgs.None, RayActorOptions);
+                global::RaySharp.RayRuntime.Current.CreateActor<global::App.Source.Handle>(global::App.Source.RayInvoker.New, global::RaySharp.CompilerServices.TaskArgs.None, RayActorOptions);
         }
 
         /// <summary>
@@ -51,8 +51,8 @@ namespace App
             static global::App.Source.Handle global::RaySharp.IActorHandle<global::App.Source.Handle>.FromId(global::RaySharp.ActorId id) => new(id);
 
             /// <summary>Calls <c>App.Source.Lines</c> on the actor as a stream: one ref per item, each ready as soon as it is produced.</summary>
-            public global::RaySharp.ObjectRefGenerator<string> Lines(global::RaySharp.Arg<int> count) =>
-                base.CallStreaming<string>(new global::RaySharp.Scheduling.TaskSpec(global::App.Source.RayInvoker.Lines, new global::RaySharp.Scheduling.Args<int>(count)));
+            public global::RaySharp.ObjectRefGenerator<string> Lines(global::RaySharp.CompilerServices.Arg<int> count) =>
+                base.CallStreaming<string>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Source.RayInvoker.Lines, new global::RaySharp.CompilerServices.Args<int>(count)));
 
             /// <summary>
             /// The same stubs with options for one call, which override the method's declared ones property by property, such as
@@ -81,8 +81,8 @@ namespace App
                 private global::RaySharp.TaskOptions RayCallOptions { get; }
 
                 /// <summary>Calls <c>App.Source.Lines</c> on the actor with the per-call options.</summary>
-                public global::RaySharp.ObjectRefGenerator<string> Lines(global::RaySharp.Arg<int> count) =>
-                    this.RayHandle.CallStreaming<string>(new global::RaySharp.Scheduling.TaskSpec(global::App.Source.RayInvoker.Lines, new global::RaySharp.Scheduling.Args<int>(count), this.RayCallOptions));
+                public global::RaySharp.ObjectRefGenerator<string> Lines(global::RaySharp.CompilerServices.Arg<int> count) =>
+                    this.RayHandle.CallStreaming<string>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Source.RayInvoker.Lines, new global::RaySharp.CompilerServices.Args<int>(count), this.RayCallOptions));
             }
         }
 
@@ -90,18 +90,18 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.Scheduling.IRemoteInvoker
+        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Source.RayInvoker Instance = new();
 
             // FNV-1a 64 of "App.Source.New()"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction New = new(0x3BA373D72B8BE1B4UL, "App.Source.New", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction New = new(0x3BA373D72B8BE1B4UL, "App.Source.New", Instance);
 
             // FNV-1a 64 of "App.Source.Lines(System.Int32)->System.Collections.Generic.IEnumerable<System.String>"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction Lines = new(0xDB348F84AACFCBF9UL, "App.Source.Lines", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Lines = new(0xDB348F84AACFCBF9UL, "App.Source.Lines", Instance);
 
             /// <inheritdoc />
-            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.Scheduling.RemoteFunction function, global::RaySharp.Scheduling.TaskArgs args, global::RaySharp.Scheduling.RemoteInvocation invocation)
+            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)
             {
                 switch (function.Id)
                 {
@@ -111,7 +111,7 @@ namespace App
                     }
                     case 0xDB348F84AACFCBF9UL:
                     {
-                        var a = (global::RaySharp.Scheduling.Args<int>)args;
+                        var a = (global::RaySharp.CompilerServices.Args<int>)args;
                         return invocation.ReturnStream<string>(((global::App.Source)invocation.Actor!).Lines(a.Arg1.Value));
                     }
                     default:

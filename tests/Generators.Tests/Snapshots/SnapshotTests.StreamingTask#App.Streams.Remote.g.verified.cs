@@ -31,41 +31,41 @@ namespace App
             }
 
             /// <summary>Runs <c>App.Streams.Count</c> as a streaming task: one ref per item, each ready as soon as it is produced.</summary>
-            public global::RaySharp.ObjectRefGenerator<int> Count(global::RaySharp.Arg<int> limit) =>
-                global::RaySharp.RayRuntime.Current.SubmitStreaming<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.Streams.RayInvoker.Count, new global::RaySharp.Scheduling.Args<int>(limit), RayCallOptions));
+            public global::RaySharp.ObjectRefGenerator<int> Count(global::RaySharp.CompilerServices.Arg<int> limit) =>
+                global::RaySharp.RayRuntime.Current.SubmitStreaming<int>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Streams.RayInvoker.Count, new global::RaySharp.CompilerServices.Args<int>(limit), RayCallOptions));
 
             /// <summary>Runs <c>App.Streams.ReadAsync</c> as a streaming task: one ref per item, each ready as soon as it is produced.</summary>
-            public global::RaySharp.ObjectRefGenerator<global::App.Chunk> ReadAsync(global::RaySharp.Arg<string> text) =>
-                global::RaySharp.RayRuntime.Current.SubmitStreaming<global::App.Chunk>(new global::RaySharp.Scheduling.TaskSpec(global::App.Streams.RayInvoker.ReadAsync, new global::RaySharp.Scheduling.Args<string>(text), RayCallOptions));
+            public global::RaySharp.ObjectRefGenerator<global::App.Chunk> ReadAsync(global::RaySharp.CompilerServices.Arg<string> text) =>
+                global::RaySharp.RayRuntime.Current.SubmitStreaming<global::App.Chunk>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Streams.RayInvoker.ReadAsync, new global::RaySharp.CompilerServices.Args<string>(text), RayCallOptions));
         }
 
         /// <summary>Runs the remote functions of <c>App.Streams</c> by id: a typed switch, no reflection.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.Scheduling.IRemoteInvoker
+        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Streams.RayInvoker Instance = new();
 
             // FNV-1a 64 of "App.Streams.Count(System.Int32)->System.Collections.Generic.IEnumerable<System.Int32>"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction Count = new(0x089F6A7043AB0F72UL, "App.Streams.Count", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Count = new(0x089F6A7043AB0F72UL, "App.Streams.Count", Instance);
 
             // FNV-1a 64 of "App.Streams.ReadAsync(System.String, System.Threading.CancellationToken)->System.Collections.Generic.IAsyncEnumerable<App.Chunk>"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction ReadAsync = new(0xA2C72D0451F684E8UL, "App.Streams.ReadAsync", Instance, isAsync: true);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction ReadAsync = new(0xA2C72D0451F684E8UL, "App.Streams.ReadAsync", Instance, isAsync: true);
 
             /// <inheritdoc />
-            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.Scheduling.RemoteFunction function, global::RaySharp.Scheduling.TaskArgs args, global::RaySharp.Scheduling.RemoteInvocation invocation)
+            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)
             {
                 switch (function.Id)
                 {
                     case 0x089F6A7043AB0F72UL:
                     {
-                        var a = (global::RaySharp.Scheduling.Args<int>)args;
+                        var a = (global::RaySharp.CompilerServices.Args<int>)args;
                         return invocation.ReturnStream<int>(global::App.Streams.Count(a.Arg1.Value));
                     }
                     case 0xA2C72D0451F684E8UL:
                     {
-                        var a = (global::RaySharp.Scheduling.Args<string>)args;
+                        var a = (global::RaySharp.CompilerServices.Args<string>)args;
                         return invocation.ReturnStreamAsync<global::App.Chunk>(global::App.Streams.ReadAsync(a.Arg1.Value, invocation.CancellationToken));
                     }
                     default:

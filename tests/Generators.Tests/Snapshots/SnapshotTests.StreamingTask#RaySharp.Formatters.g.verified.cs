@@ -40,7 +40,7 @@ namespace RaySharp.Generated
             switch (index)
             {
                 case 0: return new global::RaySharp.Generated.Formatter0_App_Chunk();
-                case 1: return new global::RaySharp.Serialization.ActorHandleFormatter<global::App.Source.Handle>();
+                case 1: return new global::RaySharp.CompilerServices.ActorHandleFormatter<global::App.Source.Handle>();
                 default: return null;
             }
         }

@@ -12,7 +12,7 @@ namespace RaySharp.Generated
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register()
         {
-            global::RaySharp.Serialization.ObjectSemantics.Register<global::App.Chunk>(global::RaySharp.Serialization.ObjectCopyMode.ByReference);
+            global::RaySharp.CompilerServices.ObjectSemantics.Register<global::App.Chunk>(global::RaySharp.CompilerServices.ObjectCopyMode.ByReference);
         }
     }
 }

@@ -31,33 +31,33 @@ namespace App
             }
 
             /// <summary>Runs <c>App.Tutorial.GetRefDatum</c> as a remote task and returns the ref of its result at once.</summary>
-            public global::RaySharp.ObjectRef<global::App.Datum> GetRefDatum(global::RaySharp.Arg<int> id, global::RaySharp.Arg<string[]> referenceData) =>
-                global::RaySharp.RayRuntime.Current.Submit<global::App.Datum>(new global::RaySharp.Scheduling.TaskSpec(global::App.Tutorial.RayInvoker.GetRefDatum, new global::RaySharp.Scheduling.Args<int, string[]>(id, referenceData), RayCallOptions));
+            public global::RaySharp.ObjectRef<global::App.Datum> GetRefDatum(global::RaySharp.CompilerServices.Arg<int> id, global::RaySharp.CompilerServices.Arg<string[]> referenceData) =>
+                global::RaySharp.RayRuntime.Current.Submit<global::App.Datum>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Tutorial.RayInvoker.GetRefDatum, new global::RaySharp.CompilerServices.Args<int, string[]>(id, referenceData), RayCallOptions));
 
             /// <summary>Runs <c>App.Tutorial.GetRefDatum</c> as a remote task and returns the ref of its result at once.</summary>
-            public global::RaySharp.ObjectRef<global::App.Datum> GetRefDatum(global::RaySharp.Arg<int> id, string[] referenceData) =>
-                global::RaySharp.RayRuntime.Current.Submit<global::App.Datum>(new global::RaySharp.Scheduling.TaskSpec(global::App.Tutorial.RayInvoker.GetRefDatum, new global::RaySharp.Scheduling.Args<int, string[]>(id, new global::RaySharp.Arg<string[]>(referenceData)), RayCallOptions));
+            public global::RaySharp.ObjectRef<global::App.Datum> GetRefDatum(global::RaySharp.CompilerServices.Arg<int> id, string[] referenceData) =>
+                global::RaySharp.RayRuntime.Current.Submit<global::App.Datum>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Tutorial.RayInvoker.GetRefDatum, new global::RaySharp.CompilerServices.Args<int, string[]>(id, new global::RaySharp.CompilerServices.Arg<string[]>(referenceData)), RayCallOptions));
         }
 
         /// <summary>Runs the remote functions of <c>App.Tutorial</c> by id: a typed switch, no reflection.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.Scheduling.IRemoteInvoker
+        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Tutorial.RayInvoker Instance = new();
 
             // FNV-1a 64 of "App.Tutorial.GetRefDatum(System.Int32, System.String[])->App.Datum"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction GetRefDatum = new(0x8476B9ADB208ED81UL, "App.Tutorial.GetRefDatum", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction GetRefDatum = new(0x8476B9ADB208ED81UL, "App.Tutorial.GetRefDatum", Instance);
 
             /// <inheritdoc />
-            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.Scheduling.RemoteFunction function, global::RaySharp.Scheduling.TaskArgs args, global::RaySharp.Scheduling.RemoteInvocation invocation)
+            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)
             {
                 switch (function.Id)
                 {
                     case 0x8476B9ADB208ED81UL:
                     {
-                        var a = (global::RaySharp.Scheduling.Args<int, string[]>)args;
+                        var a = (global::RaySharp.CompilerServices.Args<int, string[]>)args;
                         return invocation.Return<global::App.Datum>(global::App.Tutorial.GetRefDatum(a.Arg1.Value, a.Arg2.Value));
                     }
                     default:

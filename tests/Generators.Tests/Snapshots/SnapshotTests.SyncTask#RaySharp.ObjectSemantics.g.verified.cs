@@ -12,8 +12,8 @@ namespace RaySharp.Generated
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register()
         {
-            global::RaySharp.Serialization.ObjectSemantics.Register<global::App.Datum>(global::RaySharp.Serialization.ObjectCopyMode.ByReference);
-            global::RaySharp.Serialization.ObjectSemantics.Register<string[]>(global::RaySharp.Serialization.ObjectCopyMode.CloneArray);
+            global::RaySharp.CompilerServices.ObjectSemantics.Register<global::App.Datum>(global::RaySharp.CompilerServices.ObjectCopyMode.ByReference);
+            global::RaySharp.CompilerServices.ObjectSemantics.Register<string[]>(global::RaySharp.CompilerServices.ObjectCopyMode.CloneArray);
         }
     }
 }

@@ -31,29 +31,29 @@ namespace App
             }
 
             /// <summary>Runs <c>App.Requests.Handle</c> as a remote task and returns the ref of its result at once.</summary>
-            public global::RaySharp.ObjectRef<int> Handle(global::RaySharp.Arg<int> id, global::RaySharp.Arg<global::App.Tracker.Handle> tracker) =>
-                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.Requests.RayInvoker.Handle, new global::RaySharp.Scheduling.Args<int, global::App.Tracker.Handle>(id, tracker), RayCallOptions));
+            public global::RaySharp.ObjectRef<int> Handle(global::RaySharp.CompilerServices.Arg<int> id, global::RaySharp.CompilerServices.Arg<global::App.Tracker.Handle> tracker) =>
+                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Requests.RayInvoker.Handle, new global::RaySharp.CompilerServices.Args<int, global::App.Tracker.Handle>(id, tracker), RayCallOptions));
         }
 
         /// <summary>Runs the remote functions of <c>App.Requests</c> by id: a typed switch, no reflection.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.Scheduling.IRemoteInvoker
+        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Requests.RayInvoker Instance = new();
 
             // FNV-1a 64 of "App.Requests.Handle(System.Int32, App.Tracker.Handle)->System.Int32"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction Handle = new(0x388796461F2404CFUL, "App.Requests.Handle", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Handle = new(0x388796461F2404CFUL, "App.Requests.Handle", Instance);
 
             /// <inheritdoc />
-            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.Scheduling.RemoteFunction function, global::RaySharp.Scheduling.TaskArgs args, global::RaySharp.Scheduling.RemoteInvocation invocation)
+            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)
             {
                 switch (function.Id)
                 {
                     case 0x388796461F2404CFUL:
                     {
-                        var a = (global::RaySharp.Scheduling.Args<int, global::App.Tracker.Handle>)args;
+                        var a = (global::RaySharp.CompilerServices.Args<int, global::App.Tracker.Handle>)args;
                         return invocation.Return<int>(global::App.Requests.Handle(a.Arg1.Value, a.Arg2.Value));
                     }
                     default:

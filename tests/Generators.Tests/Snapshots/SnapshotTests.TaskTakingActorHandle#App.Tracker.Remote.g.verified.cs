@@ -32,7 +32,7 @@ namespace App
 
             /// <summary>Starts a <c>Tracker</c> actor with this constructor and returns its handle at once.</summary>
             public global::App.Tracker.Handle New() =>
-                global::RaySharp.RayRuntime.Current.CreateActor<global::App.Tracker.Handle>(global::App.Tracker.RayInvoker.New, global::RaySharp.Scheduling.TaskArgs.None, RayActorOptions);
+                global::RaySharp.RayRuntime.Current.CreateActor<global::App.Tracker.Handle>(global::App.Tracker.RayInvoker.New, global::RaySharp.CompilerServices.TaskArgs.None, RayActorOptions);
         }
 
         /// <summary>
@@ -52,11 +52,11 @@ namespace App
 
             /// <summary>Calls <c>App.Tracker.Counts</c> on the actor and returns the ref of its result at once.</summary>
             public global::RaySharp.ObjectRef<int[]> Counts() =>
-                base.Call<int[]>(new global::RaySharp.Scheduling.TaskSpec(global::App.Tracker.RayInvoker.Counts, global::RaySharp.Scheduling.TaskArgs.None));
+                base.Call<int[]>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Tracker.RayInvoker.Counts, global::RaySharp.CompilerServices.TaskArgs.None));
 
             /// <summary>Calls <c>App.Tracker.Increment</c> on the actor and returns the ref of its result at once.</summary>
-            public global::RaySharp.ObjectRef<global::RaySharp.Unit> Increment(global::RaySharp.Arg<int> index) =>
-                base.Call<global::RaySharp.Unit>(new global::RaySharp.Scheduling.TaskSpec(global::App.Tracker.RayInvoker.Increment, new global::RaySharp.Scheduling.Args<int>(index)));
+            public global::RaySharp.ObjectRef<global::RaySharp.Unit> Increment(global::RaySharp.CompilerServices.Arg<int> index) =>
+                base.Call<global::RaySharp.Unit>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Tracker.RayInvoker.Increment, new global::RaySharp.CompilerServices.Args<int>(index)));
 
             /// <summary>
             /// The same stubs with options for one call, which override the method's declared ones property by property, such as
@@ -86,11 +86,11 @@ namespace App
 
                 /// <summary>Calls <c>App.Tracker.Counts</c> on the actor with the per-call options.</summary>
                 public global::RaySharp.ObjectRef<int[]> Counts() =>
-                    this.RayHandle.Call<int[]>(new global::RaySharp.Scheduling.TaskSpec(global::App.Tracker.RayInvoker.Counts, global::RaySharp.Scheduling.TaskArgs.None, this.RayCallOptions));
+                    this.RayHandle.Call<int[]>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Tracker.RayInvoker.Counts, global::RaySharp.CompilerServices.TaskArgs.None, this.RayCallOptions));
 
                 /// <summary>Calls <c>App.Tracker.Increment</c> on the actor with the per-call options.</summary>
-                public global::RaySharp.ObjectRef<global::RaySharp.Unit> Increment(global::RaySharp.Arg<int> index) =>
-                    this.RayHandle.Call<global::RaySharp.Unit>(new global::RaySharp.Scheduling.TaskSpec(global::App.Tracker.RayInvoker.Increment, new global::RaySharp.Scheduling.Args<int>(index), this.RayCallOptions));
+                public global::RaySharp.ObjectRef<global::RaySharp.Unit> Increment(global::RaySharp.CompilerServices.Arg<int> index) =>
+                    this.RayHandle.Call<global::RaySharp.Unit>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Tracker.RayInvoker.Increment, new global::RaySharp.CompilerServices.Args<int>(index), this.RayCallOptions));
             }
         }
 
@@ -98,21 +98,21 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.Scheduling.IRemoteInvoker
+        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Tracker.RayInvoker Instance = new();
 
             // FNV-1a 64 of "App.Tracker.New()"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction New = new(0x8FCBBFEC3D1488C9UL, "App.Tracker.New", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction New = new(0x8FCBBFEC3D1488C9UL, "App.Tracker.New", Instance);
 
             // FNV-1a 64 of "App.Tracker.Counts()->System.Int32[]"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction Counts = new(0x9C04C012C7752D53UL, "App.Tracker.Counts", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Counts = new(0x9C04C012C7752D53UL, "App.Tracker.Counts", Instance);
 
             // FNV-1a 64 of "App.Tracker.Increment(System.Int32)->System.Void"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction Increment = new(0xBAD223C79DB76F77UL, "App.Tracker.Increment", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Increment = new(0xBAD223C79DB76F77UL, "App.Tracker.Increment", Instance);
 
             /// <inheritdoc />
-            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.Scheduling.RemoteFunction function, global::RaySharp.Scheduling.TaskArgs args, global::RaySharp.Scheduling.RemoteInvocation invocation)
+            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)
             {
                 switch (function.Id)
                 {
@@ -126,7 +126,7 @@ namespace App
                     }
                     case 0xBAD223C79DB76F77UL:
                     {
-                        var a = (global::RaySharp.Scheduling.Args<int>)args;
+                        var a = (global::RaySharp.CompilerServices.Args<int>)args;
                         ((global::App.Tracker)invocation.Actor!).Increment(a.Arg1.Value);
                         return invocation.ReturnUnit();
                     }

@@ -12,7 +12,7 @@ namespace RaySharp.Generated
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register()
         {
-            global::RaySharp.Serialization.ObjectSemantics.Register<int[]>(global::RaySharp.Serialization.ObjectCopyMode.CloneArray);
+            global::RaySharp.CompilerServices.ObjectSemantics.Register<int[]>(global::RaySharp.CompilerServices.ObjectCopyMode.CloneArray);
         }
     }
 }

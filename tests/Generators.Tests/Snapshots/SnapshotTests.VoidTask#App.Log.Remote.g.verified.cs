@@ -31,43 +31,43 @@ namespace App
             }
 
             /// <summary>Runs <c>App.Log.CloseAsync</c> as a remote task and returns the ref of its result at once.</summary>
-            public global::RaySharp.ObjectRef<global::RaySharp.Unit> CloseAsync(global::RaySharp.Arg<bool> force) =>
-                global::RaySharp.RayRuntime.Current.Submit<global::RaySharp.Unit>(new global::RaySharp.Scheduling.TaskSpec(global::App.Log.RayInvoker.CloseAsync, new global::RaySharp.Scheduling.Args<bool>(force), RayCallOptions));
+            public global::RaySharp.ObjectRef<global::RaySharp.Unit> CloseAsync(global::RaySharp.CompilerServices.Arg<bool> force) =>
+                global::RaySharp.RayRuntime.Current.Submit<global::RaySharp.Unit>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Log.RayInvoker.CloseAsync, new global::RaySharp.CompilerServices.Args<bool>(force), RayCallOptions));
 
             /// <summary>Runs <c>App.Log.FlushAsync</c> as a remote task and returns the ref of its result at once.</summary>
             public global::RaySharp.ObjectRef<global::RaySharp.Unit> FlushAsync() =>
-                global::RaySharp.RayRuntime.Current.Submit<global::RaySharp.Unit>(new global::RaySharp.Scheduling.TaskSpec(global::App.Log.RayInvoker.FlushAsync, global::RaySharp.Scheduling.TaskArgs.None, RayCallOptions));
+                global::RaySharp.RayRuntime.Current.Submit<global::RaySharp.Unit>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Log.RayInvoker.FlushAsync, global::RaySharp.CompilerServices.TaskArgs.None, RayCallOptions));
 
             /// <summary>Runs <c>App.Log.Write</c> as a remote task and returns the ref of its result at once.</summary>
-            public global::RaySharp.ObjectRef<global::RaySharp.Unit> Write(global::RaySharp.Arg<string> message) =>
-                global::RaySharp.RayRuntime.Current.Submit<global::RaySharp.Unit>(new global::RaySharp.Scheduling.TaskSpec(global::App.Log.RayInvoker.Write, new global::RaySharp.Scheduling.Args<string>(message), RayCallOptions));
+            public global::RaySharp.ObjectRef<global::RaySharp.Unit> Write(global::RaySharp.CompilerServices.Arg<string> message) =>
+                global::RaySharp.RayRuntime.Current.Submit<global::RaySharp.Unit>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Log.RayInvoker.Write, new global::RaySharp.CompilerServices.Args<string>(message), RayCallOptions));
         }
 
         /// <summary>Runs the remote functions of <c>App.Log</c> by id: a typed switch, no reflection.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.Scheduling.IRemoteInvoker
+        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Log.RayInvoker Instance = new();
 
             // FNV-1a 64 of "App.Log.CloseAsync(System.Boolean)->System.Threading.Tasks.ValueTask"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction CloseAsync = new(0x0644CA7478D97906UL, "App.Log.CloseAsync", Instance, isAsync: true);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction CloseAsync = new(0x0644CA7478D97906UL, "App.Log.CloseAsync", Instance, isAsync: true);
 
             // FNV-1a 64 of "App.Log.FlushAsync()->System.Threading.Tasks.Task"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction FlushAsync = new(0xCB62E431B31207CEUL, "App.Log.FlushAsync", Instance, isAsync: true);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction FlushAsync = new(0xCB62E431B31207CEUL, "App.Log.FlushAsync", Instance, isAsync: true);
 
             // FNV-1a 64 of "App.Log.Write(System.String)->System.Void"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction Write = new(0x6BF68BD78E8A78EAUL, "App.Log.Write", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Write = new(0x6BF68BD78E8A78EAUL, "App.Log.Write", Instance);
 
             /// <inheritdoc />
-            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.Scheduling.RemoteFunction function, global::RaySharp.Scheduling.TaskArgs args, global::RaySharp.Scheduling.RemoteInvocation invocation)
+            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)
             {
                 switch (function.Id)
                 {
                     case 0x0644CA7478D97906UL:
                     {
-                        var a = (global::RaySharp.Scheduling.Args<bool>)args;
+                        var a = (global::RaySharp.CompilerServices.Args<bool>)args;
                         return invocation.ReturnUnitAsync(global::App.Log.CloseAsync(a.Arg1.Value));
                     }
                     case 0xCB62E431B31207CEUL:
@@ -76,7 +76,7 @@ namespace App
                     }
                     case 0x6BF68BD78E8A78EAUL:
                     {
-                        var a = (global::RaySharp.Scheduling.Args<string>)args;
+                        var a = (global::RaySharp.CompilerServices.Args<string>)args;
                         global::App.Log.Write(a.Arg1.Value);
                         return invocation.ReturnUnit();
                     }

@@ -31,23 +31,23 @@ namespace App
             }
 
             /// <summary>Runs <c>App.Defaults.All</c> as a remote task and returns the ref of its result at once.</summary>
-            public global::RaySharp.ObjectRef<string> All(global::RaySharp.Arg<int> count, global::RaySharp.Arg<string> label = default, global::RaySharp.Arg<double> scale = default, global::RaySharp.Arg<float> ratio = default, global::RaySharp.Arg<decimal> price = default, global::RaySharp.Arg<global::App.Mode> mode = default, global::RaySharp.Arg<char> separator = default, global::RaySharp.Arg<long> big = default, global::RaySharp.Arg<ulong> huge = default, global::RaySharp.Arg<string?>? note = null, global::RaySharp.Arg<int?> maybe = default, global::RaySharp.Arg<global::App.Window> window = default, global::RaySharp.Arg<bool> flag = default, global::RaySharp.Arg<double> nan = default) =>
-                global::RaySharp.RayRuntime.Current.Submit<string>(new global::RaySharp.Scheduling.TaskSpec(global::App.Defaults.RayInvoker.All, new global::App.Defaults.RayArgs_All(count, label.IsSpecified ? label : new global::RaySharp.Arg<string>((string)("a \"b\"\n")), scale.IsSpecified ? scale : new global::RaySharp.Arg<double>((double)(-1.5E-07D)), ratio.IsSpecified ? ratio : new global::RaySharp.Arg<float>((float)(0.1F)), price.IsSpecified ? price : new global::RaySharp.Arg<decimal>((decimal)(-2.25M)), mode.IsSpecified ? mode : new global::RaySharp.Arg<global::App.Mode>((global::App.Mode)(7)), separator.IsSpecified ? separator : new global::RaySharp.Arg<char>((char)('\'')), big.IsSpecified ? big : new global::RaySharp.Arg<long>((long)(-3000000000L)), huge.IsSpecified ? huge : new global::RaySharp.Arg<ulong>((ulong)(18446744073709551615UL)), note ?? new global::RaySharp.Arg<string?>(default(string?)), maybe.IsSpecified ? maybe : new global::RaySharp.Arg<int?>((int?)(4)), window.IsSpecified ? window : new global::RaySharp.Arg<global::App.Window>(default(global::App.Window)), flag.IsSpecified ? flag : new global::RaySharp.Arg<bool>((bool)(true)), nan.IsSpecified ? nan : new global::RaySharp.Arg<double>((double)(double.NaN))), RayCallOptions));
+            public global::RaySharp.ObjectRef<string> All(global::RaySharp.CompilerServices.Arg<int> count, global::RaySharp.CompilerServices.Arg<string> label = default, global::RaySharp.CompilerServices.Arg<double> scale = default, global::RaySharp.CompilerServices.Arg<float> ratio = default, global::RaySharp.CompilerServices.Arg<decimal> price = default, global::RaySharp.CompilerServices.Arg<global::App.Mode> mode = default, global::RaySharp.CompilerServices.Arg<char> separator = default, global::RaySharp.CompilerServices.Arg<long> big = default, global::RaySharp.CompilerServices.Arg<ulong> huge = default, global::RaySharp.CompilerServices.Arg<string?>? note = null, global::RaySharp.CompilerServices.Arg<int?> maybe = default, global::RaySharp.CompilerServices.Arg<global::App.Window> window = default, global::RaySharp.CompilerServices.Arg<bool> flag = default, global::RaySharp.CompilerServices.Arg<double> nan = default) =>
+                global::RaySharp.RayRuntime.Current.Submit<string>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Defaults.RayInvoker.All, new global::App.Defaults.RayArgs_All(count, label.IsSpecified ? label : new global::RaySharp.CompilerServices.Arg<string>((string)("a \"b\"\n")), scale.IsSpecified ? scale : new global::RaySharp.CompilerServices.Arg<double>((double)(-1.5E-07D)), ratio.IsSpecified ? ratio : new global::RaySharp.CompilerServices.Arg<float>((float)(0.1F)), price.IsSpecified ? price : new global::RaySharp.CompilerServices.Arg<decimal>((decimal)(-2.25M)), mode.IsSpecified ? mode : new global::RaySharp.CompilerServices.Arg<global::App.Mode>((global::App.Mode)(7)), separator.IsSpecified ? separator : new global::RaySharp.CompilerServices.Arg<char>((char)('\'')), big.IsSpecified ? big : new global::RaySharp.CompilerServices.Arg<long>((long)(-3000000000L)), huge.IsSpecified ? huge : new global::RaySharp.CompilerServices.Arg<ulong>((ulong)(18446744073709551615UL)), note ?? new global::RaySharp.CompilerServices.Arg<string?>(default(string?)), maybe.IsSpecified ? maybe : new global::RaySharp.CompilerServices.Arg<int?>((int?)(4)), window.IsSpecified ? window : new global::RaySharp.CompilerServices.Arg<global::App.Window>(default(global::App.Window)), flag.IsSpecified ? flag : new global::RaySharp.CompilerServices.Arg<bool>((bool)(true)), nan.IsSpecified ? nan : new global::RaySharp.CompilerServices.Arg<double>((double)(double.NaN))), RayCallOptions));
         }
 
         /// <summary>Runs the remote functions of <c>App.Defaults</c> by id: a typed switch, no reflection.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.Scheduling.IRemoteInvoker
+        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Defaults.RayInvoker Instance = new();
 
             // FNV-1a 64 of "App.Defaults.All(System.Int32, System.String, System.Double, System.Single, System.Decimal, App.Mode, System.Char, System.Int64, System.UInt64, System.String, System.Nullable<System.Int32>, App.Window, System.Boolean, System.Double)->System.String"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction All = new(0xE253B2F318BFFC62UL, "App.Defaults.All", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction All = new(0xE253B2F318BFFC62UL, "App.Defaults.All", Instance);
 
             /// <inheritdoc />
-            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.Scheduling.RemoteFunction function, global::RaySharp.Scheduling.TaskArgs args, global::RaySharp.Scheduling.RemoteInvocation invocation)
+            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)
             {
                 switch (function.Id)
                 {
@@ -66,9 +66,9 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayArgs_All : global::RaySharp.Scheduling.TaskArgs
+        private sealed class RayArgs_All : global::RaySharp.CompilerServices.TaskArgs
         {
-            public RayArgs_All(global::RaySharp.Arg<int> arg1, global::RaySharp.Arg<string> arg2, global::RaySharp.Arg<double> arg3, global::RaySharp.Arg<float> arg4, global::RaySharp.Arg<decimal> arg5, global::RaySharp.Arg<global::App.Mode> arg6, global::RaySharp.Arg<char> arg7, global::RaySharp.Arg<long> arg8, global::RaySharp.Arg<ulong> arg9, global::RaySharp.Arg<string?> arg10, global::RaySharp.Arg<int?> arg11, global::RaySharp.Arg<global::App.Window> arg12, global::RaySharp.Arg<bool> arg13, global::RaySharp.Arg<double> arg14)
+            public RayArgs_All(global::RaySharp.CompilerServices.Arg<int> arg1, global::RaySharp.CompilerServices.Arg<string> arg2, global::RaySharp.CompilerServices.Arg<double> arg3, global::RaySharp.CompilerServices.Arg<float> arg4, global::RaySharp.CompilerServices.Arg<decimal> arg5, global::RaySharp.CompilerServices.Arg<global::App.Mode> arg6, global::RaySharp.CompilerServices.Arg<char> arg7, global::RaySharp.CompilerServices.Arg<long> arg8, global::RaySharp.CompilerServices.Arg<ulong> arg9, global::RaySharp.CompilerServices.Arg<string?> arg10, global::RaySharp.CompilerServices.Arg<int?> arg11, global::RaySharp.CompilerServices.Arg<global::App.Window> arg12, global::RaySharp.CompilerServices.Arg<bool> arg13, global::RaySharp.CompilerServices.Arg<double> arg14)
             {
                 Arg1 = arg1;
                 Arg2 = arg2;
@@ -86,38 +86,38 @@ namespace App
                 Arg14 = arg14;
             }
 
-            public global::RaySharp.Arg<int> Arg1 { get; }
+            public global::RaySharp.CompilerServices.Arg<int> Arg1 { get; }
 
-            public global::RaySharp.Arg<string> Arg2 { get; }
+            public global::RaySharp.CompilerServices.Arg<string> Arg2 { get; }
 
-            public global::RaySharp.Arg<double> Arg3 { get; }
+            public global::RaySharp.CompilerServices.Arg<double> Arg3 { get; }
 
-            public global::RaySharp.Arg<float> Arg4 { get; }
+            public global::RaySharp.CompilerServices.Arg<float> Arg4 { get; }
 
-            public global::RaySharp.Arg<decimal> Arg5 { get; }
+            public global::RaySharp.CompilerServices.Arg<decimal> Arg5 { get; }
 
-            public global::RaySharp.Arg<global::App.Mode> Arg6 { get; }
+            public global::RaySharp.CompilerServices.Arg<global::App.Mode> Arg6 { get; }
 
-            public global::RaySharp.Arg<char> Arg7 { get; }
+            public global::RaySharp.CompilerServices.Arg<char> Arg7 { get; }
 
-            public global::RaySharp.Arg<long> Arg8 { get; }
+            public global::RaySharp.CompilerServices.Arg<long> Arg8 { get; }
 
-            public global::RaySharp.Arg<ulong> Arg9 { get; }
+            public global::RaySharp.CompilerServices.Arg<ulong> Arg9 { get; }
 
-            public global::RaySharp.Arg<string?> Arg10 { get; }
+            public global::RaySharp.CompilerServices.Arg<string?> Arg10 { get; }
 
-            public global::RaySharp.Arg<int?> Arg11 { get; }
+            public global::RaySharp.CompilerServices.Arg<int?> Arg11 { get; }
 
-            public global::RaySharp.Arg<global::App.Window> Arg12 { get; }
+            public global::RaySharp.CompilerServices.Arg<global::App.Window> Arg12 { get; }
 
-            public global::RaySharp.Arg<bool> Arg13 { get; }
+            public global::RaySharp.CompilerServices.Arg<bool> Arg13 { get; }
 
-            public global::RaySharp.Arg<double> Arg14 { get; }
+            public global::RaySharp.CompilerServices.Arg<double> Arg14 { get; }
 
             public override int DependencyCount => (Arg1.Ref is null ? 0 : 1) + (Arg2.Ref is null ? 0 : 1) + (Arg3.Ref is null ? 0 : 1) + (Arg4.Ref is null ? 0 : 1) + (Arg5.Ref is null ? 0 : 1) + (Arg6.Ref is null ? 0 : 1) + (Arg7.Ref is null ? 0 : 1) + (Arg8.Ref is null ? 0 : 1) + (Arg9.Ref is null ? 0 : 1) + (Arg10.Ref is null ? 0 : 1) + (Arg11.Ref is null ? 0 : 1) + (Arg12.Ref is null ? 0 : 1) + (Arg13.Ref is null ? 0 : 1) + (Arg14.Ref is null ? 0 : 1);
 
             public override global::RaySharp.ObjectRef GetDependency(int index) =>
-                global::RaySharp.Scheduling.Dependencies.Pick(index, Arg1.Ref, Arg2.Ref, Arg3.Ref, Arg4.Ref, Arg5.Ref, Arg6.Ref, Arg7.Ref, Arg8.Ref, Arg9.Ref, Arg10.Ref, Arg11.Ref, Arg12.Ref, Arg13.Ref, Arg14.Ref);
+                global::RaySharp.CompilerServices.Dependencies.Pick(index, Arg1.Ref, Arg2.Ref, Arg3.Ref, Arg4.Ref, Arg5.Ref, Arg6.Ref, Arg7.Ref, Arg8.Ref, Arg9.Ref, Arg10.Ref, Arg11.Ref, Arg12.Ref, Arg13.Ref, Arg14.Ref);
         }
     }
 }

@@ -12,8 +12,8 @@ namespace RaySharp.Generated
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register()
         {
-            global::RaySharp.Serialization.ObjectSemantics.Register<global::App.Window>(global::RaySharp.Serialization.ObjectCopyMode.ByReference);
-            global::RaySharp.Serialization.ObjectSemantics.Register<int?>(global::RaySharp.Serialization.ObjectCopyMode.ByReference);
+            global::RaySharp.CompilerServices.ObjectSemantics.Register<global::App.Window>(global::RaySharp.CompilerServices.ObjectCopyMode.ByReference);
+            global::RaySharp.CompilerServices.ObjectSemantics.Register<int?>(global::RaySharp.CompilerServices.ObjectCopyMode.ByReference);
         }
     }
 }

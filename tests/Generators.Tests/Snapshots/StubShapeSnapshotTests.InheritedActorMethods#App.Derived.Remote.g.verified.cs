@@ -31,8 +31,8 @@ namespace App
             }
 
             /// <summary>Starts a <c>Derived</c> actor with this constructor and returns its handle at once.</summary>
-            public global::App.Derived.Handle New(global::RaySharp.Arg<string> name = default) =>
-                global::RaySharp.RayRuntime.Current.CreateActor<global::App.Derived.Handle>(global::App.Derived.RayInvoker.New, new global::RaySharp.Scheduling.Args<string>(name.IsSpecified ? name : new global::RaySharp.Arg<string>((string)("d"))), RayActorOptions);
+            public global::App.Derived.Handle New(global::RaySharp.CompilerServices.Arg<string> name = default) =>
+                global::RaySharp.RayRuntime.Current.CreateActor<global::App.Derived.Handle>(global::App.Derived.RayInvoker.New, new global::RaySharp.CompilerServices.Args<string>(name.IsSpecified ? name : new global::RaySharp.CompilerServices.Arg<string>((string)("d"))), RayActorOptions);
         }
 
         /// <summary>
@@ -51,16 +51,16 @@ namespace App
             static global::App.Derived.Handle global::RaySharp.IActorHandle<global::App.Derived.Handle>.FromId(global::RaySharp.ActorId id) => new(id);
 
             /// <summary>Calls <c>App.Derived.Add</c> on the actor and returns the ref of its result at once.</summary>
-            public global::RaySharp.ObjectRef<int> Add(global::RaySharp.Arg<int> amount = default) =>
-                base.Call<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.Derived.RayInvoker.Add, new global::RaySharp.Scheduling.Args<int>(amount.IsSpecified ? amount : new global::RaySharp.Arg<int>((int)(1)))));
+            public global::RaySharp.ObjectRef<int> Add(global::RaySharp.CompilerServices.Arg<int> amount = default) =>
+                base.Call<int>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Derived.RayInvoker.Add, new global::RaySharp.CompilerServices.Args<int>(amount.IsSpecified ? amount : new global::RaySharp.CompilerServices.Arg<int>((int)(1)))));
 
             /// <summary>Calls <c>App.Derived.Hidden</c> on the actor and returns the ref of its result at once.</summary>
             public global::RaySharp.ObjectRef<string> Hidden() =>
-                base.Call<string>(new global::RaySharp.Scheduling.TaskSpec(global::App.Derived.RayInvoker.Hidden, global::RaySharp.Scheduling.TaskArgs.None));
+                base.Call<string>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Derived.RayInvoker.Hidden, global::RaySharp.CompilerServices.TaskArgs.None));
 
             /// <summary>Calls <c>App.Derived.Kind</c> on the actor and returns the ref of its result at once.</summary>
             public global::RaySharp.ObjectRef<string> Kind() =>
-                base.Call<string>(new global::RaySharp.Scheduling.TaskSpec(global::App.Derived.RayInvoker.Kind, global::RaySharp.Scheduling.TaskArgs.None));
+                base.Call<string>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Derived.RayInvoker.Kind, global::RaySharp.CompilerServices.TaskArgs.None));
 
             /// <summary>
             /// The same stubs with options for one call, which override the method's declared ones property by property, such as
@@ -89,16 +89,16 @@ namespace App
                 private global::RaySharp.TaskOptions RayCallOptions { get; }
 
                 /// <summary>Calls <c>App.Derived.Add</c> on the actor with the per-call options.</summary>
-                public global::RaySharp.ObjectRef<int> Add(global::RaySharp.Arg<int> amount = default) =>
-                    this.RayHandle.Call<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.Derived.RayInvoker.Add, new global::RaySharp.Scheduling.Args<int>(amount.IsSpecified ? amount : new global::RaySharp.Arg<int>((int)(1))), this.RayCallOptions));
+                public global::RaySharp.ObjectRef<int> Add(global::RaySharp.CompilerServices.Arg<int> amount = default) =>
+                    this.RayHandle.Call<int>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Derived.RayInvoker.Add, new global::RaySharp.CompilerServices.Args<int>(amount.IsSpecified ? amount : new global::RaySharp.CompilerServices.Arg<int>((int)(1))), this.RayCallOptions));
 
                 /// <summary>Calls <c>App.Derived.Hidden</c> on the actor with the per-call options.</summary>
                 public global::RaySharp.ObjectRef<string> Hidden() =>
-                    this.RayHandle.Call<string>(new global::RaySharp.Scheduling.TaskSpec(global::App.Derived.RayInvoker.Hidden, global::RaySharp.Scheduling.TaskArgs.None, this.RayCallOptions));
+                    this.RayHandle.Call<string>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Derived.RayInvoker.Hidden, global::RaySharp.CompilerServices.TaskArgs.None, this.RayCallOptions));
 
                 /// <summary>Calls <c>App.Derived.Kind</c> on the actor with the per-call options.</summary>
                 public global::RaySharp.ObjectRef<string> Kind() =>
-                    this.RayHandle.Call<string>(new global::RaySharp.Scheduling.TaskSpec(global::App.Derived.RayInvoker.Kind, global::RaySharp.Scheduling.TaskArgs.None, this.RayCallOptions));
+                    this.RayHandle.Call<string>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Derived.RayInvoker.Kind, global::RaySharp.CompilerServices.TaskArgs.None, this.RayCallOptions));
             }
         }
 
@@ -106,35 +106,35 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.Scheduling.IRemoteInvoker
+        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Derived.RayInvoker Instance = new();
 
             // FNV-1a 64 of "App.Derived.New(System.String)"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction New = new(0xC08D4E642BB22B9AUL, "App.Derived.New", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction New = new(0xC08D4E642BB22B9AUL, "App.Derived.New", Instance);
 
             // FNV-1a 64 of "App.Derived.Add(System.Int32)->System.Int32"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction Add = new(0xD88CC2B8B59EFB6CUL, "App.Derived.Add", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Add = new(0xD88CC2B8B59EFB6CUL, "App.Derived.Add", Instance);
 
             // FNV-1a 64 of "App.Derived.Hidden()->System.String"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction Hidden = new(0x29F89CB85B57C4E9UL, "App.Derived.Hidden", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Hidden = new(0x29F89CB85B57C4E9UL, "App.Derived.Hidden", Instance);
 
             // FNV-1a 64 of "App.Derived.Kind()->System.String"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction Kind = new(0xBC107462F8459103UL, "App.Derived.Kind", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Kind = new(0xBC107462F8459103UL, "App.Derived.Kind", Instance);
 
             /// <inheritdoc />
-            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.Scheduling.RemoteFunction function, global::RaySharp.Scheduling.TaskArgs args, global::RaySharp.Scheduling.RemoteInvocation invocation)
+            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)
             {
                 switch (function.Id)
                 {
                     case 0xC08D4E642BB22B9AUL:
                     {
-                        var a = (global::RaySharp.Scheduling.Args<string>)args;
+                        var a = (global::RaySharp.CompilerServices.Args<string>)args;
                         return invocation.ReturnActor(new global::App.Derived(a.Arg1.Value));
                     }
                     case 0xD88CC2B8B59EFB6CUL:
                     {
-                        var a = (global::RaySharp.Scheduling.Args<int>)args;
+                        var a = (global::RaySharp.CompilerServices.Args<int>)args;
                         return invocation.Return<int>(((global::App.Derived)invocation.Actor!).Add(a.Arg1.Value));
                     }
                     case 0x29F89CB85B57C4E9UL:

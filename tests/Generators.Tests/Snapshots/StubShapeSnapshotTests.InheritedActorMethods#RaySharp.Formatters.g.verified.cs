@@ -38,7 +38,7 @@ namespace RaySharp.Generated
 
             switch (index)
             {
-                case 0: return new global::RaySharp.Serialization.ActorHandleFormatter<global::App.Derived.Handle>();
+                case 0: return new global::RaySharp.CompilerServices.ActorHandleFormatter<global::App.Derived.Handle>();
                 default: return null;
             }
         }

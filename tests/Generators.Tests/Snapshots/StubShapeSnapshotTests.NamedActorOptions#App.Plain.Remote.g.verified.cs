@@ -32,7 +32,7 @@ namespace App
 
             /// <summary>Starts a <c>Plain</c> actor with this constructor and returns its handle at once.</summary>
             public global::App.Plain.Handle New() =>
-                global::RaySharp.RayRuntime.Current.CreateActor<global::App.Plain.Handle>(global::App.Plain.RayInvoker.New, global::RaySharp.Scheduling.TaskArgs.None, RayActorOptions);
+                global::RaySharp.RayRuntime.Current.CreateActor<global::App.Plain.Handle>(global::App.Plain.RayInvoker.New, global::RaySharp.CompilerServices.TaskArgs.None, RayActorOptions);
         }
 
         /// <summary>
@@ -52,7 +52,7 @@ namespace App
 
             /// <summary>Calls <c>App.Plain.Ping</c> on the actor and returns the ref of its result at once.</summary>
             public global::RaySharp.ObjectRef<string> Ping() =>
-                base.Call<string>(new global::RaySharp.Scheduling.TaskSpec(global::App.Plain.RayInvoker.Ping, global::RaySharp.Scheduling.TaskArgs.None));
+                base.Call<string>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Plain.RayInvoker.Ping, global::RaySharp.CompilerServices.TaskArgs.None));
 
             /// <summary>
             /// The same stubs with options for one call, which override the method's declared ones property by property, such as
@@ -82,7 +82,7 @@ namespace App
 
                 /// <summary>Calls <c>App.Plain.Ping</c> on the actor with the per-call options.</summary>
                 public global::RaySharp.ObjectRef<string> Ping() =>
-                    this.RayHandle.Call<string>(new global::RaySharp.Scheduling.TaskSpec(global::App.Plain.RayInvoker.Ping, global::RaySharp.Scheduling.TaskArgs.None, this.RayCallOptions));
+                    this.RayHandle.Call<string>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Plain.RayInvoker.Ping, global::RaySharp.CompilerServices.TaskArgs.None, this.RayCallOptions));
             }
         }
 
@@ -90,18 +90,18 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.Scheduling.IRemoteInvoker
+        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Plain.RayInvoker Instance = new();
 
             // FNV-1a 64 of "App.Plain.New()"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction New = new(0x92A1D046405F0905UL, "App.Plain.New", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction New = new(0x92A1D046405F0905UL, "App.Plain.New", Instance);
 
             // FNV-1a 64 of "App.Plain.Ping()->System.String"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction Ping = new(0xEC1A0622B485BFE8UL, "App.Plain.Ping", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Ping = new(0xEC1A0622B485BFE8UL, "App.Plain.Ping", Instance);
 
             /// <inheritdoc />
-            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.Scheduling.RemoteFunction function, global::RaySharp.Scheduling.TaskArgs args, global::RaySharp.Scheduling.RemoteInvocation invocation)
+            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)
             {
                 switch (function.Id)
                 {

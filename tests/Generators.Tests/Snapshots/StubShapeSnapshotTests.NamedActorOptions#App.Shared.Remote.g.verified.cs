@@ -32,7 +32,7 @@ namespace App
 
             /// <summary>Starts a <c>Shared</c> actor with this constructor and returns its handle at once.</summary>
             public global::App.Shared.Handle New() =>
-                global::RaySharp.RayRuntime.Current.CreateActor<global::App.Shared.Handle>(global::App.Shared.RayInvoker.New, global::RaySharp.Scheduling.TaskArgs.None, RayActorOptions?.Over(global::App.Shared.RayInvoker.Defaults) ?? global::App.Shared.RayInvoker.Defaults);
+                global::RaySharp.RayRuntime.Current.CreateActor<global::App.Shared.Handle>(global::App.Shared.RayInvoker.New, global::RaySharp.CompilerServices.TaskArgs.None, RayActorOptions?.Over(global::App.Shared.RayInvoker.Defaults) ?? global::App.Shared.RayInvoker.Defaults);
         }
 
         /// <summary>
@@ -52,7 +52,7 @@ namespace App
 
             /// <summary>Calls <c>App.Shared.Ping</c> on the actor and returns the ref of its result at once.</summary>
             public global::RaySharp.ObjectRef<string> Ping() =>
-                base.Call<string>(new global::RaySharp.Scheduling.TaskSpec(global::App.Shared.RayInvoker.Ping, global::RaySharp.Scheduling.TaskArgs.None));
+                base.Call<string>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Shared.RayInvoker.Ping, global::RaySharp.CompilerServices.TaskArgs.None));
 
             /// <summary>
             /// The same stubs with options for one call, which override the method's declared ones property by property, such as
@@ -82,7 +82,7 @@ namespace App
 
                 /// <summary>Calls <c>App.Shared.Ping</c> on the actor with the per-call options.</summary>
                 public global::RaySharp.ObjectRef<string> Ping() =>
-                    this.RayHandle.Call<string>(new global::RaySharp.Scheduling.TaskSpec(global::App.Shared.RayInvoker.Ping, global::RaySharp.Scheduling.TaskArgs.None, this.RayCallOptions));
+                    this.RayHandle.Call<string>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Shared.RayInvoker.Ping, global::RaySharp.CompilerServices.TaskArgs.None, this.RayCallOptions));
             }
         }
 
@@ -90,7 +90,7 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.Scheduling.IRemoteInvoker
+        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Shared.RayInvoker Instance = new();
 
@@ -98,13 +98,13 @@ namespace App
             internal static readonly global::RaySharp.ActorOptions Defaults = new global::RaySharp.ActorOptions { Name = "x", Namespace = "test", GetIfExists = true, Lifetime = global::RaySharp.ActorLifetime.Detached };
 
             // FNV-1a 64 of "App.Shared.New()"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction New = new(0x5D47DC253B191E34UL, "App.Shared.New", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction New = new(0x5D47DC253B191E34UL, "App.Shared.New", Instance);
 
             // FNV-1a 64 of "App.Shared.Ping()->System.String"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction Ping = new(0x7CEB74E415E313DDUL, "App.Shared.Ping", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Ping = new(0x7CEB74E415E313DDUL, "App.Shared.Ping", Instance);
 
             /// <inheritdoc />
-            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.Scheduling.RemoteFunction function, global::RaySharp.Scheduling.TaskArgs args, global::RaySharp.Scheduling.RemoteInvocation invocation)
+            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)
             {
                 switch (function.Id)
                 {

@@ -39,8 +39,8 @@ namespace RaySharp.Generated
 
             switch (index)
             {
-                case 0: return new global::RaySharp.Serialization.ActorHandleFormatter<global::App.Plain.Handle>();
-                case 1: return new global::RaySharp.Serialization.ActorHandleFormatter<global::App.Shared.Handle>();
+                case 0: return new global::RaySharp.CompilerServices.ActorHandleFormatter<global::App.Plain.Handle>();
+                case 1: return new global::RaySharp.CompilerServices.ActorHandleFormatter<global::App.Shared.Handle>();
                 default: return null;
             }
         }

@@ -31,59 +31,59 @@ namespace App
             }
 
             /// <summary>Runs <c>App.Varargs.Count</c> as a remote task and returns the ref of its result at once.</summary>
-            public global::RaySharp.ObjectRef<int> Count(global::RaySharp.Arg<global::System.Collections.Generic.List<int>> values, global::RaySharp.Arg<string?>? name) =>
-                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.Varargs.RayInvoker.Count, new global::RaySharp.Scheduling.Args<global::System.Collections.Generic.List<int>, string?>(values, name ?? new global::RaySharp.Arg<string?>(default(string?))), RayCallOptions));
+            public global::RaySharp.ObjectRef<int> Count(global::RaySharp.CompilerServices.Arg<global::System.Collections.Generic.List<int>> values, global::RaySharp.CompilerServices.Arg<string?>? name) =>
+                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Varargs.RayInvoker.Count, new global::RaySharp.CompilerServices.Args<global::System.Collections.Generic.List<int>, string?>(values, name ?? new global::RaySharp.CompilerServices.Arg<string?>(default(string?))), RayCallOptions));
 
             /// <summary>Runs <c>App.Varargs.Count</c> as a remote task and returns the ref of its result at once.</summary>
-            public global::RaySharp.ObjectRef<int> Count(global::System.Collections.Generic.List<int> values, global::RaySharp.Arg<string?>? name) =>
-                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.Varargs.RayInvoker.Count, new global::RaySharp.Scheduling.Args<global::System.Collections.Generic.List<int>, string?>(new global::RaySharp.Arg<global::System.Collections.Generic.List<int>>(values), name ?? new global::RaySharp.Arg<string?>(default(string?))), RayCallOptions));
+            public global::RaySharp.ObjectRef<int> Count(global::System.Collections.Generic.List<int> values, global::RaySharp.CompilerServices.Arg<string?>? name) =>
+                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Varargs.RayInvoker.Count, new global::RaySharp.CompilerServices.Args<global::System.Collections.Generic.List<int>, string?>(new global::RaySharp.CompilerServices.Arg<global::System.Collections.Generic.List<int>>(values), name ?? new global::RaySharp.CompilerServices.Arg<string?>(default(string?))), RayCallOptions));
 
             /// <summary>Runs <c>App.Varargs.Sum</c> as a remote task and returns the ref of its result at once.</summary>
-            public global::RaySharp.ObjectRef<int> Sum(params global::RaySharp.Arg<int>[] values) =>
-                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.Varargs.RayInvoker.Sum, new global::App.Varargs.RayArgs_Sum(values), RayCallOptions));
+            public global::RaySharp.ObjectRef<int> Sum(params global::RaySharp.CompilerServices.Arg<int>[] values) =>
+                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Varargs.RayInvoker.Sum, new global::App.Varargs.RayArgs_Sum(values), RayCallOptions));
 
             /// <summary>Runs <c>App.Varargs.Sum</c> as a remote task and returns the ref of its result at once.</summary>
             public global::RaySharp.ObjectRef<int> Sum(int[] values) =>
-                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.Varargs.RayInvoker.Sum, new global::App.Varargs.RayArgs_Sum(global::System.Array.ConvertAll(values, static item => new global::RaySharp.Arg<int>(item))), RayCallOptions));
+                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Varargs.RayInvoker.Sum, new global::App.Varargs.RayArgs_Sum(global::System.Array.ConvertAll(values, static item => new global::RaySharp.CompilerServices.Arg<int>(item))), RayCallOptions));
 
             /// <summary>Runs <c>App.Varargs.Sum</c> as a remote task and returns the ref of its result at once.</summary>
             public global::RaySharp.ObjectRef<int> Sum(global::RaySharp.ObjectRef<int>[] values) =>
-                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.Varargs.RayInvoker.Sum, new global::App.Varargs.RayArgs_Sum(global::System.Array.ConvertAll(values, static item => new global::RaySharp.Arg<int>(item))), RayCallOptions));
+                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Varargs.RayInvoker.Sum, new global::App.Varargs.RayArgs_Sum(global::System.Array.ConvertAll(values, static item => new global::RaySharp.CompilerServices.Arg<int>(item))), RayCallOptions));
 
             /// <summary>Runs <c>App.Varargs.Tagged</c> as a remote task and returns the ref of its result at once.</summary>
-            public global::RaySharp.ObjectRef<int> Tagged(global::RaySharp.Arg<string> tag, params object[] items) =>
-                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.Varargs.RayInvoker.Tagged, new global::App.Varargs.RayArgs_Tagged(tag, global::System.Array.ConvertAll(items, static item => new global::RaySharp.Arg<object>(item))), RayCallOptions));
+            public global::RaySharp.ObjectRef<int> Tagged(global::RaySharp.CompilerServices.Arg<string> tag, params object[] items) =>
+                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Varargs.RayInvoker.Tagged, new global::App.Varargs.RayArgs_Tagged(tag, global::System.Array.ConvertAll(items, static item => new global::RaySharp.CompilerServices.Arg<object>(item))), RayCallOptions));
 
             /// <summary>Runs <c>App.Varargs.Tagged</c> as a remote task and returns the ref of its result at once.</summary>
-            public global::RaySharp.ObjectRef<int> Tagged(global::RaySharp.Arg<string> tag, global::RaySharp.ObjectRef<object>[] items) =>
-                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.Scheduling.TaskSpec(global::App.Varargs.RayInvoker.Tagged, new global::App.Varargs.RayArgs_Tagged(tag, global::System.Array.ConvertAll(items, static item => new global::RaySharp.Arg<object>(item))), RayCallOptions));
+            public global::RaySharp.ObjectRef<int> Tagged(global::RaySharp.CompilerServices.Arg<string> tag, global::RaySharp.ObjectRef<object>[] items) =>
+                global::RaySharp.RayRuntime.Current.Submit<int>(new global::RaySharp.CompilerServices.TaskSpec(global::App.Varargs.RayInvoker.Tagged, new global::App.Varargs.RayArgs_Tagged(tag, global::System.Array.ConvertAll(items, static item => new global::RaySharp.CompilerServices.Arg<object>(item))), RayCallOptions));
         }
 
         /// <summary>Runs the remote functions of <c>App.Varargs</c> by id: a typed switch, no reflection.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.Scheduling.IRemoteInvoker
+        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Varargs.RayInvoker Instance = new();
 
             // FNV-1a 64 of "App.Varargs.Count(System.Collections.Generic.List<System.Int32>, System.String)->System.Int32"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction Count = new(0x86BF0048F42148DAUL, "App.Varargs.Count", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Count = new(0x86BF0048F42148DAUL, "App.Varargs.Count", Instance);
 
             // FNV-1a 64 of "App.Varargs.Sum(System.Int32[])->System.Int32"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction Sum = new(0x6014197795F024E1UL, "App.Varargs.Sum", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Sum = new(0x6014197795F024E1UL, "App.Varargs.Sum", Instance);
 
             // FNV-1a 64 of "App.Varargs.Tagged(System.String, System.Object[])->System.Int32"
-            internal static readonly global::RaySharp.Scheduling.RemoteFunction Tagged = new(0xB1331F3FBE66ED55UL, "App.Varargs.Tagged", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Tagged = new(0xB1331F3FBE66ED55UL, "App.Varargs.Tagged", Instance);
 
             /// <inheritdoc />
-            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.Scheduling.RemoteFunction function, global::RaySharp.Scheduling.TaskArgs args, global::RaySharp.Scheduling.RemoteInvocation invocation)
+            public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)
             {
                 switch (function.Id)
                 {
                     case 0x86BF0048F42148DAUL:
                     {
-                        var a = (global::RaySharp.Scheduling.Args<global::System.Collections.Generic.List<int>, string?>)args;
+                        var a = (global::RaySharp.CompilerServices.Args<global::System.Collections.Generic.List<int>, string?>)args;
                         return invocation.Return<int>(global::App.Varargs.Count(a.Arg1.Value, a.Arg2.Value));
                     }
                     case 0x6014197795F024E1UL:
@@ -106,14 +106,14 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayArgs_Sum : global::RaySharp.Scheduling.TaskArgs
+        private sealed class RayArgs_Sum : global::RaySharp.CompilerServices.TaskArgs
         {
-            public RayArgs_Sum(global::RaySharp.Arg<int>[] arg1)
+            public RayArgs_Sum(global::RaySharp.CompilerServices.Arg<int>[] arg1)
             {
                 Arg1 = arg1;
             }
 
-            public global::RaySharp.Arg<int>[] Arg1 { get; }
+            public global::RaySharp.CompilerServices.Arg<int>[] Arg1 { get; }
 
             public override int DependencyCount => global::System.Linq.Enumerable.Count(Arg1, static item => item.IsRef);
 
@@ -135,17 +135,17 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayArgs_Tagged : global::RaySharp.Scheduling.TaskArgs
+        private sealed class RayArgs_Tagged : global::RaySharp.CompilerServices.TaskArgs
         {
-            public RayArgs_Tagged(global::RaySharp.Arg<string> arg1, global::RaySharp.Arg<object>[] arg2)
+            public RayArgs_Tagged(global::RaySharp.CompilerServices.Arg<string> arg1, global::RaySharp.CompilerServices.Arg<object>[] arg2)
             {
                 Arg1 = arg1;
                 Arg2 = arg2;
             }
 
-            public global::RaySharp.Arg<string> Arg1 { get; }
+            public global::RaySharp.CompilerServices.Arg<string> Arg1 { get; }
 
-            public global::RaySharp.Arg<object>[] Arg2 { get; }
+            public global::RaySharp.CompilerServices.Arg<object>[] Arg2 { get; }
 
             public override int DependencyCount => (Arg1.IsRef ? 1 : 0) + global::System.Linq.Enumerable.Count(Arg2, static item => item.IsRef);
 

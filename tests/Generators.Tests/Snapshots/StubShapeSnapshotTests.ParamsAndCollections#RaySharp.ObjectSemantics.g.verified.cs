@@ -12,10 +12,10 @@ namespace RaySharp.Generated
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register()
         {
-            global::RaySharp.Serialization.ObjectSemantics.Register<global::System.Collections.Generic.List<int>>(global::RaySharp.Serialization.ObjectCopyMode.Serialize);
-            global::RaySharp.Serialization.ObjectSemantics.Register<int[]>(global::RaySharp.Serialization.ObjectCopyMode.CloneArray);
-            global::RaySharp.Serialization.ObjectSemantics.Register<object>(global::RaySharp.Serialization.ObjectCopyMode.Serialize);
-            global::RaySharp.Serialization.ObjectSemantics.Register<object[]>(global::RaySharp.Serialization.ObjectCopyMode.Serialize);
+            global::RaySharp.CompilerServices.ObjectSemantics.Register<global::System.Collections.Generic.List<int>>(global::RaySharp.CompilerServices.ObjectCopyMode.Serialize);
+            global::RaySharp.CompilerServices.ObjectSemantics.Register<int[]>(global::RaySharp.CompilerServices.ObjectCopyMode.CloneArray);
+            global::RaySharp.CompilerServices.ObjectSemantics.Register<object>(global::RaySharp.CompilerServices.ObjectCopyMode.Serialize);
+            global::RaySharp.CompilerServices.ObjectSemantics.Register<object[]>(global::RaySharp.CompilerServices.ObjectCopyMode.Serialize);
         }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using RaySharp;
+using RaySharp.CompilerServices;
 using RaySharp.Serialization;
 
 namespace Consumer;

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using MessagePack;
+using RaySharp.CompilerServices;
 using RaySharp.Serialization;
 using Xunit;
 

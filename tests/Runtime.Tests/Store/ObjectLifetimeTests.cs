@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using RaySharp.CompilerServices;
 using RaySharp.Scheduling;
 using RaySharp.Tests.Support;
 using Xunit;

@@ -1,5 +1,6 @@
 using System.Buffers;
 using MessagePack;
+using RaySharp.CompilerServices;
 using RaySharp.Serialization;
 using MessagePack.Formatters;
 

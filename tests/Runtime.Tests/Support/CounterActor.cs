@@ -1,5 +1,6 @@
 using System;
 using System.Threading.Tasks;
+using RaySharp.CompilerServices;
 using RaySharp.Scheduling;
 
 namespace RaySharp.Tests.Support;

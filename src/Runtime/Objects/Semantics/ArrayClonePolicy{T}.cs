@@ -1,4 +1,5 @@
 using System;
+using RaySharp.CompilerServices;
 
 namespace RaySharp.Objects.Semantics;
 
@@ -11,7 +12,7 @@ internal sealed class ArrayClonePolicy<T> : CopyPolicy<T>
 {
     public static readonly ArrayClonePolicy<T> Instance = new();
 
-    public override Serialization.ObjectCopyMode Mode => Serialization.ObjectCopyMode.CloneArray;
+    public override CompilerServices.ObjectCopyMode Mode => CompilerServices.ObjectCopyMode.CloneArray;
 
     public override Frozen<T> Freeze(T value) => new(Clone(value), null, this);
 

@@ -1,11 +1,13 @@
+using RaySharp.CompilerServices;
+
 namespace RaySharp.Objects.Semantics;
 
 /// <summary>How values of one type enter the store (<see cref="Freeze"/>) and leave it (<see cref="Thaw"/>).</summary>
 /// <typeparam name="T">The value's type.</typeparam>
 internal abstract class CopyPolicy<T>
 {
-    /// <summary>The mode, as <see cref="Serialization.ObjectSemantics.ModeOf{T}"/> reports it.</summary>
-    public abstract Serialization.ObjectCopyMode Mode { get; }
+    /// <summary>The mode, as <see cref="CompilerServices.ObjectSemantics.ModeOf{T}"/> reports it.</summary>
+    public abstract CompilerServices.ObjectCopyMode Mode { get; }
 
     /// <summary>Takes what the store keeps from a caller's value, which the caller may go on mutating.</summary>
     public abstract Frozen<T> Freeze(T value);
@@ -22,7 +24,7 @@ internal sealed class ByReferencePolicy<T> : CopyPolicy<T>
 {
     public static readonly ByReferencePolicy<T> Instance = new();
 
-    public override Serialization.ObjectCopyMode Mode => Serialization.ObjectCopyMode.ByReference;
+    public override CompilerServices.ObjectCopyMode Mode => CompilerServices.ObjectCopyMode.ByReference;
 
     public override Frozen<T> Freeze(T value) => new(value, null, this);
 

@@ -1,5 +1,6 @@
 using System;
 using MessagePack;
+using RaySharp.CompilerServices;
 using RaySharp.Serialization;
 
 namespace RaySharp.Objects.Semantics;

@@ -1,5 +1,6 @@
-using System;
 using System.Runtime.InteropServices;
+using System;
+using RaySharp.CompilerServices;
 
 namespace RaySharp.Objects.Semantics;
 
@@ -13,7 +14,7 @@ internal sealed class ReadOnlyBufferPolicy<TElement> : CopyPolicy<ReadOnlyMemory
 {
     public static readonly ReadOnlyBufferPolicy<TElement> Instance = new();
 
-    public override Serialization.ObjectCopyMode Mode => Serialization.ObjectCopyMode.ReadOnlyBuffer;
+    public override CompilerServices.ObjectCopyMode Mode => CompilerServices.ObjectCopyMode.ReadOnlyBuffer;
 
     public override Frozen<ReadOnlyMemory<TElement>> Freeze(ReadOnlyMemory<TElement> value) => new(Own(value), null, this);
 

@@ -1,5 +1,6 @@
-using System;
 using System.Collections.Concurrent;
+using System;
+using RaySharp.CompilerServices;
 using RaySharp.Serialization;
 
 namespace RaySharp.Objects.Semantics;

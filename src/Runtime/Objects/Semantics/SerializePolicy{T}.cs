@@ -1,4 +1,5 @@
 using System;
+using RaySharp.CompilerServices;
 using RaySharp.Objects.Store;
 using RaySharp.Serialization;
 

@@ -1,4 +1,5 @@
 using System.Threading;
+using RaySharp.CompilerServices;
 using RaySharp.Serialization;
 
 namespace RaySharp.Objects.Semantics;

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace RaySharp.Objects.Store;
 
 /// <summary>
-/// Ties the <see cref="Serialization.ObjectRefFormatter{T}"/> to what is serializing on this thread: writes record the
+/// Ties the <see cref="CompilerServices.ObjectRefFormatter{T}"/> to what is serializing on this thread: writes record the
 /// refs found inside the value, so a spilled object or a snapshot can keep them alive. With a store (spilling or
 /// restoring), reads resolve ids through that store; without one (taking a snapshot), through the current runtime.
 /// </summary>

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 
-namespace RaySharp.Objects;
+namespace RaySharp.Objects.Waiting;
 
 /// <summary>
 /// An <see cref="IAsyncEnumerable{T}"/> view of a type that is enumerable both ways. Those types implement only

@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Threading.Tasks;
 
-namespace RaySharp.Objects;
+namespace RaySharp.Objects.Waiting;
 
 /// <summary>
 /// The <see cref="List{T}"/> and array forms of <c>Ray.Wait</c>: their not-ready refs come back as a new collection of

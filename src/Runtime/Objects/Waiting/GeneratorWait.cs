@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading.Tasks;
 
-namespace RaySharp.Objects;
+namespace RaySharp.Objects.Waiting;
 
 /// <summary>
 /// <c>Ray.Wait</c> over streaming generators (Ray's <c>ray.wait([gen])</c>): each generator stands in the wait as the

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace RaySharp.Objects;
+namespace RaySharp.Objects.Waiting;
 
 /// <summary>
 /// The shared state behind a chain of <c>Ray.Wait</c> calls. It registers on every ref once, keeps the ready ones

@@ -3,7 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Diagnostics;
 
-namespace RaySharp.Objects;
+namespace RaySharp.Objects.Waiting;
 
 /// <summary>
 /// The not-ready list of a <c>Ray.Wait</c> result: an immutable view of one generation of a <see cref="WaitSet{TRef}"/>.

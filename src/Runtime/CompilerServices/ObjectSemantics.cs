@@ -2,7 +2,7 @@ using System;
 using System.ComponentModel;
 using RaySharp.Objects.Semantics;
 
-namespace RaySharp.Serialization;
+namespace RaySharp.CompilerServices;
 
 /// <summary>
 /// How the object store copies each type (Ray's contract: an object in the store never changes, and no reader sees
@@ -22,7 +22,7 @@ namespace RaySharp.Serialization;
 /// MessagePack formatter is known for it.</para>
 /// <para>The first registration of a type wins, and values already stored keep the form they were stored in.</para>
 /// </remarks>
-[EditorBrowsable(EditorBrowsableState.Advanced)]
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ObjectSemantics
 {
     /// <summary>The mode the store uses for <typeparamref name="T"/>.</summary>

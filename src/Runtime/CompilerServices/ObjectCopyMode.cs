@@ -1,6 +1,9 @@
-namespace RaySharp.Serialization;
+using System.ComponentModel;
+
+namespace RaySharp.CompilerServices;
 
 /// <summary>How the object store keeps the values of one type, and what a reader gets back.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public enum ObjectCopyMode
 {
     /// <summary>Deeply immutable: stored and handed out by reference, never copied.</summary>

@@ -1,9 +1,10 @@
-using System;
-using System.Collections;
 using System.Collections.Generic;
+using System.Collections;
 using System.Linq;
-using System.Threading;
 using System.Threading.Channels;
+using System.Threading;
+using System;
+using RaySharp.Objects.Waiting;
 using RaySharp.Objects;
 
 namespace RaySharp;

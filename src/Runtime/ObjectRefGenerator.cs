@@ -1,10 +1,11 @@
-using System;
-using System.Collections;
 using System.Collections.Generic;
+using System.Collections;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.ExceptionServices;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
+using RaySharp.Objects.Waiting;
 using RaySharp.Objects;
 using RaySharp.Scheduling;
 

@@ -1,8 +1,9 @@
 using System;
 using System.Diagnostics;
 using RaySharp.Objects.Semantics;
+using System.ComponentModel;
 
-namespace RaySharp;
+namespace RaySharp.CompilerServices;
 
 /// <summary>
 /// A remote-call argument that is either a value or an <see cref="ObjectRef{T}"/>; both convert implicitly,
@@ -14,6 +15,7 @@ namespace RaySharp;
 /// </remarks>
 /// <typeparam name="T">The parameter type.</typeparam>
 [DebuggerDisplay("{ToString(),nq}")]
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct Arg<T>
 {
     // Two fields, not a Frozen<T> beside a ref: a pending task holds one Arg per parameter, so 8 bytes here count.

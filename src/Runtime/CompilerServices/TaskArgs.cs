@@ -1,14 +1,14 @@
 using System;
 using System.ComponentModel;
 
-namespace RaySharp.Scheduling;
+namespace RaySharp.CompilerServices;
 
 /// <summary>
 /// The arguments of one remote call, as plain data. Its top-level <see cref="ObjectRef"/> arguments are the
 /// task's dependencies: the scheduler holds the task, without a thread, until all of them are ready.
 /// Refs nested inside containers are not dependencies and stay refs, as in Ray. For generated code and the low-level API.
 /// </summary>
-[EditorBrowsable(EditorBrowsableState.Advanced)]
+[EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class TaskArgs
 {
     /// <summary>The number of top-level ref arguments.</summary>

@@ -1,10 +1,10 @@
 using System;
 using System.ComponentModel;
 
-namespace RaySharp.Scheduling;
+namespace RaySharp.CompilerServices;
 
 /// <summary>The arguments of a one-parameter remote function. For generated code and the low-level API.</summary>
-[EditorBrowsable(EditorBrowsableState.Advanced)]
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class Args<T1>(Arg<T1> arg1) : TaskArgs
 {
     /// <summary>The first argument.</summary>
@@ -19,7 +19,7 @@ public sealed class Args<T1>(Arg<T1> arg1) : TaskArgs
 }
 
 /// <summary>The arguments of a two-parameter remote function. For generated code and the low-level API.</summary>
-[EditorBrowsable(EditorBrowsableState.Advanced)]
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class Args<T1, T2>(Arg<T1> arg1, Arg<T2> arg2) : TaskArgs
 {
     /// <summary>The first argument.</summary>
@@ -37,7 +37,7 @@ public sealed class Args<T1, T2>(Arg<T1> arg1, Arg<T2> arg2) : TaskArgs
 }
 
 /// <summary>The arguments of a three-parameter remote function. For generated code and the low-level API.</summary>
-[EditorBrowsable(EditorBrowsableState.Advanced)]
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class Args<T1, T2, T3>(Arg<T1> arg1, Arg<T2> arg2, Arg<T3> arg3) : TaskArgs
 {
     /// <summary>The first argument.</summary>
@@ -55,23 +55,4 @@ public sealed class Args<T1, T2, T3>(Arg<T1> arg1, Arg<T2> arg2, Arg<T3> arg3) :
     /// <inheritdoc />
     public override ObjectRef GetDependency(int index) =>
         Dependencies.Pick(index, Arg1.Ref, Arg2.Ref, Arg3.Ref);
-}
-
-/// <summary>Finds the n-th non-null ref among a call's arguments.</summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public static class Dependencies
-{
-    /// <summary>The <paramref name="index"/>-th non-null entry of <paramref name="refs"/>.</summary>
-    public static ObjectRef Pick(int index, params ReadOnlySpan<ObjectRef?> refs)
-    {
-        foreach (var r in refs)
-        {
-            if (r is not null && index-- == 0)
-            {
-                return r;
-            }
-        }
-
-        throw new ArgumentOutOfRangeException(nameof(index));
-    }
 }

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.Diagnostics;
 
-namespace RaySharp.Scheduling;
+namespace RaySharp.CompilerServices;
 
 /// <summary>
 /// The static description of one remote function: its stable id, its name, whether it is async, and its
@@ -14,7 +14,7 @@ namespace RaySharp.Scheduling;
 /// <see cref="TryFind"/>. Creating a function registers it, and two functions may not share an id.
 /// </remarks>
 [DebuggerDisplay("{Name,nq} ({Id})")]
-[EditorBrowsable(EditorBrowsableState.Advanced)]
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class RemoteFunction
 {
     private static readonly ConcurrentDictionary<ulong, RemoteFunction> s_byId = new();

@@ -1,11 +1,13 @@
 using System.Threading.Tasks;
+using System.ComponentModel;
 
-namespace RaySharp.Scheduling;
+namespace RaySharp.CompilerServices;
 
 /// <summary>
 /// Runs remote functions by id: generated code implements it as a typed switch on
 /// <see cref="RemoteFunction.Id"/>, with no reflection. For generated code and the low-level API.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public interface IRemoteInvoker
 {
     /// <summary>Runs <paramref name="function"/> with <paramref name="args"/> and writes its result to <paramref name="invocation"/>.</summary>

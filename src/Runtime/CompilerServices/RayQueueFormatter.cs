@@ -1,8 +1,10 @@
-using MessagePack;
+using System.ComponentModel;
 using MessagePack.Formatters;
+using MessagePack;
+using RaySharp.Serialization;
 using RaySharp.Util;
 
-namespace RaySharp.Serialization;
+namespace RaySharp.CompilerServices;
 
 /// <summary>
 /// Writes a <see cref="RayQueue{T}"/> as the id of the actor that keeps its items plus its size limit, and reads it back
@@ -10,6 +12,7 @@ namespace RaySharp.Serialization;
 /// The generated resolver uses it for every queue in a signature.
 /// </summary>
 /// <typeparam name="T">The item type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class RayQueueFormatter<T> : IMessagePackFormatter<RayQueue<T>?>
 {
     /// <inheritdoc />

@@ -1,8 +1,9 @@
-using System;
 using System.ComponentModel;
 using System.Diagnostics;
+using System;
+using RaySharp.Scheduling;
 
-namespace RaySharp.Scheduling;
+namespace RaySharp.CompilerServices;
 
 /// <summary>
 /// One remote call as plain data: which function (by stable id), the arguments as values or refs, and the
@@ -10,7 +11,7 @@ namespace RaySharp.Scheduling;
 /// </summary>
 /// <remarks>A value, not an object: the task that runs it carries its three fields, so a call allocates no spec.</remarks>
 [DebuggerDisplay("{Function.Name,nq}")]
-[EditorBrowsable(EditorBrowsableState.Advanced)]
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct TaskSpec
 {
     /// <summary>Describes a call of <paramref name="function"/>.</summary>

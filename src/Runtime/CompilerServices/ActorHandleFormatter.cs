@@ -1,13 +1,16 @@
-using MessagePack;
+using System.ComponentModel;
 using MessagePack.Formatters;
+using MessagePack;
+using RaySharp.Serialization;
 
-namespace RaySharp.Serialization;
+namespace RaySharp.CompilerServices;
 
 /// <summary>
 /// Writes an actor handle as its actor id, and reads it back bound to that actor in the runtime that reads it, so handles
 /// stay plain data across copies and processes. The generated resolver uses it for every actor in a signature.
 /// </summary>
 /// <typeparam name="THandle">The generated handle type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ActorHandleFormatter<THandle> : IMessagePackFormatter<THandle?>
     where THandle : ActorHandle, IActorHandle<THandle>
 {

@@ -4,13 +4,13 @@ using System.ComponentModel;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace RaySharp.Scheduling;
+namespace RaySharp.CompilerServices;
 
 /// <summary>
 /// One run of a remote function, as the invoker sees it: the cancellation token to pass in, and the
 /// <c>Return</c> methods that hand the result to the object store. For generated code and the low-level API.
 /// </summary>
-[EditorBrowsable(EditorBrowsableState.Advanced)]
+[EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class RemoteInvocation
 {
     private protected RemoteInvocation()

@@ -1,9 +1,11 @@
-using MessagePack;
+using System.ComponentModel;
 using MessagePack.Formatters;
-using RaySharp.Objects;
+using MessagePack;
 using RaySharp.Objects.Store;
+using RaySharp.Objects;
+using RaySharp.Serialization;
 
-namespace RaySharp.Serialization;
+namespace RaySharp.CompilerServices;
 
 /// <summary>
 /// Writes an <see cref="ObjectRef{T}"/> as its <see cref="ObjectId"/> and reads it back as a ref to the same live
@@ -17,6 +19,7 @@ namespace RaySharp.Serialization;
 /// keep their targets alive.
 /// </remarks>
 /// <typeparam name="T">The type of the referenced value.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ObjectRefFormatter<T> : IMessagePackFormatter<ObjectRef<T>?>
 {
     /// <inheritdoc />

@@ -1,8 +1,9 @@
-using System;
 using System.ComponentModel;
 using System.Diagnostics;
+using System;
 using RaySharp.Actors;
 using RaySharp.Backend;
+using RaySharp.CompilerServices;
 using RaySharp.Scheduling;
 
 namespace RaySharp;
