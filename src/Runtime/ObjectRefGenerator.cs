@@ -16,16 +16,29 @@ namespace RaySharp;
 /// ends (Ray's <c>ObjectRefGenerator</c>). Read it with <c>foreach</c> or <c>await foreach</c>, or pass the refs to
 /// <see cref="Ray.Wait{TRef}(System.Collections.Generic.IReadOnlyList{TRef}, int, System.TimeSpan?)"/>, or wait on the
 /// generator itself and take its refs one by one with <see cref="TryNext"/> (Ray's <c>ray.wait([gen])</c> and
-/// <c>next(gen)</c>). If the task fails, the last ref yielded throws its error. Enumerate as often as you like.
+/// <c>next(gen)</c>). If the task fails, the last ref yielded throws its error.
 /// </summary>
+/// <remarks>
+/// Like Ray's, the generator is a one-pass iterator: it holds only the refs not yet handed out, and every reader
+/// (<c>foreach</c>, <c>await foreach</c>, <see cref="TryNext"/>) takes from the same cursor, so a second <c>foreach</c>
+/// continues where the first stopped and an ended, fully read generator yields nothing more. A ref it handed out is
+/// the reader's: once the reader drops it, the item leaves the store, so a long stream read item by item stays
+/// bounded. Keep the refs you want to read again (for example <c>gen.ToList()</c>).
+/// </remarks>
 /// <typeparam name="T">The type of each item.</typeparam>
 public sealed class ObjectRefGenerator<T> : IEnumerable<ObjectRef<T>>, IObjectStream
 {
-    private readonly List<ObjectRef<T>> _items = [];
+    /// <summary>The refs yielded and not yet handed out, oldest first; also the lock of every field.</summary>
+    private readonly Queue<ObjectRef<T>> _pending = new();
     private readonly Func<ObjectId> _nextId;
     private TaskCompletionSource _changed = NewSignal();
     private ObjectEntry<Unit>? _nextReady;
-    private int _cursor;
+
+    /// <summary>The refs written to the stream so far, handed out or not: the index the next new item gets.</summary>
+    private int _written;
+
+    /// <summary>The items the task's current attempt produced; a retry starts again at 0 (see <see cref="Append"/>).</summary>
+    private int _produced;
     private bool _ended;
 
     internal ObjectRefGenerator(ObjectRef<Unit> completion, Func<ObjectId> nextId)
@@ -37,14 +50,14 @@ public sealed class ObjectRefGenerator<T> : IEnumerable<ObjectRef<T>>, IObjectSt
     /// <summary>Ready when the task has ended; it throws the task's error if it failed.</summary>
     public ObjectRef<Unit> Completion { get; }
 
-    /// <summary>The refs yielded so far.</summary>
+    /// <summary>How many refs the task has yielded so far, including those already handed out.</summary>
     public int Count
     {
         get
         {
-            lock (_items)
+            lock (_pending)
             {
-                return _items.Count;
+                return _written;
             }
         }
     }
@@ -57,9 +70,9 @@ public sealed class ObjectRefGenerator<T> : IEnumerable<ObjectRef<T>>, IObjectSt
     {
         get
         {
-            lock (_items)
+            lock (_pending)
             {
-                return _cursor < _items.Count;
+                return _pending.Count > 0;
             }
         }
     }
@@ -69,37 +82,35 @@ public sealed class ObjectRefGenerator<T> : IEnumerable<ObjectRef<T>>, IObjectSt
     {
         get
         {
-            lock (_items)
+            lock (_pending)
             {
-                return _ended && _cursor == _items.Count;
+                return _ended && _pending.Count == 0;
             }
         }
     }
 
     /// <summary>
     /// Takes the ref at the generator's cursor without blocking, as Ray's <c>next(gen)</c> after <c>ray.wait([gen])</c>.
-    /// The cursor is separate from enumeration: <c>foreach</c> still starts from the first ref.
+    /// Enumeration takes from the same cursor: a ref taken here is not yielded by a later <c>foreach</c>.
     /// </summary>
     /// <param name="next">The next ref, when one is there.</param>
     /// <returns>False when nothing is yielded past the cursor yet, or (see <see cref="IsFinished"/>) the task has ended.</returns>
     public bool TryNext([NotNullWhen(true)] out ObjectRef<T>? next)
     {
-        lock (_items)
+        lock (_pending)
         {
-            next = _cursor < _items.Count ? _items[_cursor++] : null;
-            return next is not null;
+            return _pending.TryDequeue(out next);
         }
     }
 
     /// <inheritdoc />
     public IEnumerator<ObjectRef<T>> GetEnumerator()
     {
-        for (var index = 0; ;)
+        while (true)
         {
-            var state = Peek(index, out var next, out var changed);
+            var state = Take(out var next, out var changed);
             if (state == Slot.Item)
             {
-                index++;
                 yield return next!;
             }
             else if (state == Slot.End)
@@ -125,12 +136,11 @@ public sealed class ObjectRefGenerator<T> : IEnumerable<ObjectRef<T>>, IObjectSt
     /// <summary>Lets <c>await foreach</c> wait for each ref without holding a thread.</summary>
     public async IAsyncEnumerator<ObjectRef<T>> GetAsyncEnumerator(CancellationToken cancellationToken = default)
     {
-        for (var index = 0; ;)
+        while (true)
         {
-            var state = Peek(index, out var next, out var changed);
+            var state = Take(out var next, out var changed);
             if (state == Slot.Item)
             {
-                index++;
                 yield return next!;
             }
             else if (state == Slot.End)
@@ -156,9 +166,9 @@ public sealed class ObjectRefGenerator<T> : IEnumerable<ObjectRef<T>>, IObjectSt
     /// <summary>A ref that is ready once a ref is yielded past the cursor or the task ends: what waiting on the generator waits for.</summary>
     internal ObjectRef<Unit> NextReady()
     {
-        lock (_items)
+        lock (_pending)
         {
-            if (_cursor < _items.Count || _ended)
+            if (_pending.Count > 0 || _ended)
             {
                 return new ObjectRef<Unit>(ObjectEntry<Unit>.Ready(_nextId(), default(Unit)));
             }
@@ -167,12 +177,33 @@ public sealed class ObjectRefGenerator<T> : IEnumerable<ObjectRef<T>>, IObjectSt
         }
     }
 
-    /// <summary>Adds an item the task produced, accounted in <paramref name="store"/> when given.</summary>
+    /// <summary>
+    /// Adds an item the task produced, accounted in <paramref name="store"/> when given. An item a retried attempt
+    /// produces again (its index was already written by an earlier attempt) is dropped, as Ray's owner ignores a
+    /// reported index it has already used: readers see each index once, from the attempt that first produced it.
+    /// </summary>
     internal void Append(T value, Objects.Store.ObjectStore? store = null)
     {
+        lock (_pending)
+        {
+            if (_produced++ < _written || _ended)
+            {
+                return;
+            }
+        }
+
         var entry = ObjectEntry<T>.Ready(_nextId(), value);
         store?.AdmitProduced(entry);
         Add(entry);
+    }
+
+    /// <inheritdoc />
+    void IObjectStream.RestartAttempt()
+    {
+        lock (_pending)
+        {
+            _produced = 0;
+        }
     }
 
     private void End(ExceptionDispatchInfo? error)
@@ -193,7 +224,7 @@ public sealed class ObjectRefGenerator<T> : IEnumerable<ObjectRef<T>>, IObjectSt
     {
         TaskCompletionSource signal;
         ObjectEntry<Unit>? nextReady;
-        lock (_items)
+        lock (_pending)
         {
             if (_ended)
             {
@@ -202,7 +233,8 @@ public sealed class ObjectRefGenerator<T> : IEnumerable<ObjectRef<T>>, IObjectSt
 
             if (entry is not null)
             {
-                _items.Add(new ObjectRef<T>(entry));
+                _pending.Enqueue(new ObjectRef<T>(entry));
+                _written++;
             }
 
             _ended = end;
@@ -220,12 +252,12 @@ public sealed class ObjectRefGenerator<T> : IEnumerable<ObjectRef<T>>, IObjectSt
         }
     }
 
-    /// <summary>What is at <paramref name="index"/>: an item, the end, or nothing yet (with the task to wait on).</summary>
-    private Slot Peek(int index, out ObjectRef<T>? next, out Task? changed)
+    /// <summary>Takes the ref at the cursor, or tells that the stream ended or has nothing yet (with the task to wait on).</summary>
+    private Slot Take(out ObjectRef<T>? next, out Task? changed)
     {
-        lock (_items)
+        lock (_pending)
         {
-            next = index < _items.Count ? _items[index] : null;
+            _pending.TryDequeue(out next);
             changed = next is null && !_ended ? _changed.Task : null;
             return next is not null ? Slot.Item : _ended ? Slot.End : Slot.Pending;
         }

@@ -10,8 +10,6 @@ namespace RaySharp.Conformance;
 /// </summary>
 public sealed class TestConcurrencyGroup
 {
-    private const string BlockedGroup = "Known defect: in an async actor one blocked concurrency group stops the others (issue 19)";
-
     [Fact]
     public void test_async_methods_in_concurrency_group()
     {
@@ -31,7 +29,7 @@ public sealed class TestConcurrencyGroup
         Assert.Equal(r2, r3);
     }
 
-    [Fact(Skip = BlockedGroup)]
+    [Fact]
     public void test_default_concurrency_group_does_not_block_others()
     {
         // Ports test_concurrency_group.py::test_default_concurrency_group_does_not_block_others (Ray gh-20475);
@@ -51,7 +49,7 @@ public sealed class TestConcurrencyGroup
         }
     }
 
-    [Fact(Skip = BlockedGroup)]
+    [Fact]
     public void test_blocking_group_does_not_block_others()
     {
         // Ports test_concurrency_group.py::test_blocking_group_does_not_block_others (Ray gh-19593); f1 blocks on a

@@ -137,33 +137,38 @@ public sealed class ActorConcurrencyGroupTests
     }
 
     [Fact]
-    public async Task An_async_actor_limits_each_group_and_runs_one_turn_at_a_time()
+    public async Task An_async_actor_limits_each_group_and_runs_its_calls_one_turn_at_a_time()
     {
         using var ray = TestRuntime.Start();
         var actor = ProbeHandle.New(new ProbeLog(), Groups(("io", 1)), async: true);
         var release = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         var ioInFlight = 0;
         var ioMost = 0;
-        var turns = 0;
+        var ioTurns = 0;
+        var defaultTurns = 0;
         var overlapped = false;
 
         var io = Enumerable.Range(0, 3).Select(_ => actor.RunAsyncIn("io", async (_, _) =>
         {
             var now = Interlocked.Increment(ref ioInFlight);
             InterlockedMax(ref ioMost, now);
-            overlapped |= Interlocked.Increment(ref turns) > 1;
-            Interlocked.Decrement(ref turns);
+            overlapped |= Interlocked.Increment(ref ioTurns) > 1;
+            Interlocked.Decrement(ref ioTurns);
             var result = await release.Task;
             Interlocked.Decrement(ref ioInFlight);
             return result;
         })).ToList();
 
-        // The default group (limit 1000 on an async actor) is not held up by the waiting io call.
+        // The default group (limit 1000 on an async actor) is not held up by the waiting io call, and its calls
+        // interleave only at awaits: two of them never run at the same moment.
         var others = Enumerable.Range(0, 10).Select(i => actor.RunAsync(async (_, _) =>
         {
-            overlapped |= Interlocked.Increment(ref turns) > 1;
-            Interlocked.Decrement(ref turns);
+            overlapped |= Interlocked.Increment(ref defaultTurns) > 1;
+            Thread.Yield();
+            Interlocked.Decrement(ref defaultTurns);
             await Task.Yield();
+            overlapped |= Interlocked.Increment(ref defaultTurns) > 1;
+            Interlocked.Decrement(ref defaultTurns);
             return i;
         })).ToList();
         Assert.Equal(Enumerable.Range(0, 10), await Ray.GetAsync(others).WaitAsync(Patience));
@@ -173,6 +178,46 @@ public sealed class ActorConcurrencyGroupTests
         Assert.All(await Ray.GetAsync(io).WaitAsync(Patience), Assert.True);
         Assert.Equal(1, ioMost);
         Assert.False(overlapped);
+    }
+
+    [Theory]
+    [InlineData("io", "compute")]
+    [InlineData(null, "io")]
+    [InlineData("io", null)]
+    public void In_an_async_actor_a_call_blocking_its_thread_holds_up_only_its_group(string? blockedGroup, string? otherGroup)
+    {
+        // Ray runs each concurrency group of an async actor on its own event loop: a call that blocks its thread
+        // (a sync wait inside an async method) stops only its group's turns.
+        using var ray = TestRuntime.Start();
+        using var gate = new Gate();
+        using var started = new Gate();
+        var actor = ProbeHandle.New(new ProbeLog(), Groups(("io", 1), ("compute", 1)), async: true);
+
+        var blocked = actor.RunAsyncIn(blockedGroup, async (_, ct) =>
+        {
+            started.Open();
+            var passed = gate.Pass(ct);
+            await Task.Yield();
+            return passed;
+        });
+        var sameGroup = actor.RunAsyncIn(blockedGroup, async (_, _) =>
+        {
+            await Task.Yield();
+            return 2;
+        });
+        started.Pass();
+
+        Assert.Equal(7, actor.RunIn(otherGroup, (_, _) => 7).Get(Patience));
+        Assert.Equal(8, actor.RunAsyncIn(otherGroup, async (_, _) =>
+        {
+            await Task.Yield();
+            return 8;
+        }).Get(Patience));
+        Assert.False(sameGroup.IsReady);
+
+        gate.Open();
+        Assert.True(blocked.Get(Patience));
+        Assert.Equal(2, sameGroup.Get(Patience));
     }
 
     [Fact]

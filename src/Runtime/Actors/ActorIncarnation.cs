@@ -7,10 +7,15 @@ namespace RaySharp.Actors;
 /// <summary>
 /// One life of an actor: the instance its constructor made, and the calls still running on it. When the life ends
 /// (kill, crash, exit, shutdown, collection) the instance is disposed once its last running call has returned.
-/// Async actors run every call on the incarnation's exclusive scheduler, so calls interleave only at awaits.
+/// Async actors run each concurrency group's calls on that group's own exclusive scheduler, as Ray runs each group on
+/// its own event loop: calls of one group interleave only at awaits, and a call that blocks its thread holds up only
+/// its own group.
 /// </summary>
-internal sealed class ActorIncarnation(LocalActor actor, object instance, bool isAsync)
+internal sealed class ActorIncarnation(LocalActor actor, object instance, bool isAsync, int groupCount = 1)
 {
+    /// <summary>One-at-a-time turns per concurrency group (the default group first) of an async actor; null for a sync actor.</summary>
+    private readonly TaskScheduler?[]? _turns = isAsync ? new TaskScheduler?[Math.Max(groupCount, 1)] : null;
+
     private int _inFlight;
     private int _ended;
     private int _disposed;
@@ -20,8 +25,21 @@ internal sealed class ActorIncarnation(LocalActor actor, object instance, bool i
 
     public object Instance { get; } = instance;
 
-    /// <summary>One-at-a-time turns for an async actor's calls; null for a sync actor.</summary>
-    public TaskScheduler? Turns { get; } = isAsync ? new ConcurrentExclusiveSchedulerPair().ExclusiveScheduler : null;
+    /// <summary>
+    /// The one-at-a-time turns of an async actor's concurrency group <paramref name="group"/> (0: the default group, or
+    /// every call of an actor without groups), made on first use; null for a sync actor.
+    /// </summary>
+    public TaskScheduler? TurnsOf(int group)
+    {
+        if (_turns is null)
+        {
+            return null;
+        }
+
+        return Volatile.Read(ref _turns[group])
+            ?? Interlocked.CompareExchange(ref _turns[group], new ConcurrentExclusiveSchedulerPair().ExclusiveScheduler, null)
+            ?? _turns[group];
+    }
 
     public void CallStarted() => Interlocked.Increment(ref _inFlight);
 

@@ -32,6 +32,9 @@ internal sealed class ConcurrencyGroupSet
         }
     }
 
+    /// <summary>How many groups, the default one included: group numbers run from 0 (the default) to this minus one.</summary>
+    public int Count => _groups.Length;
+
     /// <summary>How many calls wait in every group's queue.</summary>
     public int QueuedCount
     {
@@ -116,7 +119,8 @@ internal sealed class ConcurrencyGroupSet
     }
 
     /// <summary>Starts the head call of the next group (round robin) that has room and a runnable head; counts it as running.</summary>
-    public LocalTask? TakeRunnable()
+    /// <param name="groupNumber">The call's group: 0 for the default group, then the declared groups by name.</param>
+    public LocalTask? TakeRunnable(out int groupNumber)
     {
         for (var n = 0; n < _groups.Length; n++)
         {
@@ -129,11 +133,13 @@ internal sealed class ConcurrencyGroupSet
                 {
                     group.Running++;
                     _nextStart = (index + 1) % _groups.Length;
+                    groupNumber = index;
                     return head;
                 }
             }
         }
 
+        groupNumber = 0;
         return null;
     }
 

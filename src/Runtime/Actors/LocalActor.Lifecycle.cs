@@ -50,14 +50,14 @@ internal sealed partial class LocalActor
                 dead = _state == ActorState.Dead;
                 if (!dead)
                 {
-                    _current = new ActorIncarnation(this, instance, _isAsync);
+                    _current = new ActorIncarnation(this, instance, _isAsync, _groups?.Count ?? 1);
                     _state = ActorState.Alive;
                 }
             }
 
             if (dead)
             {
-                new ActorIncarnation(this, instance, _isAsync).End();
+                new ActorIncarnation(this, instance, _isAsync, _groups?.Count ?? 1).End();
                 Backend.Scheduler.Release(_creationOptions.Request);
                 return;
             }

@@ -75,7 +75,7 @@ internal sealed partial class LocalActor
         SynchronizationContext.SetSynchronizationContext(null);
         try
         {
-            for (var i = 0; i < DrainBatch && call.State != LocalTask.Finished && StartNext(out _) is { } next; i++)
+            for (var i = 0; i < DrainBatch && call.State != LocalTask.Finished && StartNext(out _, out _) is { } next; i++)
             {
                 next.RunActorCall();
                 ran = true;
@@ -94,7 +94,7 @@ internal sealed partial class LocalActor
     {
         for (var i = 0; i < DrainBatch; i++)
         {
-            if (StartNext(out var incarnation) is not { } next)
+            if (StartNext(out var incarnation, out var group) is not { } next)
             {
                 Interlocked.Exchange(ref _drainScheduled, 0);
                 if (TryClaimDrain())
@@ -105,7 +105,7 @@ internal sealed partial class LocalActor
                 return;
             }
 
-            if (incarnation.Turns is { } turns)
+            if (incarnation.TurnsOf(group) is { } turns)
             {
                 Task.Factory.StartNew(static state => ((LocalTask)state!).RunActorCall(), next, CancellationToken.None, TaskCreationOptions.DenyChildAttach, turns);
             }
@@ -130,12 +130,14 @@ internal sealed partial class LocalActor
     }
 
     /// <summary>Takes the next runnable call and starts it on the current incarnation; null when none can run now.</summary>
-    private LocalTask? StartNext(out ActorIncarnation incarnation)
+    /// <param name="incarnation">The life the call runs on.</param>
+    /// <param name="group">The call's concurrency group number (0 without groups), which picks an async actor's turns.</param>
+    private LocalTask? StartNext(out ActorIncarnation incarnation, out int group)
     {
         LocalTask? next;
         lock (_sync)
         {
-            next = TakeRunnableHead();
+            next = TakeRunnableHead(out group);
             if (next is null)
             {
                 incarnation = null!;
@@ -253,13 +255,15 @@ internal sealed partial class LocalActor
         return _groups!.CanRunAny();
     }
 
-    private LocalTask? TakeRunnableHead()
+    private LocalTask? TakeRunnableHead(out int group)
     {
         if (_groups is not null)
         {
-            return CanRunGroupedLocked() ? _groups.TakeRunnable() : null;
+            group = 0;
+            return CanRunGroupedLocked() ? _groups.TakeRunnable(out group) : null;
         }
 
+        group = 0;
         while (CanRunHead())
         {
             var head = _mailbox.RemoveFirst();

@@ -10,4 +10,7 @@ internal interface IObjectStream
 
     /// <summary>The task failed: readers get one last ref that throws <paramref name="error"/>.</summary>
     void Fail(ExceptionDispatchInfo error);
+
+    /// <summary>The task runs again (a retry): the items it yields count from the first again, and those already written are skipped.</summary>
+    void RestartAttempt();
 }

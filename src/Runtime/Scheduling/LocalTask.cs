@@ -405,6 +405,7 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
         {
             _attempts++;
             _resultStaged = false;
+            Outputs?.Stream?.RestartAttempt();
             ReleaseResources();
             if (IsCancelRequested && TryTransition(Queued, Finished))
             {
@@ -433,7 +434,6 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
 
     private bool ShouldRetry(Exception error) =>
         Role == TaskRole.Task
-        && Outputs?.Stream is null
         && !IsCancelRequested
         && _options.RetryExceptions.Matches(error)
         && (_options.MaxRetries == -1 || _attempts < _options.MaxRetries);

@@ -24,15 +24,45 @@ public sealed partial class StreamingKillTarget
     }
 }
 
-/// <summary>test_generator_basic's retry <c>Actor</c>: should_kill until <c>Set</c> is called.</summary>
+/// <summary>
+/// test_generator_basic's retry <c>Actor</c>: should_kill until <c>Set</c> is called. Ray's <c>set</c> sleeps 3 s, so
+/// the stream fails at item 3 and is retried meanwhile; here <c>Set</c> waits for that failure, and a retried
+/// attempt's first question waits for <c>Set</c>, so exactly one retry happens, whichever side is faster.
+/// </summary>
 [RayRemote]
 public sealed partial class ShouldKillActor
 {
+    private readonly TaskCompletionSource _failed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _set = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _shouldKill = true;
+    private int _failures;
 
-    public bool ShouldKill() => _shouldKill;
+    /// <summary>Whether the stream must fail, asked before each item.</summary>
+    public async Task<bool> ShouldKill(int item)
+    {
+        if (item == 0 && _failures > 0)
+        {
+            await _set.Task;
+        }
 
-    public void Set() => _shouldKill = false;
+        if (item == 3 && _shouldKill)
+        {
+            _failures++;
+            _failed.TrySetResult();
+        }
+
+        return _shouldKill;
+    }
+
+    public async Task Set()
+    {
+        await _failed.Task;
+        _shouldKill = false;
+        _set.TrySetResult();
+    }
+
+    /// <summary>How often the stream was told to fail.</summary>
+    public int Failures() => _failures;
 }
 
 /// <summary>test_streaming_generator.py's generator actors.</summary>
