@@ -36,6 +36,12 @@ public sealed class ActorOptions
     /// <summary>GPUs the actor holds for its whole life. Default 0.</summary>
     public double? NumGpus { get; init; }
 
+    /// <summary>
+    /// Bytes of memory the actor holds for its whole life (Ray's <c>memory</c> resource): a scheduling reservation
+    /// against <see cref="RayOptions.Memory"/>, not a limit. Default 0.
+    /// </summary>
+    public long? Memory { get; init; }
+
     /// <summary>Custom resources the actor holds for its whole life.</summary>
     public IReadOnlyDictionary<string, double>? Resources { get; init; }
 
@@ -68,6 +74,7 @@ public sealed class ActorOptions
         Lifetime = Lifetime ?? defaults.Lifetime,
         NumCpus = NumCpus ?? defaults.NumCpus,
         NumGpus = NumGpus ?? defaults.NumGpus,
+        Memory = Memory ?? defaults.Memory,
         Resources = Resources ?? defaults.Resources,
         MaxConcurrency = MaxConcurrency ?? defaults.MaxConcurrency,
         ConcurrencyGroups = ConcurrencyGroups ?? defaults.ConcurrencyGroups,
