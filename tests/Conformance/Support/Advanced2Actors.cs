@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 
 namespace RaySharp.Conformance.Support;
 
@@ -66,6 +65,4 @@ public sealed partial class HalfGpuActor
 public sealed partial class FractionalActor
 {
     public int Method() => 0;
-
-    internal static int[] Sorted(System.Collections.Generic.IReadOnlyList<int> ids) => [.. ids.Order()];
 }
