@@ -26,7 +26,8 @@ public sealed class ActorOptions
 
     /// <summary>
     /// How long the actor lives (Ray's <c>lifetime</c>); null means <see cref="ActorLifetime.NonDetached"/>. A
-    /// <see cref="ActorLifetime.Detached"/> actor is not ended when its handles are collected.
+    /// <see cref="ActorLifetime.Detached"/> actor is not ended when its handles are collected, nor when the actor that
+    /// created it dies (a non-detached actor created inside an actor dies with it, as in Ray).
     /// </summary>
     public ActorLifetime? Lifetime { get; init; }
 
