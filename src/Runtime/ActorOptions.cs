@@ -26,7 +26,8 @@ public sealed class ActorOptions
 
     /// <summary>
     /// How long the actor lives (Ray's <c>lifetime</c>); null means <see cref="ActorLifetime.NonDetached"/>. A
-    /// <see cref="ActorLifetime.Detached"/> actor is not ended when its handles are collected.
+    /// <see cref="ActorLifetime.Detached"/> actor is not ended when its handles are collected, nor when the actor that
+    /// created it dies (a non-detached actor created inside an actor dies with it, as in Ray).
     /// </summary>
     public ActorLifetime? Lifetime { get; init; }
 
@@ -35,6 +36,12 @@ public sealed class ActorOptions
 
     /// <summary>GPUs the actor holds for its whole life. Default 0.</summary>
     public double? NumGpus { get; init; }
+
+    /// <summary>
+    /// Bytes of memory the actor holds for its whole life (Ray's <c>memory</c> resource): a scheduling reservation
+    /// against <see cref="RayOptions.Memory"/>, not a limit. Default 0.
+    /// </summary>
+    public long? Memory { get; init; }
 
     /// <summary>Custom resources the actor holds for its whole life.</summary>
     public IReadOnlyDictionary<string, double>? Resources { get; init; }
@@ -68,6 +75,7 @@ public sealed class ActorOptions
         Lifetime = Lifetime ?? defaults.Lifetime,
         NumCpus = NumCpus ?? defaults.NumCpus,
         NumGpus = NumGpus ?? defaults.NumGpus,
+        Memory = Memory ?? defaults.Memory,
         Resources = Resources ?? defaults.Resources,
         MaxConcurrency = MaxConcurrency ?? defaults.MaxConcurrency,
         ConcurrencyGroups = ConcurrencyGroups ?? defaults.ConcurrencyGroups,

@@ -309,6 +309,15 @@ public static partial class Ray
     public static RuntimeContext GetRuntimeContext() =>
         RayRuntime.Current.Backend.CurrentContext() ?? RuntimeContext.Driver;
 
+    /// <summary>
+    /// The numbers of the GPUs the calling task or actor holds (Ray's <c>get_gpu_ids()</c>), each in 0 to
+    /// <see cref="RayOptions.NumGpus"/> − 1: a task or actor with <c>NumGpus = 2</c> holds two whole GPUs, and requests
+    /// of at most one GPU that share a GPU (<c>NumGpus = 0.5</c>, say) see its one number. Empty without GPUs, and on the
+    /// driver: Ray documents the call for tasks and actors only, and its driver holds no GPUs.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No runtime is running.</exception>
+    public static IReadOnlyList<int> GetGpuIds() => GetRuntimeContext().GpuIds;
+
     /// <summary>All resources of the current runtime (Ray's <c>cluster_resources</c>).</summary>
     public static IReadOnlyDictionary<string, double> ClusterResources() => RayRuntime.Current.ClusterResources();
 

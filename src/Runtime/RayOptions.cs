@@ -14,6 +14,14 @@ public sealed class RayOptions
     /// <summary>GPUs the scheduler hands out. Default 0.</summary>
     public double NumGpus { get; init; }
 
+    /// <summary>
+    /// Bytes of the <c>memory</c> resource that tasks and actors reserve with <see cref="TaskOptions.Memory"/> and
+    /// <see cref="ActorOptions.Memory"/>, shown as <c>"memory"</c> by <see cref="Ray.ClusterResources"/>. Default, as
+    /// in Ray: the memory available to the process less the object store's share (<see cref="ObjectStoreMemory"/>),
+    /// about 70% of it. Must be 0 or more.
+    /// </summary>
+    public long? Memory { get; init; }
+
     /// <summary>Custom resources (name → amount, fractions allowed) that tasks can ask for.</summary>
     public IReadOnlyDictionary<string, double>? Resources { get; init; }
 
@@ -67,7 +75,23 @@ public sealed class RayOptions
             custom[ResourceRequest.Gpu] = NumGpus;
         }
 
+        var memory = MemoryBytes();
+        if (memory > 0)
+        {
+            custom[ResourceRequest.Memory] = memory;
+        }
+
         return ResourceRequest.Create(NumCpus ?? Environment.ProcessorCount, custom, "RayOptions resource");
+    }
+
+    internal long MemoryBytes()
+    {
+        if (Memory is { } bytes)
+        {
+            return bytes >= 0 ? bytes : throw new ArgumentException($"RayOptions.Memory is a number of bytes and must be 0 or more, not {bytes}; leave it null for Ray's default.");
+        }
+
+        return Math.Max(0, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes - ObjectStoreBytes());
     }
 
     internal long ObjectStoreBytes()

@@ -1,24 +1,33 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
+using RaySharp.Actors;
 
 namespace RaySharp;
 
 /// <summary>
 /// Where the calling code runs, as Ray's <c>get_runtime_context()</c>: inside a task (its id, name, resources and
-/// cancellation) or on the driver.
+/// cancellation), inside an actor (its id, name, restarts and a handle to itself) or on the driver.
 /// </summary>
 /// <remarks>A snapshot taken when it is read; it never changes, so a task can return it by reference.</remarks>
 [RayImmutable]
 public sealed class RuntimeContext
 {
-    internal static RuntimeContext Driver { get; } = new(null, null, null, new Dictionary<string, double>(), false, CancellationToken.None);
+    /// <summary>The actor the code runs in, for <see cref="CurrentActor"/>; null outside actors.</summary>
+    private readonly IActorEndpoint? _actor;
 
-    internal RuntimeContext(TaskId? taskId, string? taskName, ActorId? actorId, IReadOnlyDictionary<string, double> assignedResources, bool isCancelled, CancellationToken cancellationToken)
+    internal static RuntimeContext Driver { get; } = new(null, null, null, new Dictionary<string, double>(), [], false, CancellationToken.None);
+
+    internal RuntimeContext(TaskId? taskId, string? taskName, IActorEndpoint? actor, IReadOnlyDictionary<string, double> assignedResources, int[] gpuIds, bool isCancelled, CancellationToken cancellationToken)
     {
         TaskId = taskId;
-        ActorId = actorId;
+        _actor = actor;
+        ActorId = actor?.Id;
+        ActorName = actor is null ? null : actor.Name ?? string.Empty;
+        WasCurrentActorReconstructed = actor is { Restarts: > 0 };
         TaskName = taskName;
         AssignedResources = assignedResources;
+        GpuIds = gpuIds;
         IsCancelled = isCancelled;
         CancellationToken = cancellationToken;
     }
@@ -32,11 +41,57 @@ public sealed class RuntimeContext
     /// <summary>The actor the current call runs on, or null outside actor methods.</summary>
     public ActorId? ActorId { get; }
 
+    /// <summary>
+    /// The name of the actor the code runs in (Ray's <c>get_actor_name()</c>): its <see cref="ActorOptions.Name"/>, the
+    /// empty string for an unnamed actor, and null outside actors (in a task or on the driver), as in Ray.
+    /// </summary>
+    public string? ActorName { get; }
+
+    /// <summary>
+    /// True inside an actor that has restarted at least once (Ray's <c>was_current_actor_reconstructed</c>): in the
+    /// constructor of a restart and in every call on a restarted actor. False in an actor's first life and outside actors.
+    /// </summary>
+    public bool WasCurrentActorReconstructed { get; }
+
+    /// <summary>
+    /// A handle to the actor the code runs in (Ray's <c>current_actor</c>), or null outside actors. The handle is of
+    /// the actor's generated type, so <c>(Counter.Handle)context.CurrentActor!</c> works; <see cref="GetCurrentActor{THandle}"/>
+    /// does the cast and checks it. Each read makes a new handle; handles to one actor are equal.
+    /// </summary>
+    public ActorHandle? CurrentActor => _actor?.NewHandle();
+
+    /// <summary>A typed handle to the actor the code runs in (Ray's <c>current_actor</c>), for example <c>GetCurrentActor&lt;Counter.Handle&gt;()</c>.</summary>
+    /// <typeparam name="THandle">The generated handle type of the actor's class.</typeparam>
+    /// <exception cref="InvalidOperationException">The code does not run in an actor, or the actor is of another class than <typeparamref name="THandle"/> names.</exception>
+    public THandle GetCurrentActor<THandle>()
+        where THandle : ActorHandle, IActorHandle<THandle>
+    {
+        if (_actor is null)
+        {
+            throw new InvalidOperationException(
+                "GetCurrentActor() is called outside an actor (in a task or on the driver). Call it inside an actor's constructor or method, or check ActorId first.");
+        }
+
+        return _actor.NewHandle() as THandle
+            ?? throw new InvalidOperationException(
+                $"The current actor is a {_actor.ClassName}, whose handle type is {_actor.HandleType.Name}, not {typeof(THandle).Name}. Ask for {_actor.HandleType.Name}.");
+    }
+
     /// <summary>True when the caller runs inside a task.</summary>
     public bool IsInTask => TaskId is not null;
 
-    /// <summary>The resources the task holds (name → amount); empty on the driver.</summary>
+    /// <summary>
+    /// The resources the task holds (name → amount, zero amounts left out); empty on the driver. In an actor's
+    /// constructor and methods, the actor's own resources (empty by default, <c>{GPU: 1}</c> for a <c>NumGpus = 1</c>
+    /// actor): a call on an actor holds no resources of its own, as in Ray.
+    /// </summary>
     public IReadOnlyDictionary<string, double> AssignedResources { get; }
+
+    /// <summary>
+    /// The numbers (0 to <see cref="RayOptions.NumGpus"/> − 1) of the GPUs the task or actor holds, as Ray's
+    /// <c>get_accelerator_ids()["GPU"]</c>; empty on the driver and without GPUs. See <see cref="Ray.GetGpuIds"/>.
+    /// </summary>
+    public IReadOnlyList<int> GpuIds { get; }
 
     /// <summary>True once <see cref="Ray.Cancel"/> was called for the current task.</summary>
     public bool IsCancelled { get; }

@@ -21,6 +21,13 @@ public sealed class TaskOptions
     /// <summary>GPUs the task holds while it runs; fractions allowed. Default 0.</summary>
     public double? NumGpus { get; init; }
 
+    /// <summary>
+    /// Bytes of memory the task holds while it runs (Ray's <c>memory</c> resource): a scheduling reservation against
+    /// <see cref="RayOptions.Memory"/>, not a limit on what the task allocates. Default 0. A task that asks for more
+    /// than the runtime has fails with <see cref="TaskUnschedulableException"/>.
+    /// </summary>
+    public long? Memory { get; init; }
+
     /// <summary>Custom resources the task holds while it runs (name → amount, fractions allowed).</summary>
     public IReadOnlyDictionary<string, double>? Resources { get; init; }
 

@@ -17,9 +17,9 @@ public sealed partial class TestRuntimeContext
     public static string? GetTaskNameForNormalTask() => Ray.GetRuntimeContext().TaskName;
 
     [RayRemote]
-    public static string? TaskActorName() => MissingApi.Property<string?>(Ray.GetRuntimeContext(), "ActorName");
+    public static string? TaskActorName() => Ray.GetRuntimeContext().ActorName;
 
-    [Fact(Skip = "Known defect: RuntimeContext lacks WasCurrentActorReconstructed (issue 19)")]
+    [Fact]
     public void test_was_current_actor_reconstructed()
     {
         // Ports test_runtime_context.py::test_was_current_actor_reconstructed (SIGKILL is Ray.Kill with
@@ -52,7 +52,7 @@ public sealed partial class TestRuntimeContext
         Assert.True(Remote.TaskHasIds().Get(Bounds.Must));
     }
 
-    [Fact(Skip = "Known defect: RuntimeContext lacks CurrentActor (issue 19)")]
+    [Fact]
     public void test_current_actor()
     {
         // Ports test_runtime_context.py::test_current_actor.
@@ -62,7 +62,7 @@ public sealed partial class TestRuntimeContext
         Assert.Equal("hello", obj.Get(Bounds.Must).Get(Bounds.Must));
     }
 
-    [Fact(Skip = "Known defect: an actor method's AssignedResources reports CPU 1 (issue 19)")]
+    [Fact]
     public void test_get_assigned_resources()
     {
         // Ports test_runtime_context.py::test_get_assigned_resources.
@@ -79,14 +79,14 @@ public sealed partial class TestRuntimeContext
         Assert.Equal(2.0, Remote.WithOptions(new TaskOptions { NumCpus = 2 }).Check().Get(Bounds.Must)["CPU"]);
     }
 
-    [Fact(Skip = "Known defect: RuntimeContext lacks ActorName (issue 19)")]
+    [Fact]
     public void test_ids()
     {
         // Ports test_runtime_context.py::test_ids: task, actor and actor-name ids (node, job and placement-group ids
         // do not apply).
         using var ray = TestRuntime.Start(cpus: 1);
         var rtc = Ray.GetRuntimeContext();
-        Assert.Null(MissingApi.Property<string?>(rtc, "ActorName"));
+        Assert.Null(rtc.ActorName);
         Assert.Null(rtc.TaskId);
         Assert.True(Remote.TaskHasIds().Get(Bounds.Must));
         Assert.Null(rtc.ActorId);
@@ -96,7 +96,7 @@ public sealed partial class TestRuntimeContext
         Assert.Equal("actor_name", namedActor.Name().Get(Bounds.Must));
         Assert.Equal(string.Empty, ContextReporter.Remote.New().Name().Get(Bounds.Must));
         Assert.Null(Remote.TaskActorName().Get(Bounds.Must));
-        Assert.Null(MissingApi.Property<string?>(rtc, "ActorName"));
+        Assert.Null(rtc.ActorName);
     }
 
     [Fact]

@@ -11,6 +11,21 @@ internal interface IActorEndpoint
     /// <summary>The actor's class name, for messages.</summary>
     string ClassName { get; }
 
+    /// <summary>The actor's id.</summary>
+    ActorId Id { get; }
+
+    /// <summary>The actor's name, or null when it has none.</summary>
+    string? Name { get; }
+
+    /// <summary>How often the actor has restarted.</summary>
+    int Restarts { get; }
+
+    /// <summary>The generated handle type of the actor's class.</summary>
+    System.Type HandleType { get; }
+
+    /// <summary>A new handle to the actor, bound to it (Ray's <c>current_actor</c>).</summary>
+    ActorHandle NewHandle();
+
     /// <summary>Ends the actor (Ray's <c>ray.kill</c>), restarting it when <paramref name="noRestart"/> is false and restarts are left.</summary>
     void Kill(bool noRestart);
 

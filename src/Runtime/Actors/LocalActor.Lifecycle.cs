@@ -30,6 +30,7 @@ internal sealed partial class LocalActor
     /// <summary>Runs the constructor (through the scheduler, which holds it until the actor's resources are free).</summary>
     public LocalTask StartIncarnation()
     {
+        EndOwned("restarted");
         var creation = new LocalTask(Backend, _constructor, _creationOptions, new Objects.ObjectEntry<Unit>(Backend.NextObjectId()), new TaskExtras { Actor = this, Role = LocalTask.TaskRole.ActorCreation });
         Volatile.Write(ref _creation, creation);
         return creation;
@@ -58,7 +59,7 @@ internal sealed partial class LocalActor
             if (dead)
             {
                 new ActorIncarnation(this, instance, _isAsync, _groups?.Count ?? 1).End();
-                Backend.Scheduler.Release(_creationOptions.Request);
+                Backend.Scheduler.Release(_creationOptions.Request, 0, creation.TakeGpuIds());
                 return;
             }
 
@@ -167,10 +168,12 @@ internal sealed partial class LocalActor
         ended?.End();
         if (holdsResources)
         {
-            Backend.Scheduler.Release(_creationOptions.Request);
+            Backend.Scheduler.Release(_creationOptions.Request, 0, TakeGpuIds());
         }
 
         Backend.Forget(this);
+        LeaveOwner();
+        EndOwned("died");
     }
 
     /// <summary>
@@ -235,7 +238,7 @@ internal sealed partial class LocalActor
         }
 
         ended?.End();
-        Backend.Scheduler.Release(_creationOptions.Request);
+        Backend.Scheduler.Release(_creationOptions.Request, 0, TakeGpuIds());
         Backend.StartActor(this);
     }
 

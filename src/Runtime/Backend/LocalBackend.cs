@@ -102,7 +102,7 @@ internal sealed class LocalBackend : IRayBackend
             throw new ArgumentException("GetIfExists = true needs a Name: only a named actor can be found again. Set Name, or drop GetIfExists.", nameof(options));
         }
 
-        var creationOptions = new TaskOptions { NumCpus = options.NumCpus ?? 0, NumGpus = options.NumGpus, Resources = options.Resources, MaxRetries = 0 }
+        var creationOptions = new TaskOptions { NumCpus = options.NumCpus ?? 0, NumGpus = options.NumGpus, Memory = options.Memory, Resources = options.Resources, MaxRetries = 0 }
             .Resolve(constructor.DefaultOptions);
         var id = NextObjectId();
         LocalActor actor;
@@ -118,7 +118,10 @@ internal sealed class LocalBackend : IRayBackend
                         + "or namespace, get it with Ray.GetActor, or set GetIfExists = true.", nameof(options));
             }
 
-            actor = new LocalActor(this, new ActorId(id.Owner, id.Sequence), ClassNameOf(constructor.Name), typeof(THandle), new TaskSpec(constructor, args), creationOptions, options);
+            actor = new LocalActor(this, new ActorId(id.Owner, id.Sequence), ClassNameOf(constructor.Name), typeof(THandle), new TaskSpec(constructor, args), creationOptions, options)
+            {
+                HandleFactory = static actorId => THandle.FromId(actorId),
+            };
             _actors.Add(actor.Id, actor);
             if (options.Name is not null)
             {
@@ -127,6 +130,11 @@ internal sealed class LocalBackend : IRayBackend
         }
 
         var handle = Bind<THandle>(actor);
+        if (!actor.IsDetached && BlockingScope.Current is LocalTask { TargetActor: { } owner } creator && creator.Backend == this)
+        {
+            owner.Adopt(actor);
+        }
+
         StartActor(actor);
         return handle;
     }
@@ -224,7 +232,8 @@ internal sealed class LocalBackend : IRayBackend
 
     public RuntimeContext? CurrentContext() =>
         BlockingScope.Current is LocalTask task && task.Backend == this
-            ? new RuntimeContext(task.Id, task.Name, task.TargetActor?.Id, task.Request.ToDictionary(), task.IsCancelRequested, task.CancellationToken)
+            ? new RuntimeContext(task.Id, task.Name, task.TargetActor, task.TargetActor?.HeldResources() ?? task.Request.ToAssignedDictionary(),
+                task.TargetActor?.GpuIds ?? task.UsableGpuIds(), task.IsCancelRequested, task.CancellationToken)
             : null;
 
     public void ShareObject(ObjectRef reference) => Store.Share(reference);

@@ -92,15 +92,35 @@ internal sealed partial class LocalTask : IBlockingContext
         }
 
         var lent = (previous & BlockedMask) > 0 ? Request.CpuUnits : 0;
+        var gpuIds = TakeGpuIds();
         if (handOff)
         {
-            t_handOff = _backend.Scheduler.ReleaseAndTakeNext(Request, lent);
+            t_handOff = _backend.Scheduler.ReleaseAndTakeNext(Request, lent, gpuIds);
         }
         else
         {
-            _backend.Scheduler.Release(Request, lent);
+            _backend.Scheduler.Release(Request, lent, gpuIds);
         }
     }
+
+    /// <summary>The GPU numbers the task holds, set by the scheduler when it acquires them (null for none).</summary>
+    public int[]? GpuIds
+    {
+        get => ExtrasIfAny?.GpuIds;
+        set
+        {
+            if (value is not null)
+            {
+                Volatile.Write(ref Extras.GpuIds, value);
+            }
+        }
+    }
+
+    /// <summary>Takes the GPU numbers away to give them back to the pool; null when the task holds none.</summary>
+    public int[]? TakeGpuIds() => ExtrasIfAny is { } extras ? Interlocked.Exchange(ref extras.GpuIds, null) : null;
+
+    /// <summary>The GPU numbers the code running as this task may use: its own, or those of the blocked task it runs inline for.</summary>
+    public int[] UsableGpuIds() => ResourceHolder().GpuIds ?? [];
 
     /// <summary>Gives this task's resources to its actor, which holds them for its whole life.</summary>
     public void TransferResourcesToActor() => SetHoldsResources(false);

@@ -35,7 +35,20 @@ internal sealed class ResolvedOptions
     {
         var cpus = options.NumCpus ?? defaults.NumCpus ?? 1;
         var gpus = options.NumGpus ?? defaults.NumGpus ?? 0;
+        if (gpus > 1 && gpus != Math.Floor(gpus))
+        {
+            throw new ArgumentException(
+                $"NumGpus = {gpus.ToString(System.Globalization.CultureInfo.InvariantCulture)} asks for a fraction above one GPU; GPUs are whole units, shared only by requests of at most 1 "
+                + "(as in Ray: quantities above 1 must be whole numbers). Ask for a whole number of GPUs, or for at most 1.", nameof(options));
+        }
+
         var resources = options.Resources ?? defaults.Resources;
+        var memory = options.Memory ?? defaults.Memory ?? 0;
+        if (memory < 0)
+        {
+            throw new ArgumentException($"Memory is a number of bytes and must be 0 or more, not {memory}.", nameof(options));
+        }
+
         var maxRetries = options.MaxRetries ?? defaults.MaxRetries ?? 3;
         if (maxRetries < -1)
         {
@@ -46,6 +59,11 @@ internal sealed class ResolvedOptions
         if (gpus != 0)
         {
             custom[ResourceRequest.Gpu] = gpus;
+        }
+
+        if (memory != 0)
+        {
+            custom[ResourceRequest.Memory] = memory;
         }
 
         var request = ResourceRequest.Create(cpus, custom, "task option");

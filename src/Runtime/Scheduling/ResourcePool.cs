@@ -10,6 +10,8 @@ namespace RaySharp.Scheduling;
 internal sealed class ResourcePool
 {
     private readonly Dictionary<string, long> _customAvailable;
+    /// <summary>Which GPU numbers are free, beside the GPU total in <see cref="_customAvailable"/>; null without GPUs. Guarded by the same lock.</summary>
+    private readonly GpuSlots? _gpus;
     /// <summary>Free CPU units; padded, because finishing workers write it while submitters read <see cref="Capacity"/> beside it.</summary>
     private PaddedCounter _cpuAvailable;
 
@@ -22,6 +24,9 @@ internal sealed class ResourcePool
         {
             _customAvailable[name] = units;
         }
+
+        var gpuUnits = capacity.UnitsOf(ResourceRequest.Gpu);
+        _gpus = gpuUnits > 0 ? new GpuSlots(gpuUnits) : null;
     }
 
     public ResourceRequest Capacity { get; }
@@ -56,9 +61,10 @@ internal sealed class ResourcePool
 
     public void ReleaseCpu(long units) => Interlocked.Add(ref _cpuAvailable.Value, units);
 
-    /// <summary>Acquires all of <paramref name="request"/> or nothing.</summary>
-    public bool TryAcquire(ResourceRequest request)
+    /// <summary>Acquires all of <paramref name="request"/> or nothing; <paramref name="gpuIds"/> gets the GPU numbers it holds (null without GPUs).</summary>
+    public bool TryAcquire(ResourceRequest request, out int[]? gpuIds)
     {
+        gpuIds = null;
         if (request.IsCpuOnly)
         {
             return TryAcquireCpu(request.CpuUnits);
@@ -74,8 +80,21 @@ internal sealed class ResourcePool
                 }
             }
 
+            var gpuUnits = request.UnitsOf(ResourceRequest.Gpu);
+            if (gpuUnits > 0 && _gpus is not null && (gpuIds = _gpus.TryTake(gpuUnits)) is null)
+            {
+                // Enough GPU in total, but split over GPUs: a whole-GPU request waits for whole free GPUs.
+                return false;
+            }
+
             if (!TryAcquireCpu(request.CpuUnits))
             {
+                if (gpuIds is not null)
+                {
+                    _gpus!.Give(gpuIds, gpuUnits);
+                    gpuIds = null;
+                }
+
                 return false;
             }
 
@@ -88,8 +107,8 @@ internal sealed class ResourcePool
         }
     }
 
-    /// <summary>Gives back everything but <paramref name="cpuAlreadyReleased"/> CPU units.</summary>
-    public void Release(ResourceRequest request, long cpuAlreadyReleased = 0)
+    /// <summary>Gives back everything but <paramref name="cpuAlreadyReleased"/> CPU units, and the GPU numbers <paramref name="gpuIds"/> held.</summary>
+    public void Release(ResourceRequest request, long cpuAlreadyReleased = 0, int[]? gpuIds = null)
     {
         if (!request.IsCpuOnly)
         {
@@ -98,6 +117,11 @@ internal sealed class ResourcePool
                 foreach (var (name, units) in request.Custom)
                 {
                     _customAvailable[name] += units;
+                }
+
+                if (gpuIds is not null)
+                {
+                    _gpus?.Give(gpuIds, request.UnitsOf(ResourceRequest.Gpu));
                 }
             }
         }

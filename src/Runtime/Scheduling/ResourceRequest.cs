@@ -13,6 +13,8 @@ internal sealed class ResourceRequest : IEquatable<ResourceRequest>
 {
     public const string Cpu = "CPU";
     public const string Gpu = "GPU";
+    /// <summary>Ray's <c>memory</c> resource, in bytes.</summary>
+    public const string Memory = "memory";
     public const long UnitsPerResource = 10_000;
 
     /// <summary>How far (in units) an amount may sit below a whole unit and still count as it: floating-point noise.</summary>
@@ -102,6 +104,23 @@ internal sealed class ResourceRequest : IEquatable<ResourceRequest>
     public Dictionary<string, double> ToDictionary()
     {
         var result = new Dictionary<string, double> { [Cpu] = ToAmount(CpuUnits) };
+        foreach (var (name, units) in Custom)
+        {
+            result[name] = ToAmount(units);
+        }
+
+        return result;
+    }
+
+    /// <summary>The request as a task sees it in <see cref="RuntimeContext.AssignedResources"/>: zero amounts (CPU too) left out, as in Ray.</summary>
+    public Dictionary<string, double> ToAssignedDictionary()
+    {
+        var result = new Dictionary<string, double>();
+        if (CpuUnits > 0)
+        {
+            result[Cpu] = ToAmount(CpuUnits);
+        }
+
         foreach (var (name, units) in Custom)
         {
             result[name] = ToAmount(units);

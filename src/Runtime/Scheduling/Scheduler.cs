@@ -79,14 +79,14 @@ internal sealed class Scheduler
     }
 
     /// <summary>Returns a finished task's resources and admits waiting tasks.</summary>
-    public void Release(ResourceRequest request, long cpuAlreadyReleased = 0)
+    public void Release(ResourceRequest request, long cpuAlreadyReleased = 0, int[]? gpuIds = null)
     {
-        Pool.Release(request, cpuAlreadyReleased);
+        Pool.Release(request, cpuAlreadyReleased, gpuIds);
         Drain(takeOne: false);
     }
 
     /// <summary>Returns a finished task's resources; the first waiting task they admit is returned for the caller to run itself.</summary>
-    public LocalTask? ReleaseAndTakeNext(ResourceRequest request, long cpuAlreadyReleased)
+    public LocalTask? ReleaseAndTakeNext(ResourceRequest request, long cpuAlreadyReleased, int[]? gpuIds)
     {
         // The common case hands the CPU straight to the next task of the same shape, without touching the pool,
         // unless tasks of other shapes wait: then the CPU goes back and the drain serves both sides in turn.
@@ -101,7 +101,7 @@ internal sealed class Scheduler
             }
         }
 
-        Pool.Release(request, cpuAlreadyReleased);
+        Pool.Release(request, cpuAlreadyReleased, gpuIds);
         return Drain(takeOne: true);
     }
 
@@ -217,10 +217,12 @@ internal sealed class Scheduler
                     continue;
                 }
 
-                if (!Pool.TryAcquire(head.Request))
+                if (!Pool.TryAcquire(head.Request, out var gpuIds))
                 {
                     break;
                 }
+
+                head.GpuIds = gpuIds;
 
                 queue.Dequeue();
                 _waiting--;
@@ -253,7 +255,7 @@ internal sealed class Scheduler
     {
         if (!task.TryMarkDispatched())
         {
-            Pool.Release(task.Request);
+            Pool.Release(task.Request, 0, task.TakeGpuIds());
             return false;
         }
 

@@ -21,6 +21,9 @@ internal sealed class TaskExtras
 
     public List<LocalTask>? Children;
 
+    /// <summary>The GPU numbers the task holds while it holds its resources (an actor's creation: for the actor's life).</summary>
+    public int[]? GpuIds;
+
     /// <summary>The blocked task this one runs inline for, on its resources.</summary>
     public LocalTask? InlineHost { get; set; }
 

@@ -9,18 +9,18 @@ public sealed partial class ReconstructionProbe
 {
     private readonly bool _wasReconstructed;
 
-    public ReconstructionProbe() => _wasReconstructed = MissingApi.Property<bool>(Ray.GetRuntimeContext(), "WasCurrentActorReconstructed");
+    public ReconstructionProbe() => _wasReconstructed = Ray.GetRuntimeContext().WasCurrentActorReconstructed;
 
     public bool GetWasReconstructed() => _wasReconstructed;
 
-    public bool UpdateWasReconstructed() => MissingApi.Property<bool>(Ray.GetRuntimeContext(), "WasCurrentActorReconstructed");
+    public bool UpdateWasReconstructed() => Ray.GetRuntimeContext().WasCurrentActorReconstructed;
 }
 
 /// <summary>test_runtime_context.py::test_current_actor's <c>Echo</c>.</summary>
 [RayRemote]
 public sealed partial class SelfCallingEcho
 {
-    public ObjectRef<string> Echo(string s) => MissingApi.Property<SelfCallingEcho.Handle>(Ray.GetRuntimeContext(), "CurrentActor").Echo2(s);
+    public ObjectRef<string> Echo(string s) => ((Handle)Ray.GetRuntimeContext().CurrentActor!).Echo2(s);
 
     public string Echo2(string s) => s;
 }
@@ -33,7 +33,7 @@ public sealed partial class ContextReporter
 
     public bool HasIds() => Ray.GetRuntimeContext() is { ActorId: not null, TaskId: not null };
 
-    public string? Name() => MissingApi.Property<string?>(Ray.GetRuntimeContext(), "ActorName");
+    public string? Name() => Ray.GetRuntimeContext().ActorName;
 
     public string? GetTaskNameForActorTask() => Ray.GetRuntimeContext().TaskName;
 }
