@@ -265,7 +265,7 @@ public sealed partial class TestBasic
         var objectIds = new[] { Remote.WaitOn(signal.Wait()), Remote.PlusOne(0), Remote.PlusOne(0), Remote.PlusOne(0) };
         var (readyIds, remainingIds) = Ray.Wait(objectIds, timeout: Bounds.Must);
         Assert.Single(readyIds);
-        Assert.Equal(3, remainingIds.Count);
+        Assert.Equal(3, remainingIds.Length);
         signal.Send(false).Get(Bounds.Must);
         (readyIds, remainingIds) = Ray.Wait(objectIds, numReturns: 4, timeout: Bounds.Must);
         Assert.Equal(objectIds.ToHashSet(), readyIds.ToHashSet());
