@@ -10,8 +10,6 @@ namespace RaySharp.Conformance;
 /// <summary>Ray's python/ray/tests/test_cancel.py.</summary>
 public sealed partial class TestCancel
 {
-    private const string NonForceBlockedGet = "Known defect: non-force Ray.Cancel of a running task blocked in Ray.Get does not interrupt it (issue 19)";
-
     [RayRemote]
     public static int WaitFor(ObjectRef<int> t) => t.Get(Bounds.Hang);
 
@@ -76,7 +74,7 @@ public sealed partial class TestCancel
 
     [Theory]
     [InlineData(true)]
-    [InlineData(false, Skip = NonForceBlockedGet)]
+    [InlineData(false)]
     public void test_cancel_chain(bool useForce)
     {
         // Ports test_cancel.py::test_cancel_chain.
@@ -116,7 +114,7 @@ public sealed partial class TestCancel
 
     [Theory]
     [InlineData(true)]
-    [InlineData(false, Skip = NonForceBlockedGet)]
+    [InlineData(false)]
     public void test_cancel_multiple_dependents(bool useForce)
     {
         // Ports test_cancel.py::test_cancel_multiple_dependents.
@@ -150,7 +148,7 @@ public sealed partial class TestCancel
 
     [Theory]
     [InlineData(true)]
-    [InlineData(false, Skip = NonForceBlockedGet)]
+    [InlineData(false)]
     public void test_single_cpu_cancel(bool useForce)
     {
         // Ports test_cancel.py::test_single_cpu_cancel.
@@ -177,7 +175,7 @@ public sealed partial class TestCancel
 
     [Theory]
     [InlineData(true)]
-    [InlineData(false, Skip = NonForceBlockedGet)]
+    [InlineData(false)]
     public void test_comprehensive(bool useForce)
     {
         // Ports test_cancel.py::test_comprehensive.
@@ -292,7 +290,7 @@ public sealed partial class TestCancel
 
     [Theory]
     [InlineData(true)]
-    [InlineData(false, Skip = NonForceBlockedGet)]
+    [InlineData(false)]
     public void test_remote_cancel(bool useForce)
     {
         // Ports test_cancel.py::test_remote_cancel.

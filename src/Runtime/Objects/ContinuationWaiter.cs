@@ -8,7 +8,8 @@ namespace RaySharp.Objects;
 /// Resumes an <c>await</c> on a ref. It never runs the continuation inline on the completing thread:
 /// it posts to the captured <see cref="SynchronizationContext"/> or <see cref="TaskScheduler"/> (an async actor's
 /// turns), else queues to the thread pool.
-/// An async task that awaits a ref gives its CPU back while it waits.
+/// An async task that awaits a ref gives its CPU back while it waits, and resumes early when it is interrupted
+/// (<see cref="Interruption"/>): the awaiter's <c>GetResult</c> then finds the entry pending and throws the cancellation.
 /// </summary>
 internal sealed class ContinuationWaiter : IObjectWaiter, IThreadPoolWorkItem
 {
@@ -19,6 +20,8 @@ internal sealed class ContinuationWaiter : IObjectWaiter, IThreadPoolWorkItem
     private readonly TaskScheduler? _scheduler;
     private readonly ExecutionContext? _executionContext;
     private readonly IBlockingContext? _task;
+    private CancellationTokenRegistration _interruption;
+    private int _scheduled;
 
     private ContinuationWaiter(Action continuation, bool flowContext, IBlockingContext? task)
     {
@@ -35,13 +38,36 @@ internal sealed class ContinuationWaiter : IObjectWaiter, IThreadPoolWorkItem
         var task = BlockingScope.Flowing;
         var waiter = new ContinuationWaiter(continuation, flowContext, task);
         task?.BeginBlocking();
-        if (!entry.TryRegister(waiter))
+        if (task is { IsInterrupted: true } || !entry.TryRegister(waiter))
         {
-            waiter.Schedule();
+            waiter.ScheduleOnce();
+            return;
+        }
+
+        var interruption = Interruption.TokenOf(task);
+        if (interruption.CanBeCanceled)
+        {
+            waiter._interruption = interruption.UnsafeRegister(
+                static state =>
+                {
+                    var (w, e) = ((ContinuationWaiter, ObjectEntry))state!;
+                    e.Unregister(w);
+                    w.ScheduleOnce();
+                },
+                (waiter, entry));
         }
     }
 
-    void IObjectWaiter.OnObjectCompleted(ObjectEntry entry, int token) => Schedule();
+    void IObjectWaiter.OnObjectCompleted(ObjectEntry entry, int token) => ScheduleOnce();
+
+    /// <summary>Resumes the continuation once: on completion or on interruption, whichever comes first.</summary>
+    private void ScheduleOnce()
+    {
+        if (Interlocked.Exchange(ref _scheduled, 1) == 0)
+        {
+            Schedule();
+        }
+    }
 
     void IThreadPoolWorkItem.Execute() => Run();
 
@@ -63,6 +89,7 @@ internal sealed class ContinuationWaiter : IObjectWaiter, IThreadPoolWorkItem
 
     private void Run()
     {
+        _interruption.Unregister();
         _task?.EndBlocking();
         if (_executionContext is null)
         {
