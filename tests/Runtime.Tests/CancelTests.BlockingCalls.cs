@@ -129,17 +129,25 @@ public sealed partial class CancelTests
         using var hold = new Gate();
         var log = new ProbeLog();
         var actor = ProbeHandle.New(log);
-        var signal = Fn.Of(_ => hold.Pass() ? 1 : 0).Remote(new TaskOptions { NumCpus = 0 });
+        using var holding = new Gate();
+        var signal = Fn.Of(_ =>
+        {
+            holding.Open();
+            return hold.Pass() ? 1 : 0;
+        }).Remote(new TaskOptions { NumCpus = 0 });
+        holding.Pass();
+        using var inCall = new Gate();
         var sawCancel = false;
         var call = actor.Run((probe, _) =>
         {
+            inCall.Open();
             var value = signal.Get(Patience);
             sawCancel = Ray.GetRuntimeContext().IsCancelled;
             probe.Counter = value;
             return sawCancel ? "canceled" : "completed";
         });
 
-        Assert.Throws<GetTimeoutException>(() => call.Get(TimeSpan.FromMilliseconds(100)));
+        inCall.Pass();
         Ray.Cancel(call, recursive: false);
         hold.Open();
 
@@ -234,7 +242,15 @@ public sealed partial class CancelTests
         {
             _call = call;
             var free = new TaskOptions { NumCpus = 0 };
-            _never = Fn.Of(_ => hold.Pass() ? 1 : 0).Remote(free);
+            using var holding = new Gate();
+            _never = Fn.Of(_ =>
+            {
+                holding.Open();
+                return hold.Pass() ? 1 : 0;
+            }).Remote(free);
+
+            // Started, so that a Get cannot run it inline instead of blocking.
+            holding.Pass();
             if (call == BlockingCall.QueueGet)
             {
                 _queue = new RayQueue<int>();
