@@ -324,4 +324,55 @@ public sealed partial class TestCancel
 
         Assert.Equal(300, manyFut.Get(TimeSpan.FromSeconds(30)));
     }
+
+    [Fact]
+    public void test_is_canceled_sync_actor_task()
+    {
+        // Ports test_cancel.py::test_is_canceled_sync_actor_task: a sync actor call is not interrupted; it reads
+        // IsCancelled after its get, and its ref is cancelled although it returns.
+        using var ray = TestRuntime.Start(cpus: 2);
+        var sig = SignalActor.Remote.New();
+        var actor = CancelCheckingActor.Remote.New();
+
+        var @ref = actor.TaskWithCancelCheck(sig);
+        WaitForCondition(() => sig.CurNumWaiters().Get(Bounds.Must) == 1);
+
+        Ray.Cancel(@ref, recursive: false);
+        sig.Send(false).Get(Bounds.Must);
+
+        Assert.Throws<TaskCancelledException>(() => @ref.Get(Bounds.Must));
+        Assert.True(actor.IsCanceled().Get(Bounds.Must));
+    }
+
+    [Fact]
+    public void test_is_canceled_concurrent_actor_task()
+    {
+        // Ports test_cancel.py::test_is_canceled_concurrent_actor_task.
+        using var ray = TestRuntime.Start(cpus: 2);
+        var sig = SignalActor.Remote.New();
+        var actor = ConcurrentCancelCheckingActor.Remote.WithOptions(new ActorOptions { MaxConcurrency = 3 }).New();
+
+        var refs = Enumerable.Range(0, 3).Select(i => actor.TaskWithCancelCheck(i, sig)).ToList();
+        WaitForCondition(() => sig.CurNumWaiters().Get(Bounds.Must) == 3);
+
+        Ray.Cancel(refs[1], recursive: false);
+        sig.Send(false).Get(Bounds.Must);
+
+        Assert.Throws<TaskCancelledException>(() => refs[1].Get(Bounds.Must));
+        foreach (var i in new[] { 0, 2 })
+        {
+            Assert.Equal($"task_{i}_completed", refs[i].Get(Bounds.Must));
+        }
+
+        Assert.Equal([1], actor.GetCanceledTasks().Get(Bounds.Must));
+    }
+
+    private static void WaitForCondition(Func<bool> condition)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(clock.Elapsed < Bounds.Must, "The condition did not become true in time");
+        }
+    }
 }
