@@ -27,6 +27,8 @@ public sealed partial class CancelTests
         QueueGet,
         GeneratorForeach,
         GeneratorAwaitForeach,
+        AsCompletedForeach,
+        AsCompletedAwaitForeach,
     }
 
     public static TheoryData<BlockingCall, bool> BlockingCalls()
@@ -228,7 +230,8 @@ public sealed partial class CancelTests
     }
 
     private static bool IsAsync(BlockingCall call) =>
-        call is BlockingCall.WaitAsync or BlockingCall.Await or BlockingCall.GetAsync or BlockingCall.GeneratorAwaitForeach;
+        call is BlockingCall.WaitAsync or BlockingCall.Await or BlockingCall.GetAsync or BlockingCall.GeneratorAwaitForeach
+            or BlockingCall.AsCompletedAwaitForeach;
 
     /// <summary>What the blocking calls wait on: a ref, a queue and a stream that stay pending until the test ends (CPU-free).</summary>
     private sealed class PendingSources
@@ -282,6 +285,9 @@ public sealed partial class CancelTests
                 case BlockingCall.GeneratorForeach:
                     _ = _stream!.ToList();
                     break;
+                case BlockingCall.AsCompletedForeach:
+                    _ = Ray.AsCompleted([_never]).ToList();
+                    break;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(_call), _call, "not a sync call");
             }
@@ -302,6 +308,12 @@ public sealed partial class CancelTests
                     break;
                 case BlockingCall.GeneratorAwaitForeach:
                     await foreach (var _ in _stream!)
+                    {
+                    }
+
+                    break;
+                case BlockingCall.AsCompletedAwaitForeach:
+                    await foreach (var _ in Ray.AsCompleted([_never]))
                     {
                     }
 

@@ -80,8 +80,10 @@ internal sealed partial class LocalTask
     public void Abort(ExceptionDispatchInfo error)
     {
         Interlocked.Exchange(ref _state, Finished);
-        RequestCancellation();
+
+        // The ref fails first: the cancellation interrupts the task's waits, and its own end must not win the race.
         FailOutputs(error);
+        RequestCancellation();
     }
 
     /// <summary>Remembers a task submitted from inside this one, so a recursive cancel reaches it.</summary>
