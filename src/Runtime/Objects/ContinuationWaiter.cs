@@ -15,6 +15,10 @@ internal sealed class ContinuationWaiter : IObjectWaiter, IThreadPoolWorkItem
 {
     private static readonly SendOrPostCallback s_post = state => ((ContinuationWaiter)state!).Run();
 
+    /// <summary>The interrupted task whose continuation runs on this thread now, for the awaiter's <c>GetResult</c> to throw.</summary>
+    [ThreadStatic]
+    private static IBlockingContext? t_interruptedResume;
+
     private readonly Action _continuation;
     private readonly SynchronizationContext? _syncContext;
     private readonly TaskScheduler? _scheduler;
@@ -22,6 +26,7 @@ internal sealed class ContinuationWaiter : IObjectWaiter, IThreadPoolWorkItem
     private readonly IBlockingContext? _task;
     private CancellationTokenRegistration _interruption;
     private int _scheduled;
+    private bool _interrupted;
 
     private ContinuationWaiter(Action continuation, bool flowContext, IBlockingContext? task)
     {
@@ -38,7 +43,13 @@ internal sealed class ContinuationWaiter : IObjectWaiter, IThreadPoolWorkItem
         var task = BlockingScope.Flowing;
         var waiter = new ContinuationWaiter(continuation, flowContext, task);
         task?.BeginBlocking();
-        if (task is { IsInterrupted: true } || !entry.TryRegister(waiter))
+        if (task is { IsInterrupted: true })
+        {
+            waiter.ScheduleOnce(interrupted: true);
+            return;
+        }
+
+        if (!entry.TryRegister(waiter))
         {
             waiter.ScheduleOnce();
             return;
@@ -52,7 +63,7 @@ internal sealed class ContinuationWaiter : IObjectWaiter, IThreadPoolWorkItem
                 {
                     var (w, e) = ((ContinuationWaiter, ObjectEntry))state!;
                     e.Unregister(w);
-                    w.ScheduleOnce();
+                    w.ScheduleOnce(interrupted: true);
                 },
                 (waiter, entry));
         }
@@ -60,11 +71,27 @@ internal sealed class ContinuationWaiter : IObjectWaiter, IThreadPoolWorkItem
 
     void IObjectWaiter.OnObjectCompleted(ObjectEntry entry, int token) => ScheduleOnce();
 
+    /// <summary>
+    /// Takes the interrupted task whose await resumes on this thread, if any: the awaiter's <c>GetResult</c> then throws
+    /// its cancellation even when the object completed meanwhile, since the interruption won.
+    /// </summary>
+    public static IBlockingContext? TakeInterruptedResume()
+    {
+        var context = t_interruptedResume;
+        if (context is not null)
+        {
+            t_interruptedResume = null;
+        }
+
+        return context;
+    }
+
     /// <summary>Resumes the continuation once: on completion or on interruption, whichever comes first.</summary>
-    private void ScheduleOnce()
+    private void ScheduleOnce(bool interrupted = false)
     {
         if (Interlocked.Exchange(ref _scheduled, 1) == 0)
         {
+            _interrupted = interrupted;
             Schedule();
         }
     }
@@ -91,13 +118,22 @@ internal sealed class ContinuationWaiter : IObjectWaiter, IThreadPoolWorkItem
     {
         _interruption.Unregister();
         _task?.EndBlocking();
-        if (_executionContext is null)
+        var previous = t_interruptedResume;
+        t_interruptedResume = _interrupted ? _task : null;
+        try
         {
-            _continuation();
+            if (_executionContext is null)
+            {
+                _continuation();
+            }
+            else
+            {
+                ExecutionContext.Run(_executionContext, static state => ((Action)state!)(), _continuation);
+            }
         }
-        else
+        finally
         {
-            ExecutionContext.Run(_executionContext, static state => ((Action)state!)(), _continuation);
+            t_interruptedResume = previous;
         }
     }
 }

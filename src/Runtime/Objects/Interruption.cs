@@ -21,11 +21,16 @@ internal static class Interruption
     }
 
     /// <summary>
-    /// In an awaiter's <c>GetResult</c>: a pending <paramref name="entry"/> means the await resumed because its task was
-    /// interrupted, so this throws the task's cancellation (or, awaited by hand before completion, says so).
+    /// In an awaiter's <c>GetResult</c>: an await that resumed because its task was interrupted throws the task's
+    /// cancellation, even if the object completed meanwhile (or, a pending object read by hand, says so).
     /// </summary>
     public static void ThrowIfResumedEarly(ObjectEntry entry)
     {
+        if (ContinuationWaiter.TakeInterruptedResume() is { } interrupted)
+        {
+            throw interrupted.InterruptedError();
+        }
+
         if (!entry.IsCompleted)
         {
             throw BlockingScope.Current is { IsInterrupted: true } context

@@ -238,6 +238,17 @@ internal sealed class WaitSet<TRef> : IObjectWaiter
 
                 var waited = waiter.Task.WaitAsync(Timeouts.Remaining(deadline), stop);
                 await waited.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (waited.IsCanceled && context is { IsInterrupted: true })
+                {
+                    // The interruption won, even if enough refs became ready since.
+                    lock (this)
+                    {
+                        _asyncWaiters!.Remove(waiter);
+                    }
+
+                    throw context.InterruptedError();
+                }
+
                 if (waiter.Task.IsCompleted)
                 {
                     // Enough were ready when it was woken; a concurrent Take on the same set may have taken some since.
