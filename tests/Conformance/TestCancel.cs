@@ -367,6 +367,57 @@ public sealed partial class TestCancel
         Assert.Equal([1], actor.GetCanceledTasks().Get(Bounds.Must));
     }
 
+    [Fact]
+    public void test_async_actor_cancel_after_task_finishes()
+    {
+        // Ports test_cancel.py::test_async_actor_cancel_after_task_finishes.
+        using var ray = TestRuntime.Start(cpus: 2);
+        var a = EmptyAsyncActor.Remote.WithOptions(new ActorOptions { MaxConcurrency = 1 }).New();
+        var @ref = a.Empty();
+        var ref2 = a.Empty();
+        Ray.Get([@ref, ref2], Bounds.Must);
+        Ray.Cancel(@ref);
+        Ray.Cancel(ref2);
+
+        // Exceptions shouldn't be raised.
+        Ray.Get([@ref, ref2], Bounds.Must);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void test_cancel_recursive_chain(bool recursive)
+    {
+        // Ports test_cancel.py::test_cancel_recursive_chain. Differs: Ray waits until list_tasks shows four runs;
+        // here the leaf waiting on the signal shows that every link is running.
+        using var ray = TestRuntime.Start(cpus: 2);
+        var sig = SignalActor.Remote.New();
+        var r1 = RecursiveActor.Remote.New();
+        var r2 = RecursiveActor.Remote.New(r1);
+        var r3 = RecursiveActor.Remote.New(r2);
+        var r4 = RecursiveActor.Remote.New(r3);
+
+        var @ref = r4.Run(sig);
+        WaitForCondition(() => sig.CurNumWaiters().Get(Bounds.Must) == 1);
+        Ray.Cancel(@ref, recursive: recursive);
+        sig.Send(false).Get(Bounds.Must);
+
+        if (recursive)
+        {
+            Assert.Throws<TaskCancelledException>(() => @ref.Get(Bounds.Must));
+            Assert.Throws<TaskCancelledException>(() => r4.GetChildRef().Get(Bounds.Must).Get(Bounds.Must));
+            Assert.Throws<TaskCancelledException>(() => r3.GetChildRef().Get(Bounds.Must).Get(Bounds.Must));
+            Assert.Throws<TaskCancelledException>(() => r2.GetChildRef().Get(Bounds.Must).Get(Bounds.Must));
+        }
+        else
+        {
+            Assert.True(r2.GetChildRef().Get(Bounds.Must).Get(Bounds.Must));
+            Assert.True(r3.GetChildRef().Get(Bounds.Must).Get(Bounds.Must));
+            Assert.True(r4.GetChildRef().Get(Bounds.Must).Get(Bounds.Must));
+            Assert.Throws<TaskCancelledException>(() => @ref.Get(Bounds.Must));
+        }
+    }
+
     private static void WaitForCondition(Func<bool> condition)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
