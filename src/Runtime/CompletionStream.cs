@@ -42,16 +42,7 @@ public sealed class CompletionStream<TRef> : IEnumerable<TRef>
             TRef? next;
             while (!reader.TryRead(out next))
             {
-                var task = BlockingScope.Current;
-                task?.BeginBlocking();
-                try
-                {
-                    reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult();
-                }
-                finally
-                {
-                    task?.EndBlocking();
-                }
+                Interruption.Block(reader.WaitToReadAsync().AsTask());
             }
 
             yield return next;
@@ -64,7 +55,13 @@ public sealed class CompletionStream<TRef> : IEnumerable<TRef>
         var reader = Watch();
         for (var yielded = 0; yielded < _refs.Length; yielded++)
         {
-            yield return await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            TRef? next;
+            while (!reader.TryRead(out next))
+            {
+                await Interruption.WaitAsync(reader.WaitToReadAsync(cancellationToken).AsTask(), cancellationToken).ConfigureAwait(false);
+            }
+
+            yield return next;
         }
     }
 

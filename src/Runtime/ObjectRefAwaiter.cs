@@ -17,7 +17,11 @@ public readonly struct ObjectRefAwaiter : ICriticalNotifyCompletion
     public bool IsCompleted => _entry.IsCompleted;
 
     /// <summary>Throws the object's error, if it has one.</summary>
-    public void GetResult() => _entry.ThrowIfFailed();
+    public void GetResult()
+    {
+        Interruption.ThrowIfResumedEarly(_entry);
+        _entry.ThrowIfFailed();
+    }
 
     /// <inheritdoc />
     public void OnCompleted(Action continuation) => ContinuationWaiter.Register(_entry, continuation, flowContext: true);
@@ -41,6 +45,7 @@ public readonly struct ObjectRefAwaiter<T> : ICriticalNotifyCompletion
     /// <summary>The value, or the object's error thrown.</summary>
     public T GetResult()
     {
+        Interruption.ThrowIfResumedEarly(_entry);
         _entry.ThrowIfFailed();
         return _entry.Value;
     }

@@ -119,16 +119,7 @@ public sealed class ObjectRefGenerator<T> : IEnumerable<ObjectRef<T>>, IObjectSt
             }
             else
             {
-                var task = BlockingScope.Current;
-                task?.BeginBlocking();
-                try
-                {
-                    changed!.Wait();
-                }
-                finally
-                {
-                    task?.EndBlocking();
-                }
+                Interruption.Block(changed!);
             }
         }
     }
@@ -149,7 +140,7 @@ public sealed class ObjectRefGenerator<T> : IEnumerable<ObjectRef<T>>, IObjectSt
             }
             else
             {
-                await changed!.WaitAsync(cancellationToken).ConfigureAwait(false);
+                await Interruption.WaitAsync(changed!, cancellationToken).ConfigureAwait(false);
             }
         }
     }

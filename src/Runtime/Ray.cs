@@ -252,8 +252,13 @@ public static partial class Ray
     /// <summary>
     /// Cancels the task behind <paramref name="reference"/> (Ray's <c>ray.cancel</c>). A task that has not started never
     /// runs, and reading its ref throws <see cref="TaskCancelledException"/>. A running task sees its
-    /// <see cref="CancellationToken"/> signalled; if it stops by throwing <see cref="OperationCanceledException"/> its ref
-    /// is cancelled, and if it returns anyway its result is kept. Cancelling a finished task does nothing.
+    /// <see cref="CancellationToken"/> signalled, and every blocking RaySharp call in it (<c>Get</c>, <c>Ray.Wait</c>,
+    /// <c>await</c> on a ref, queue gets, generator enumeration) throws <see cref="TaskCancelledException"/> at once,
+    /// also when it is already blocked, as Ray interrupts the task; if the task stops by throwing
+    /// <see cref="OperationCanceledException"/> its ref is cancelled, and so are the tasks that depend on it. A task that
+    /// returns anyway keeps its result. A sync actor call is not interrupted (as in Ray): it can check
+    /// <see cref="RuntimeContext.IsCancelled"/>, and its ref is cancelled even when it returns. An async actor call sees its token
+    /// and its waits are interrupted. Cancelling a finished task does nothing.
     /// </summary>
     /// <param name="reference">The ref of the task's result.</param>
     /// <param name="force">Also fail the ref of a running task at once. In-process code cannot be killed: it keeps running until it returns, and its result is discarded.</param>
@@ -262,6 +267,20 @@ public static partial class Ray
     {
         ArgumentNullException.ThrowIfNull(reference);
         reference.Entry.Producer?.Cancel(force, recursive);
+    }
+
+    /// <summary>
+    /// Cancels the streaming task behind <paramref name="generator"/> (Ray's <c>ray.cancel</c> on an <c>ObjectRefGenerator</c>),
+    /// as <see cref="Cancel(ObjectRef, bool, bool)"/> does: the stream stops, the refs it yielded keep their values, and the
+    /// next item (or enumeration past the last) throws <see cref="TaskCancelledException"/>. A finished stream is unchanged.
+    /// </summary>
+    /// <param name="generator">The generator a streaming call returned.</param>
+    /// <param name="force">Also fail the stream at once, while the task still runs.</param>
+    /// <param name="recursive">Also cancel the tasks that the streaming task submitted.</param>
+    public static void Cancel<T>(ObjectRefGenerator<T> generator, bool force = false, bool recursive = true)
+    {
+        ArgumentNullException.ThrowIfNull(generator);
+        Cancel(generator.Completion, force, recursive);
     }
 
     /// <summary>

@@ -10,8 +10,6 @@ namespace RaySharp.Conformance;
 /// <summary>Ray's python/ray/tests/test_cancel.py.</summary>
 public sealed partial class TestCancel
 {
-    private const string NonForceBlockedGet = "Known defect: non-force Ray.Cancel of a running task blocked in Ray.Get does not interrupt it (issue 19)";
-
     [RayRemote]
     public static int WaitFor(ObjectRef<int> t) => t.Get(Bounds.Hang);
 
@@ -76,7 +74,7 @@ public sealed partial class TestCancel
 
     [Theory]
     [InlineData(true)]
-    [InlineData(false, Skip = NonForceBlockedGet)]
+    [InlineData(false)]
     public void test_cancel_chain(bool useForce)
     {
         // Ports test_cancel.py::test_cancel_chain.
@@ -116,7 +114,7 @@ public sealed partial class TestCancel
 
     [Theory]
     [InlineData(true)]
-    [InlineData(false, Skip = NonForceBlockedGet)]
+    [InlineData(false)]
     public void test_cancel_multiple_dependents(bool useForce)
     {
         // Ports test_cancel.py::test_cancel_multiple_dependents.
@@ -150,7 +148,7 @@ public sealed partial class TestCancel
 
     [Theory]
     [InlineData(true)]
-    [InlineData(false, Skip = NonForceBlockedGet)]
+    [InlineData(false)]
     public void test_single_cpu_cancel(bool useForce)
     {
         // Ports test_cancel.py::test_single_cpu_cancel.
@@ -177,7 +175,7 @@ public sealed partial class TestCancel
 
     [Theory]
     [InlineData(true)]
-    [InlineData(false, Skip = NonForceBlockedGet)]
+    [InlineData(false)]
     public void test_comprehensive(bool useForce)
     {
         // Ports test_cancel.py::test_comprehensive.
@@ -292,7 +290,7 @@ public sealed partial class TestCancel
 
     [Theory]
     [InlineData(true)]
-    [InlineData(false, Skip = NonForceBlockedGet)]
+    [InlineData(false)]
     public void test_remote_cancel(bool useForce)
     {
         // Ports test_cancel.py::test_remote_cancel.
@@ -325,5 +323,107 @@ public sealed partial class TestCancel
         RayAssert.Cancelled(() => outerFut.Get(TimeSpan.FromSeconds(10)));
 
         Assert.Equal(300, manyFut.Get(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public void test_is_canceled_sync_actor_task()
+    {
+        // Ports test_cancel.py::test_is_canceled_sync_actor_task: a sync actor call is not interrupted; it reads
+        // IsCancelled after its get, and its ref is cancelled although it returns.
+        using var ray = TestRuntime.Start(cpus: 2);
+        var sig = SignalActor.Remote.New();
+        var actor = CancelCheckingActor.Remote.New();
+
+        var @ref = actor.TaskWithCancelCheck(sig);
+        WaitForCondition(() => sig.CurNumWaiters().Get(Bounds.Must) == 1);
+
+        Ray.Cancel(@ref, recursive: false);
+        sig.Send(false).Get(Bounds.Must);
+
+        Assert.Throws<TaskCancelledException>(() => @ref.Get(Bounds.Must));
+        Assert.True(actor.IsCanceled().Get(Bounds.Must));
+    }
+
+    [Fact]
+    public void test_is_canceled_concurrent_actor_task()
+    {
+        // Ports test_cancel.py::test_is_canceled_concurrent_actor_task.
+        using var ray = TestRuntime.Start(cpus: 2);
+        var sig = SignalActor.Remote.New();
+        var actor = ConcurrentCancelCheckingActor.Remote.WithOptions(new ActorOptions { MaxConcurrency = 3 }).New();
+
+        var refs = Enumerable.Range(0, 3).Select(i => actor.TaskWithCancelCheck(i, sig)).ToList();
+        WaitForCondition(() => sig.CurNumWaiters().Get(Bounds.Must) == 3);
+
+        Ray.Cancel(refs[1], recursive: false);
+        sig.Send(false).Get(Bounds.Must);
+
+        Assert.Throws<TaskCancelledException>(() => refs[1].Get(Bounds.Must));
+        foreach (var i in new[] { 0, 2 })
+        {
+            Assert.Equal($"task_{i}_completed", refs[i].Get(Bounds.Must));
+        }
+
+        Assert.Equal([1], actor.GetCanceledTasks().Get(Bounds.Must));
+    }
+
+    [Fact]
+    public void test_async_actor_cancel_after_task_finishes()
+    {
+        // Ports test_cancel.py::test_async_actor_cancel_after_task_finishes.
+        using var ray = TestRuntime.Start(cpus: 2);
+        var a = EmptyAsyncActor.Remote.WithOptions(new ActorOptions { MaxConcurrency = 1 }).New();
+        var @ref = a.Empty();
+        var ref2 = a.Empty();
+        Ray.Get([@ref, ref2], Bounds.Must);
+        Ray.Cancel(@ref);
+        Ray.Cancel(ref2);
+
+        // Exceptions shouldn't be raised.
+        Ray.Get([@ref, ref2], Bounds.Must);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void test_cancel_recursive_chain(bool recursive)
+    {
+        // Ports test_cancel.py::test_cancel_recursive_chain. Differs: Ray waits until list_tasks shows four runs;
+        // here the leaf waiting on the signal shows that every link is running.
+        using var ray = TestRuntime.Start(cpus: 2);
+        var sig = SignalActor.Remote.New();
+        var r1 = RecursiveActor.Remote.New();
+        var r2 = RecursiveActor.Remote.New(r1);
+        var r3 = RecursiveActor.Remote.New(r2);
+        var r4 = RecursiveActor.Remote.New(r3);
+
+        var @ref = r4.Run(sig);
+        WaitForCondition(() => sig.CurNumWaiters().Get(Bounds.Must) == 1);
+        Ray.Cancel(@ref, recursive: recursive);
+        sig.Send(false).Get(Bounds.Must);
+
+        if (recursive)
+        {
+            Assert.Throws<TaskCancelledException>(() => @ref.Get(Bounds.Must));
+            Assert.Throws<TaskCancelledException>(() => r4.GetChildRef().Get(Bounds.Must).Get(Bounds.Must));
+            Assert.Throws<TaskCancelledException>(() => r3.GetChildRef().Get(Bounds.Must).Get(Bounds.Must));
+            Assert.Throws<TaskCancelledException>(() => r2.GetChildRef().Get(Bounds.Must).Get(Bounds.Must));
+        }
+        else
+        {
+            Assert.True(r2.GetChildRef().Get(Bounds.Must).Get(Bounds.Must));
+            Assert.True(r3.GetChildRef().Get(Bounds.Must).Get(Bounds.Must));
+            Assert.True(r4.GetChildRef().Get(Bounds.Must).Get(Bounds.Must));
+            Assert.Throws<TaskCancelledException>(() => @ref.Get(Bounds.Must));
+        }
+    }
+
+    private static void WaitForCondition(Func<bool> condition)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(clock.Elapsed < Bounds.Must, "The condition did not become true in time");
+        }
     }
 }

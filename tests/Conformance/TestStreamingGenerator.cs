@@ -159,7 +159,7 @@ public sealed partial class TestStreamingGenerator
         Assert.Equal(1, killSwitch.Failures().Get(Bounds.Must));
     }
 
-    [Fact(Skip = "Known defect: streams cannot be cancelled (issue 19)")]
+    [Fact]
     public void test_generator_basic_cancel()
     {
         // Ports test_streaming_generator.py::test_generator_basic's cancel part. Sleeps are signals.

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace RaySharp.Tests;
 
-public sealed class CancelTests
+public sealed partial class CancelTests
 {
     [Fact]
     public void A_queued_task_never_runs_once_cancelled()

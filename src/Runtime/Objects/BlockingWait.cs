@@ -4,7 +4,10 @@ using System.Threading;
 
 namespace RaySharp.Objects;
 
-/// <summary>Blocks a thread until entries complete: spins briefly, then sleeps on an event.</summary>
+/// <summary>
+/// Blocks a thread until entries complete: spins briefly, then sleeps on an event. Inside a task the sleep also ends
+/// when the task is interrupted (<see cref="Interruption"/>), with the task's <see cref="TaskCancelledException"/>.
+/// </summary>
 internal sealed class BlockingWait : IObjectWaiter
 {
     private const int SpinIterations = 40;
@@ -30,6 +33,8 @@ internal sealed class BlockingWait : IObjectWaiter
         }
 
         var context = BlockingScope.Current;
+        Interruption.ThrowIfInterrupted(context);
+
         // A plain thread runs the producer only when it would wait forever anyway: a task run inline cannot time out.
         var ranInline = context is not null
             ? context.TryRunProducerInline(entry)
@@ -53,13 +58,18 @@ internal sealed class BlockingWait : IObjectWaiter
         context?.BeginBlocking();
         try
         {
-            if (wait._signal.Wait(timeout))
+            if (wait._signal.Wait(timeout, Interruption.TokenOf(context)))
             {
                 return true;
             }
 
             entry.Unregister(wait);
             return entry.IsCompleted;
+        }
+        catch (OperationCanceledException)
+        {
+            entry.Unregister(wait);
+            throw context!.InterruptedError();
         }
         finally
         {

@@ -8,17 +8,25 @@ namespace RaySharp.Objects;
 /// Resumes an <c>await</c> on a ref. It never runs the continuation inline on the completing thread:
 /// it posts to the captured <see cref="SynchronizationContext"/> or <see cref="TaskScheduler"/> (an async actor's
 /// turns), else queues to the thread pool.
-/// An async task that awaits a ref gives its CPU back while it waits.
+/// An async task that awaits a ref gives its CPU back while it waits, and resumes early when it is interrupted
+/// (<see cref="Interruption"/>): the awaiter's <c>GetResult</c> then finds the entry pending and throws the cancellation.
 /// </summary>
 internal sealed class ContinuationWaiter : IObjectWaiter, IThreadPoolWorkItem
 {
     private static readonly SendOrPostCallback s_post = state => ((ContinuationWaiter)state!).Run();
+
+    /// <summary>The interrupted task whose continuation runs on this thread now, for the awaiter's <c>GetResult</c> to throw.</summary>
+    [ThreadStatic]
+    private static IBlockingContext? t_interruptedResume;
 
     private readonly Action _continuation;
     private readonly SynchronizationContext? _syncContext;
     private readonly TaskScheduler? _scheduler;
     private readonly ExecutionContext? _executionContext;
     private readonly IBlockingContext? _task;
+    private CancellationTokenRegistration _interruption;
+    private int _scheduled;
+    private bool _interrupted;
 
     private ContinuationWaiter(Action continuation, bool flowContext, IBlockingContext? task)
     {
@@ -35,13 +43,58 @@ internal sealed class ContinuationWaiter : IObjectWaiter, IThreadPoolWorkItem
         var task = BlockingScope.Flowing;
         var waiter = new ContinuationWaiter(continuation, flowContext, task);
         task?.BeginBlocking();
+        if (task is { IsInterrupted: true })
+        {
+            waiter.ScheduleOnce(interrupted: true);
+            return;
+        }
+
         if (!entry.TryRegister(waiter))
         {
-            waiter.Schedule();
+            waiter.ScheduleOnce();
+            return;
+        }
+
+        var interruption = Interruption.TokenOf(task);
+        if (interruption.CanBeCanceled)
+        {
+            waiter._interruption = interruption.UnsafeRegister(
+                static state =>
+                {
+                    var (w, e) = ((ContinuationWaiter, ObjectEntry))state!;
+                    e.Unregister(w);
+                    w.ScheduleOnce(interrupted: true);
+                },
+                (waiter, entry));
         }
     }
 
-    void IObjectWaiter.OnObjectCompleted(ObjectEntry entry, int token) => Schedule();
+    void IObjectWaiter.OnObjectCompleted(ObjectEntry entry, int token) => ScheduleOnce();
+
+    /// <summary>
+    /// Takes the interrupted task whose await resumes on this thread, if any: the awaiter's <c>GetResult</c> then throws
+    /// its cancellation even when the object completed meanwhile, since the interruption won.
+    /// </summary>
+    public static IBlockingContext? TakeInterruptedResume()
+    {
+        var context = t_interruptedResume;
+        if (context is not null)
+        {
+            t_interruptedResume = null;
+        }
+
+        return context;
+    }
+
+    /// <summary>Resumes the continuation once: on completion or on interruption, whichever comes first.</summary>
+    private void ScheduleOnce(bool interrupted = false)
+    {
+        if (Interlocked.Exchange(ref _scheduled, 1) == 0)
+        {
+            _interrupted = interrupted;
+            Schedule();
+        }
+    }
 
     void IThreadPoolWorkItem.Execute() => Run();
 
@@ -63,14 +116,24 @@ internal sealed class ContinuationWaiter : IObjectWaiter, IThreadPoolWorkItem
 
     private void Run()
     {
+        _interruption.Unregister();
         _task?.EndBlocking();
-        if (_executionContext is null)
+        var previous = t_interruptedResume;
+        t_interruptedResume = _interrupted ? _task : null;
+        try
         {
-            _continuation();
+            if (_executionContext is null)
+            {
+                _continuation();
+            }
+            else
+            {
+                ExecutionContext.Run(_executionContext, static state => ((Action)state!)(), _continuation);
+            }
         }
-        else
+        finally
         {
-            ExecutionContext.Run(_executionContext, static state => ((Action)state!)(), _continuation);
+            t_interruptedResume = previous;
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Threading;
+
 namespace RaySharp.Objects;
 
 /// <summary>
@@ -17,4 +19,19 @@ internal interface IBlockingContext
 
     /// <summary>The caller resumes: take the CPU back.</summary>
     void EndBlocking();
+
+    /// <summary>
+    /// True once the task was cancelled in a way that interrupts its waits (Ray's KeyboardInterrupt): every blocking
+    /// call in it then throws <see cref="InterruptedError"/> instead of waiting. A cheap read, for the checks before a wait.
+    /// </summary>
+    bool IsInterrupted { get; }
+
+    /// <summary>
+    /// Signalled when <see cref="IsInterrupted"/> becomes true; <see cref="CancellationToken.None"/> when nothing can
+    /// interrupt the task's waits. Read it only on the way to blocking: the first read may create the token source.
+    /// </summary>
+    CancellationToken Interruption { get; }
+
+    /// <summary>The error a blocking call in an interrupted task throws: the task's <see cref="TaskCancelledException"/>.</summary>
+    TaskCancelledException InterruptedError();
 }

@@ -16,6 +16,22 @@ internal sealed partial class LocalTask
     /// <inheritdoc />
     public override CancellationToken CancellationToken => (Volatile.Read(ref Extras.Cancellation) ?? CreateCancellation()).Token;
 
+    /// <inheritdoc />
+    public bool IsInterrupted => IsCancelRequested && InterruptsWaits;
+
+    /// <inheritdoc />
+    public CancellationToken Interruption => InterruptsWaits ? CancellationToken : default;
+
+    /// <summary>
+    /// Whether a cancel interrupts the task's blocking calls, as Ray raises KeyboardInterrupt in a task and
+    /// CancelledError in an async actor call. A sync actor call is not interrupted (Ray's rule): it reads
+    /// <see cref="RuntimeContext.IsCancelled"/>, and its ref is cancelled even when it returns.
+    /// </summary>
+    private bool InterruptsWaits => Role != TaskRole.ActorCall || Spec.Function.IsAsync;
+
+    /// <inheritdoc />
+    public TaskCancelledException InterruptedError() => new(Name, Id);
+
     /// <summary>Ray.Cancel: a waiting task never runs; a running one sees its token (and with force, its ref fails now).</summary>
     public void Cancel(bool force, bool recursive)
     {
@@ -64,8 +80,10 @@ internal sealed partial class LocalTask
     public void Abort(ExceptionDispatchInfo error)
     {
         Interlocked.Exchange(ref _state, Finished);
-        RequestCancellation();
+
+        // The ref fails first: the cancellation interrupts the task's waits, and its own end must not win the race.
         FailOutputs(error);
+        RequestCancellation();
     }
 
     /// <summary>Remembers a task submitted from inside this one, so a recursive cancel reaches it.</summary>
@@ -121,7 +139,10 @@ internal sealed partial class LocalTask
 
     private bool IsCancellation(Exception error) => error is OperationCanceledException && IsCancelRequested;
 
-    private ExceptionDispatchInfo CancelledError() => ExceptionDispatchInfo.Capture(new TaskCancelledException(Name, Id));
+    private ExceptionDispatchInfo CancelledError() => ExceptionDispatchInfo.Capture(InterruptedError());
+
+    /// <summary>A sync actor call cancelled while it ran ends cancelled even when it returns (Ray's <c>is_canceled()</c> contract).</summary>
+    private bool EndsCancelledDespiteReturning => IsCancelRequested && Role == TaskRole.ActorCall && !Spec.Function.IsAsync;
 
     private void RequestCancellation()
     {

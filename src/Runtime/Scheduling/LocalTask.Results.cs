@@ -61,6 +61,8 @@ internal sealed partial class LocalTask
                 $"Remote function '{Spec.Function.Name}' streamed {typeof(T).Name} items, but its caller did not submit it as a stream of that type. The stub and the invoker disagree.");
         }
 
+        // A cancelled stream stops at its next item, even when the generator ignores its token.
+        Objects.Interruption.ThrowIfInterrupted(this);
         stream.Append(item, _backend.Store);
     }
 }

@@ -248,7 +248,11 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
     public void Complete(Exception? error)
     {
         Interlocked.Exchange(ref _state, Finished);
-        if (error is null)
+        if (error is null && EndsCancelledDespiteReturning)
+        {
+            Conclude(CancelledError());
+        }
+        else if (error is null)
         {
             AdoptStagedResults();
             _backend.Store.AdmitResult(_result);

@@ -212,8 +212,13 @@ internal sealed class WaitSet<TRef> : IObjectWaiter
 
     private async Task<WaitResult<TRef>> TakeWhenReadyAsync(int count, long deadline, CancellationToken cancellationToken)
     {
-        // Like an await on a ref, an async task gives its CPU back while it waits.
+        // Like an await on a ref, an async task gives its CPU back while it waits, and stops when it is interrupted.
+        var context = BlockingScope.Current;
+        Interruption.ThrowIfInterrupted(context);
         var task = BlockingScope.Flowing;
+        var interruption = Interruption.TokenOf(context);
+        using var linked = interruption.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, interruption) : null;
+        var stop = linked?.Token ?? cancellationToken;
         task?.BeginBlocking();
         try
         {
@@ -231,8 +236,19 @@ internal sealed class WaitSet<TRef> : IObjectWaiter
                     (_asyncWaiters ??= []).Add(waiter);
                 }
 
-                var waited = waiter.Task.WaitAsync(Timeouts.Remaining(deadline), cancellationToken);
+                var waited = waiter.Task.WaitAsync(Timeouts.Remaining(deadline), stop);
                 await waited.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (waited.IsCanceled && context is { IsInterrupted: true })
+                {
+                    // The interruption won, even if enough refs became ready since.
+                    lock (this)
+                    {
+                        _asyncWaiters!.Remove(waiter);
+                    }
+
+                    throw context.InterruptedError();
+                }
+
                 if (waiter.Task.IsCompleted)
                 {
                     // Enough were ready when it was woken; a concurrent Take on the same set may have taken some since.
@@ -250,6 +266,7 @@ internal sealed class WaitSet<TRef> : IObjectWaiter
                 }
 
                 cancellationToken.ThrowIfCancellationRequested();
+                Interruption.ThrowIfInterrupted(context);
             }
         }
         finally
@@ -258,14 +275,23 @@ internal sealed class WaitSet<TRef> : IObjectWaiter
         }
     }
 
+    /// <summary>Waits, under the lock, until <paramref name="count"/> refs are ready, the deadline passes or the running task is interrupted.</summary>
     private void WaitForReady(int count, long deadline)
     {
         var task = BlockingScope.Current;
+        Interruption.ThrowIfInterrupted(task);
+        var interruption = Interruption.TokenOf(task);
+
+        // Unregister, not Dispose: the callback takes this lock, which the caller holds when this returns.
+        var registration = interruption.CanBeCanceled
+            ? interruption.UnsafeRegister(static state => PulseAllUnderLock(state!), this)
+            : default;
         task?.BeginBlocking();
         try
         {
             while (_ready.Count < count)
             {
+                Interruption.ThrowIfInterrupted(task);
                 var remaining = Timeouts.Remaining(deadline);
                 if (remaining == TimeSpan.Zero || !Monitor.Wait(this, remaining))
                 {
@@ -275,7 +301,16 @@ internal sealed class WaitSet<TRef> : IObjectWaiter
         }
         finally
         {
+            registration.Unregister();
             task?.EndBlocking();
+        }
+    }
+
+    private static void PulseAllUnderLock(object set)
+    {
+        lock (set)
+        {
+            Monitor.PulseAll(set);
         }
     }
 
