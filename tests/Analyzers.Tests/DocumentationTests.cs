@@ -12,7 +12,7 @@ namespace RaySharp.Analyzers.Tests;
 
 /// <summary>
 /// Every descriptor has its page and its index row, its help link points at that page, and the release-tracking
-/// files list it (STYLE.md section 4). Reflects over the shipped analyzers, so a new rule without docs fails here.
+/// files list it. Reflects over the shipped analyzers, so a new rule without docs fails here.
 /// </summary>
 public class DocumentationTests
 {
@@ -88,7 +88,7 @@ public class DocumentationTests
             return; // reported by DeclarationRulesAnalyzer, one walk for all ten ids
         }
 
-        // A usage analyzer class carries the id in its name and as a constant (STYLE.md section 4).
+        // A usage analyzer class carries the id in its name and as a constant.
         var analyzer = AllAnalyzers.Types.Single(t => t.Name.StartsWith(id, StringComparison.Ordinal));
         Assert.EndsWith("Analyzer", analyzer.Name, StringComparison.Ordinal);
         Assert.Equal(id, analyzer.GetField("Id", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue());

@@ -42,7 +42,16 @@ public sealed class ActorRestartTests
     public void A_constructor_that_crashes_is_restarted_under_MaxRestarts()
     {
         using var ray = TestRuntime.Start();
-        var log = new ProbeLog { Constructing = attempt => { if (attempt == 1) throw new ActorCrashException("died in the constructor"); } };
+        var log = new ProbeLog
+        {
+            Constructing = attempt =>
+            {
+                if (attempt == 1)
+                {
+                    throw new ActorCrashException("died in the constructor");
+                }
+            },
+        };
         var actor = ProbeHandle.New(log, new ActorOptions { MaxRestarts = 1 });
 
         Assert.Equal(1, actor.Run((p, _) => p.Incarnation).Get(Patience));

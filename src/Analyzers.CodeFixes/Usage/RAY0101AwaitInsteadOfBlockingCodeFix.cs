@@ -104,7 +104,7 @@ public sealed class RAY0101AwaitInsteadOfBlockingCodeFix : RaySharpCodeFix
     }
 
     /// <summary><c>Ray.Wait(…)</c> renamed to <c>Ray.WaitAsync(…)</c>, type arguments kept; null if the runtime referenced has no <c>WaitAsync</c>.</summary>
-    private static ExpressionSyntax? WaitAsync(RaySymbols symbols, InvocationExpressionSyntax wait)
+    private static InvocationExpressionSyntax? WaitAsync(RaySymbols symbols, InvocationExpressionSyntax wait)
     {
         if (symbols.Ray.GetMembers("WaitAsync").IsEmpty)
         {
@@ -120,6 +120,6 @@ public sealed class RAY0101AwaitInsteadOfBlockingCodeFix : RaySharpCodeFix
     }
 
     /// <summary><c>(await x)</c>, with the parentheses removed by the simplifier where they are not needed.</summary>
-    private static ExpressionSyntax Await(ExpressionSyntax awaited) =>
+    private static ParenthesizedExpressionSyntax Await(ExpressionSyntax awaited) =>
         ParenthesizedExpression(AwaitExpression(awaited.WithoutTrivia())).WithAdditionalAnnotations(Simplifier.Annotation);
 }

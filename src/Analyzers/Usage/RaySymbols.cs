@@ -6,7 +6,7 @@ namespace RaySharp.Analyzers.Usage;
 
 /// <summary>
 /// The RaySharp and BCL symbols the usage rules (RAY01xx, RAY02xx) look at, resolved once per compilation with
-/// <c>GetTypeByMetadataName</c> (STYLE.md section 5). <see cref="TryCreate"/> returns null when RaySharp is not referenced,
+/// <c>GetTypeByMetadataName</c>. <see cref="TryCreate"/> returns null when RaySharp is not referenced,
 /// so the rules stay silent in projects that do not use it.
 /// </summary>
 internal sealed class RaySymbols

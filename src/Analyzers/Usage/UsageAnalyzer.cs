@@ -4,7 +4,7 @@ namespace RaySharp.Analyzers.Usage;
 
 /// <summary>
 /// The common start of the usage analyzers (RAY0101 and up): concurrent, not in generated code, and silent unless
-/// RaySharp is referenced (STYLE.md section 5). Each rule resolves nothing itself and registers its actions in
+/// RaySharp is referenced. Each rule resolves nothing itself and registers its actions in
 /// <see cref="Register"/> with the compilation's <see cref="RaySymbols"/>.
 /// </summary>
 public abstract class UsageAnalyzer : DiagnosticAnalyzer

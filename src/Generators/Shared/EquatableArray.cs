@@ -29,7 +29,7 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
     public bool IsEmpty => Count == 0;
 
     /// <summary>The item at <paramref name="index"/>.</summary>
-    public T this[int index] => (_items ?? throw new IndexOutOfRangeException())[index];
+    public T this[int index] => (_items ?? throw new ArgumentOutOfRangeException(nameof(index)))[index];
 
     public static bool operator ==(EquatableArray<T> left, EquatableArray<T> right) => left.Equals(right);
 

@@ -8,6 +8,7 @@ namespace RaySharp.Objects;
 /// Blocks a thread until entries complete: spins briefly, then sleeps on an event. Inside a task the sleep also ends
 /// when the task is interrupted (<see cref="Interruption"/>), with the task's <see cref="TaskCancelledException"/>.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "A ManualResetEventSlim that is never asked for its WaitHandle holds no kernel object; one is made per wait and dropped.")]
 internal sealed class BlockingWait : IObjectWaiter
 {
     private const int SpinIterations = 40;

@@ -12,9 +12,8 @@ namespace RaySharp.Scheduling;
 /// although a ready task is never entered in the backend's <see cref="LiveTaskSet"/>: one slot per thread that ever
 /// ran a task, on its own cache line and written only by that thread, so a worker announces its task with a plain
 /// store. Each backend keeps its own list of the slots its tasks ran in; a thread that runs tasks of several
-/// runtimes joins each one's list once. It holds the
-/// same task as <see cref="Objects.BlockingScope"/>'s thread slot; making that slot the registered one instead measured
-/// slower in a pipelined-task driver (17 of 22 paired runs), so the two stay apart.
+/// runtimes joins each one's list once. It holds the same task as <see cref="Objects.BlockingScope"/>'s thread slot;
+/// the two stay apart for speed (docs/benchmarks.md, runs 12-16).
 /// </summary>
 /// <remarks>
 /// A runner stores its task in its slot and then reads whether the backend is disposed; shutdown marks the backend

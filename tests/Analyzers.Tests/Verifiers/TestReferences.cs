@@ -11,7 +11,7 @@ public static class TestReferences
 {
     /// <summary>
     /// A target framework with no reference package: <c>ReferenceAssemblies.Net.Net100</c> would download
-    /// Microsoft.NETCore.App.Ref, which is not served here (FACTS.md). <see cref="All"/> supplies the assemblies instead.
+    /// Microsoft.NETCore.App.Ref, which the package feed here does not serve. <see cref="All"/> supplies the assemblies instead.
     /// </summary>
     public static readonly ReferenceAssemblies ReferenceAssemblies = new("net10.0");
 
