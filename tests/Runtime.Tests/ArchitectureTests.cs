@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Xunit;
@@ -58,6 +57,17 @@ public sealed class ArchitectureTests
         Assert.Empty(s_localTypes.Except(declared));
     }
 
-    private static string RuntimeSourceDirectory([CallerFilePath] string thisFile = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", "..", "src", "Runtime"));
+    /// <summary>src/Runtime of the repository this test assembly was built in (found upwards from the assembly: CI builds map source paths away).</summary>
+    private static string RuntimeSourceDirectory()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Sdk.sln")))
+            {
+                return Path.Combine(directory.FullName, "src", "Runtime");
+            }
+        }
+
+        throw new InvalidOperationException($"No Sdk.sln above {AppContext.BaseDirectory}: run the tests from the repository's build output.");
+    }
 }
