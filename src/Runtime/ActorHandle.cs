@@ -1,6 +1,6 @@
+using System;
 using System.ComponentModel;
 using System.Diagnostics;
-using System;
 using RaySharp.Actors;
 using RaySharp.Backend;
 using RaySharp.CompilerServices;

@@ -1,11 +1,11 @@
-using System.Collections.Generic;
-using System.Collections;
-using System.Linq;
-using System.Threading.Channels;
-using System.Threading;
 using System;
-using RaySharp.Objects.Waiting;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Channels;
 using RaySharp.Objects;
+using RaySharp.Objects.Waiting;
 
 namespace RaySharp;
 

@@ -1,12 +1,12 @@
-using System.Collections.Generic;
+using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.ExceptionServices;
-using System.Threading.Tasks;
 using System.Threading;
-using System;
-using RaySharp.Objects.Waiting;
+using System.Threading.Tasks;
 using RaySharp.Objects;
+using RaySharp.Objects.Waiting;
 using RaySharp.Scheduling;
 
 namespace RaySharp;

@@ -1,11 +1,11 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
-using System.Threading.Tasks;
 using System.Threading;
-using System;
-using RaySharp.Objects.Waiting;
+using System.Threading.Tasks;
 using RaySharp.Objects;
+using RaySharp.Objects.Waiting;
 
 namespace RaySharp;
 

@@ -1,10 +1,11 @@
+using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Threading;
-using System;
 using RaySharp.Backend;
 using RaySharp.CompilerServices;
 using RaySharp.Objects;
+using RaySharp.Objects.Semantics;
 using RaySharp.Scheduling;
 using RaySharp.Serialization;
 
@@ -80,6 +81,11 @@ public sealed class RayRuntime : IDisposable
     /// <exception cref="NotSupportedException">The type is mutable and no MessagePack formatter is known for it.</exception>
     public ObjectRef<T> Put<T>(T value)
     {
+        if (typeof(T).IsPrimitive || StorePolicy<T>.Current.Mode != ObjectCopyMode.Serialize)
+        {
+            return _backend.Put(value); // nothing is serialized: no serializer to choose
+        }
+
         using var serializing = Serializer.Enter();
         return _backend.Put(value);
     }

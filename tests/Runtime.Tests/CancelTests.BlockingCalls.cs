@@ -1,8 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading.Tasks;
 using System.Threading;
-using System;
+using System.Threading.Tasks;
 using RaySharp.CompilerServices;
 using RaySharp.Scheduling;
 using RaySharp.Tests.Support;

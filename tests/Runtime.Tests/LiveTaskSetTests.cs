@@ -1,7 +1,7 @@
 using System.Linq;
 using RaySharp.Backend;
-using RaySharp.Objects;
 using RaySharp.CompilerServices;
+using RaySharp.Objects;
 using RaySharp.Scheduling;
 using RaySharp.Tests.Support;
 using Xunit;

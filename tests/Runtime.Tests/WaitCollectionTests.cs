@@ -1,9 +1,9 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
-using System;
-using RaySharp.Objects.Waiting;
 using RaySharp.Objects;
+using RaySharp.Objects.Waiting;
 using RaySharp.Tests.Support;
 using Xunit;
 

@@ -1,11 +1,11 @@
 using System.Collections.Generic;
 using System.Composition;
 using System.Linq;
-using System.Threading.Tasks;
 using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis;
 using RaySharp.Analyzers.Usage;
 
 namespace RaySharp.Analyzers.CodeFixes.Usage;

@@ -1,11 +1,11 @@
 using System.Composition;
 using System.Linq;
-using System.Threading.Tasks;
 using System.Threading;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CodeFixes;
+using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CodeFixes;
 using RaySharp.Analyzers.Usage;
 
 namespace RaySharp.Analyzers.CodeFixes.Usage;

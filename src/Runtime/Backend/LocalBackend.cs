@@ -1,12 +1,12 @@
+using System;
 using System.Collections.Generic;
 using System.Runtime.ExceptionServices;
 using System.Threading;
-using System;
 using RaySharp.Actors;
 using RaySharp.CompilerServices;
+using RaySharp.Objects;
 using RaySharp.Objects.Semantics;
 using RaySharp.Objects.Store;
-using RaySharp.Objects;
 using RaySharp.Scheduling;
 
 namespace RaySharp.Backend;

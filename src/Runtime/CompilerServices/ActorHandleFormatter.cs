@@ -1,6 +1,6 @@
 using System.ComponentModel;
-using MessagePack.Formatters;
 using MessagePack;
+using MessagePack.Formatters;
 using RaySharp.Serialization;
 
 namespace RaySharp.CompilerServices;

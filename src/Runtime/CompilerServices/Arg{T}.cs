@@ -1,7 +1,7 @@
 using System;
+using System.ComponentModel;
 using System.Diagnostics;
 using RaySharp.Objects.Semantics;
-using System.ComponentModel;
 
 namespace RaySharp.CompilerServices;
 

@@ -1,5 +1,5 @@
-using System.Threading.Tasks;
 using System.ComponentModel;
+using System.Threading.Tasks;
 
 namespace RaySharp.CompilerServices;
 

@@ -1,8 +1,8 @@
 using System.ComponentModel;
-using MessagePack.Formatters;
 using MessagePack;
-using RaySharp.Objects.Store;
+using MessagePack.Formatters;
 using RaySharp.Objects;
+using RaySharp.Objects.Store;
 using RaySharp.Serialization;
 
 namespace RaySharp.CompilerServices;

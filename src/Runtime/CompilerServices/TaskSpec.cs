@@ -1,6 +1,6 @@
+using System;
 using System.ComponentModel;
 using System.Diagnostics;
-using System;
 using RaySharp.Scheduling;
 
 namespace RaySharp.CompilerServices;

@@ -1,8 +1,8 @@
+using System;
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
-using System.Threading.Tasks;
 using System.Threading;
-using System;
+using System.Threading.Tasks;
 using RaySharp.Actors;
 using RaySharp.Backend;
 using RaySharp.CompilerServices;

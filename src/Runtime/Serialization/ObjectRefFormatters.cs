@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using System;
-using MessagePack.Formatters;
+using System.Collections.Concurrent;
 using MessagePack;
+using MessagePack.Formatters;
 using RaySharp.CompilerServices;
 
 namespace RaySharp.Serialization;

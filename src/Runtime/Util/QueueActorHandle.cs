@@ -1,5 +1,5 @@
-using System.Threading.Tasks;
 using System;
+using System.Threading.Tasks;
 using RaySharp.CompilerServices;
 using RaySharp.Scheduling;
 

@@ -1,8 +1,8 @@
 using System.Buffers;
 using MessagePack;
+using MessagePack.Formatters;
 using RaySharp.CompilerServices;
 using RaySharp.Serialization;
-using MessagePack.Formatters;
 
 namespace RaySharp.Tests.Store;
 

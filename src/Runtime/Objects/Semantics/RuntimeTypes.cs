@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System;
+using System.Collections.Concurrent;
 using RaySharp.CompilerServices;
 using RaySharp.Serialization;
 
