@@ -59,4 +59,16 @@ public sealed class HandleArgumentTests
         Assert.Equal(5, copy.MaxSize);
         Assert.Equal(42, queue.Get(timeout: TimeSpan.FromSeconds(10)));
     }
+
+    [Fact]
+    public void A_nullable_handle_parameter_takes_a_handle_or_null()
+    {
+        using var ray = TestRuntime.Start();
+        var tail = ChainLink.Remote.New();
+        var head = ChainLink.Remote.New(ChainLink.Remote.New(tail));
+
+        Assert.Equal(1, tail.Length().Get(TimeSpan.FromSeconds(30)));
+        Assert.Equal(3, head.Length().Get(TimeSpan.FromSeconds(30)));
+        Assert.Equal(1, ChainLink.Remote.New(null).Length().Get(TimeSpan.FromSeconds(30)));
+    }
 }

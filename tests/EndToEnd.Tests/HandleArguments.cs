@@ -1,3 +1,4 @@
+using System;
 using RaySharp.Util;
 
 namespace RaySharp.EndToEnd.Tests;
@@ -24,4 +25,15 @@ public static partial class HandleArguments
 
     [RayRemote]
     public static int IncrementThrough(Counter.Handle counter, int by) => counter.Increment(by).Get();
+}
+
+// A nullable handle of the actor's own class as a constructor parameter with a default (a linked list of actors).
+[RayRemote]
+public partial class ChainLink
+{
+    private readonly ChainLink.Handle? _next;
+
+    public ChainLink(ChainLink.Handle? next = null) => _next = next;
+
+    public int Length() => _next is null ? 1 : 1 + _next.Length().Get(TimeSpan.FromSeconds(30));
 }

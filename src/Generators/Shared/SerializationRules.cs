@@ -142,10 +142,13 @@ internal sealed class SerializationRules
     private bool Visit(ITypeSymbol type, string root)
     {
         _cancellationToken.ThrowIfCancellationRequested();
-        if (type.TypeKind == TypeKind.Error)
+        if (type.TypeKind == TypeKind.Error
+            || (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
+                && nullable.TypeArguments[0].TypeKind == TypeKind.Error))
         {
             // Not resolved here: a type another generator writes (such as an actor handle) or a compile error the
-            // compiler reports anyway. Nothing to generate, nothing to report.
+            // compiler reports anyway. Nothing to generate, nothing to report. `X?` over an unresolved X binds as
+            // Nullable<X>; for a generated handle X it is a nullable reference, written by X's own formatter.
             return true;
         }
 

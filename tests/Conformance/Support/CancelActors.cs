@@ -74,8 +74,8 @@ public sealed partial class RecursiveActor
     private readonly RecursiveActor.Handle? _child;
     private ObjectRef<bool>? _childRef;
 
-    /// <summary>Ray's <c>child=None</c> default, as an empty <c>params</c> list: a nullable handle parameter does not generate (known defect).</summary>
-    public RecursiveActor(params RecursiveActor.Handle[] child) => _child = child.Length > 0 ? child[0] : null;
+    /// <summary>Ray's <c>child=None</c> default.</summary>
+    public RecursiveActor(RecursiveActor.Handle? child = null) => _child = child;
 
     public async Task<bool> Run(SignalActor.Handle sig)
     {
