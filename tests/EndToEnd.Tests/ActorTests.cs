@@ -66,4 +66,13 @@ public sealed class ActorTests
         Ray.Get(Enumerable.Range(0, 10).Select(id => Requests.Remote.GetTrackedDatum(id, tracker)).ToList());
         Assert.Equal([4, 4, 4, 4, 4], tracker.Counts().Get());
     }
+
+    [Fact]
+    public void An_actor_method_declared_with_RetryExceptions_runs_again_on_its_exception()
+    {
+        using var ray = TestRuntime.Start();
+        var counter = FlakyCounter.Remote.New();
+
+        Assert.Equal(3, counter.SucceedOnThirdCall().Get(TimeSpan.FromSeconds(30)));
+    }
 }

@@ -172,3 +172,13 @@ public static partial class Outer
         internal static int Twice(int x) => 2 * x;
     }
 }
+
+// Ray's @ray.method(max_task_retries=2, retry_exceptions=True): the method retries on its own exceptions.
+[RayRemote]
+public partial class FlakyCounter
+{
+    private int _calls;
+
+    [RayRemote(MaxRetries = 2, RetryExceptions = true)]
+    public int SucceedOnThirdCall() => ++_calls < 3 ? throw new InvalidOperationException($"call {_calls}") : _calls;
+}

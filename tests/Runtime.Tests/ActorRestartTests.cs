@@ -177,4 +177,39 @@ public sealed class ActorRestartTests
 
         Assert.Equal(Restarts + 1, log.Constructed);
     }
+
+    [Fact]
+    public void An_actor_call_is_retried_on_a_matching_exception_up_to_the_actors_MaxTaskRetries()
+    {
+        // Ray: @ray.method(retry_exceptions=True) with the actor's max_task_retries.
+        using var ray = TestRuntime.Start();
+        var actor = ProbeHandle.New(new ProbeLog(), new ActorOptions { MaxTaskRetries = 2 });
+        var runs = 0;
+
+        var flaky = actor.RunWith(new TaskOptions { RetryExceptions = RetryExceptions.All }, (_, _) =>
+            ++runs < 3 ? throw new InvalidOperationException("flaky") : runs);
+
+        Assert.Equal(3, flaky.Get(Patience));
+        var exhausted = actor.RunWith<int>(new TaskOptions { RetryExceptions = RetryExceptions.All }, (_, _) => throw new InvalidOperationException("always"));
+        Assert.IsType<InvalidOperationException>(Assert.Throws<RayTaskException>(() => exhausted.Get(Patience)).InnerException);
+    }
+
+    [Fact]
+    public void An_actor_call_is_not_retried_without_RetryExceptions_and_its_own_MaxRetries_overrides_the_actors()
+    {
+        using var ray = TestRuntime.Start();
+        var actor = ProbeHandle.New(new ProbeLog(), new ActorOptions { MaxTaskRetries = -1 });
+        var plainRuns = 0;
+        var plain = actor.Run<int>((_, _) => throw new InvalidOperationException($"run {++plainRuns}"));
+        Assert.Throws<RayTaskException>(() => plain.Get(Patience));
+        Assert.Equal(1, plainRuns);
+
+        var cappedRuns = 0;
+        var capped = actor.RunWith<int>(
+            new TaskOptions { MaxRetries = 1, RetryExceptions = RetryExceptions.Of(typeof(InvalidOperationException)) },
+            (_, _) => throw new InvalidOperationException($"run {++cappedRuns}"));
+        Assert.Contains("run 2", Assert.Throws<RayTaskException>(() => capped.Get(Patience)).InnerException!.Message);
+        Assert.Equal(2, cappedRuns);
+        Assert.Equal(1, actor.Run((p, _) => p.Incarnation).Get(Patience)); // still the same instance: no restart
+    }
 }

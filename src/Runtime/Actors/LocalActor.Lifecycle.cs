@@ -118,6 +118,12 @@ internal sealed partial class LocalActor
                 Interrupt("a call crashed it", $"a call crashed it and MaxRestarts ({_maxRestarts}) is used up", crash, crashed: call);
                 break;
             default:
+                if (error is not null && call.TryRequeueAfterError(error, _maxTaskRetries))
+                {
+                    Requeue(call);
+                    break;
+                }
+
                 call.Complete(error);
                 break;
         }
@@ -240,6 +246,29 @@ internal sealed partial class LocalActor
         ended?.End();
         Backend.Scheduler.Release(_creationOptions.Request, 0, TakeGpuIds());
         Backend.StartActor(this);
+    }
+
+    /// <summary>Puts a call to retry at the head of its queue, so it runs again before the calls behind it.</summary>
+    private void Requeue(LocalTask call)
+    {
+        ExceptionDispatchInfo? death;
+        lock (_sync)
+        {
+            death = _death;
+            if (death is null && _groups is not null)
+            {
+                _groups.AddFirst(call);
+            }
+            else if (death is null)
+            {
+                _mailbox.AddFirst(call);
+            }
+        }
+
+        if (death is not null)
+        {
+            call.FailWith(death);
+        }
     }
 
     /// <summary>Takes one restart while the actor is being created and restarts are left.</summary>

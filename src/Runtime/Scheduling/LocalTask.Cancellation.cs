@@ -125,6 +125,31 @@ internal sealed partial class LocalTask
         return retry;
     }
 
+    /// <summary>
+    /// An actor call that threw: true when it goes back to its actor's queue to run again (Ray's
+    /// <c>max_task_retries</c> with <c>retry_exceptions</c>): its <c>RetryExceptions</c> match the error and retries are
+    /// left, counted against its own <c>MaxRetries</c> when the call or method sets one, else the actor's
+    /// <paramref name="actorMaxTaskRetries"/>.
+    /// </summary>
+    public bool TryRequeueAfterError(Exception error, int actorMaxTaskRetries)
+    {
+        var budget = Spec.Options?.MaxRetries ?? Spec.Function.DefaultOptions.MaxRetries ?? actorMaxTaskRetries;
+        if (IsCancellation(error) || IsCancelRequested || !_options.RetryExceptions.Matches(error)
+            || (budget != -1 && _attempts >= budget) || !TryTransition(Running, Queued))
+        {
+            return false;
+        }
+
+        _attempts++;
+        _resultStaged = false;
+        if (ExtrasIfAny?.Staging is { } staging)
+        {
+            Array.Clear(staging);
+        }
+
+        return true;
+    }
+
     /// <summary>Staging slots for an attempt that a restart may abandon: one per result.</summary>
     public static ObjectEntry?[] NewStagingSlots(ExtraOutputs? outputs) => new ObjectEntry?[1 + (outputs?.Entries.Length ?? 0)];
 

@@ -95,6 +95,10 @@ internal sealed class ProbeHandle : ActorHandle, IActorHandle<ProbeHandle>
     public ObjectRef<T> RunAsync<T>(Func<Probe, CancellationToken, Task<T>> body) =>
         Call<T>(new TaskSpec(ProbeInvoker.RunAsync, new Args<ProbeCall>(new AsyncProbeCall<T>(body))));
 
+    /// <summary>A call with per-call options.</summary>
+    public ObjectRef<T> RunWith<T>(TaskOptions options, Func<Probe, CancellationToken, T> body) =>
+        Call<T>(new TaskSpec(ProbeInvoker.Run, new Args<ProbeCall>(new ProbeCall<T>(body)), options));
+
     /// <summary>A call in the concurrency group <paramref name="group"/> (null: the default group), as a per-call option.</summary>
     public ObjectRef<T> RunIn<T>(string? group, Func<Probe, CancellationToken, T> body) =>
         Call<T>(new TaskSpec(ProbeInvoker.Run, new Args<ProbeCall>(new ProbeCall<T>(body)), GroupOptions(group)));
