@@ -129,12 +129,12 @@ internal sealed partial class LocalTask
     /// An actor call that threw: true when it goes back to its actor's queue to run again (Ray's
     /// <c>max_task_retries</c> with <c>retry_exceptions</c>): its <c>RetryExceptions</c> match the error and retries are
     /// left, counted against its own <c>MaxRetries</c> when the call or method sets one, else the actor's
-    /// <paramref name="actorMaxTaskRetries"/>.
+    /// <paramref name="actorMaxTaskRetries"/>. Streaming calls are not retried this way yet.
     /// </summary>
     public bool TryRequeueAfterError(Exception error, int actorMaxTaskRetries)
     {
         var budget = Spec.Options?.MaxRetries ?? Spec.Function.DefaultOptions.MaxRetries ?? actorMaxTaskRetries;
-        if (IsCancellation(error) || IsCancelRequested || !_options.RetryExceptions.Matches(error)
+        if (Outputs?.Stream is not null || IsCancellation(error) || IsCancelRequested || !_options.RetryExceptions.Matches(error)
             || (budget != -1 && _attempts >= budget) || !TryTransition(Running, Queued))
         {
             return false;
