@@ -226,15 +226,7 @@ internal sealed partial class LocalActor
                 var call = running[i];
                 if (_maxTaskRetries == -1 || call.Attempts < _maxTaskRetries)
                 {
-                    var retry = call.AbandonForRetry();
-                    if (_groups is not null)
-                    {
-                        _groups.AddFirst(retry);
-                    }
-                    else
-                    {
-                        _mailbox.AddFirst(retry);
-                    }
+                    AddFirstLocked(call.AbandonForRetry());
                 }
                 else
                 {
@@ -255,19 +247,28 @@ internal sealed partial class LocalActor
         lock (_sync)
         {
             death = _death;
-            if (death is null && _groups is not null)
+            if (death is null)
             {
-                _groups.AddFirst(call);
-            }
-            else if (death is null)
-            {
-                _mailbox.AddFirst(call);
+                AddFirstLocked(call);
             }
         }
 
         if (death is not null)
         {
             call.FailWith(death);
+        }
+    }
+
+    /// <summary>Puts a call at the head of its queue (its group's, or the mailbox); call under <see cref="_sync"/>.</summary>
+    private void AddFirstLocked(LocalTask call)
+    {
+        if (_groups is not null)
+        {
+            _groups.AddFirst(call);
+        }
+        else
+        {
+            _mailbox.AddFirst(call);
         }
     }
 

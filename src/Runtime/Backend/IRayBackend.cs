@@ -23,9 +23,6 @@ internal interface IRayBackend : IDisposable
     ObjectRef<ReadOnlyMemory<T>> PutOwned<T>(T[] array)
         where T : unmanaged;
 
-    /// <summary>The runtime this backend serves.</summary>
-    RayRuntime Runtime { get; }
-
     /// <summary>A fresh object id, owned by this backend.</summary>
     ObjectId NextObjectId();
 
