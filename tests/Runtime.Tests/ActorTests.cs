@@ -71,23 +71,6 @@ public sealed class ActorTests
     }
 
     [Fact]
-    public void A_call_waiting_for_a_ref_holds_up_the_calls_behind_it()
-    {
-        using var ray = TestRuntime.Start();
-        using var gate = new Gate();
-        var counter = CounterHandle.New(0);
-        var slowArgument = Fn.Of(ct => gate.Pass(ct) ? 10 : 0).Remote();
-
-        var first = counter.Increment(slowArgument);
-        var second = counter.Increment(1);
-
-        Assert.False(second.IsReady);
-        gate.Open();
-        Assert.Equal(10, first.Get());
-        Assert.Equal(11, second.Get());
-    }
-
-    [Fact]
     public void Handles_can_be_passed_to_tasks()
     {
         using var ray = TestRuntime.Start(numCpus: 4);

@@ -6,7 +6,8 @@ namespace RaySharp.Actors;
 
 /// <summary>
 /// An actor's ordered calls: a growable ring buffer, so queueing a call allocates nothing (a <c>LinkedList</c> node
-/// cost 48 bytes per call). Calls join at the back; a restart puts interrupted calls back at the front.
+/// cost 48 bytes per call). Calls join at the back; a restart puts interrupted calls back at the front; a call
+/// that may pass calls still waiting for their arguments is taken from the middle.
 /// Not thread-safe: the actor guards it with its lock.
 /// </summary>
 internal sealed class CallDeque
@@ -17,30 +18,31 @@ internal sealed class CallDeque
 
     public int Count => _count;
 
-    /// <summary>The first call; only when <see cref="Count"/> &gt; 0.</summary>
-    public LocalTask First => _items[_head];
+    /// <summary>The call at <paramref name="index"/> from the front; only below <see cref="Count"/>.</summary>
+    public LocalTask this[int index] => _items[(_head + index) & (_items.Length - 1)];
 
     /// <summary>
-    /// Drops calls that finished while queued (cancelled, failed) from the front; then true when the first call can
-    /// start, false when the deque is empty or its first call still waits for its ref arguments.
+    /// The index of the first call that can start (queued), or -1: calls that finished while queued (cancelled,
+    /// failed) are dropped on the way, and calls still waiting for their ref arguments are passed over.
     /// </summary>
-    public bool HeadIsReady()
+    public int FirstQueued()
     {
-        while (_count > 0)
+        for (var i = 0; i < _count;)
         {
-            switch (First.State)
+            switch (this[i].State)
             {
                 case LocalTask.Finished:
-                    RemoveFirst();
+                    RemoveAt(i);
                     continue;
                 case LocalTask.Queued:
-                    return true;
+                    return i;
                 default:
-                    return false;
+                    i++;
+                    continue;
             }
         }
 
-        return false;
+        return -1;
     }
 
     public void AddLast(LocalTask call)
@@ -68,6 +70,27 @@ internal sealed class CallDeque
         var call = _items[_head];
         _items[_head] = null!;
         _head = (_head + 1) & (_items.Length - 1);
+        _count--;
+        return call;
+    }
+
+    /// <summary>Takes out the call at <paramref name="index"/>; the calls before it move one place back.</summary>
+    public LocalTask RemoveAt(int index)
+    {
+        if ((uint)index >= (uint)_count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index));
+        }
+
+        var mask = _items.Length - 1;
+        var call = this[index];
+        for (var i = index; i > 0; i--)
+        {
+            _items[(_head + i) & mask] = _items[(_head + i - 1) & mask];
+        }
+
+        _items[_head] = null!;
+        _head = (_head + 1) & mask;
         _count--;
         return call;
     }

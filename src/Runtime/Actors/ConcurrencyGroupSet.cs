@@ -8,7 +8,7 @@ namespace RaySharp.Actors;
 
 /// <summary>
 /// The concurrency groups of an actor that declares any (Ray's <c>concurrency_groups</c>): each group has its own
-/// ordered queue and running count, so a full or blocked group never holds up another. The default group (calls that
+/// queue and running count, so a full or blocked group never holds up another. The default group (calls that
 /// name no group) comes first and is limited by the actor's <c>MaxConcurrency</c>. An actor without groups has none
 /// of this: its calls keep the single mailbox. Not thread-safe: the actor guards it with its lock.
 /// </summary>
@@ -104,12 +104,12 @@ internal sealed class ConcurrencyGroupSet
     /// <summary>Puts an interrupted call back at the front of its group (a restart retries it first).</summary>
     public void AddFirst(LocalTask call) => GroupOf(call).Queue.AddFirst(call);
 
-    /// <summary>True when some group has room and a queued call at its head.</summary>
+    /// <summary>True when some group has room and a queued call.</summary>
     public bool CanRunAny()
     {
         foreach (var group in _groups)
         {
-            if (group.HasRunnableHead())
+            if (group.HasRunnableCall())
             {
                 return true;
             }
@@ -118,7 +118,7 @@ internal sealed class ConcurrencyGroupSet
         return false;
     }
 
-    /// <summary>Starts the head call of the next group (round robin) that has room and a runnable head; counts it as running.</summary>
+    /// <summary>Starts the first queued call of the next group (round robin) that has room for one; counts it as running.</summary>
     /// <param name="groupNumber">The call's group: 0 for the default group, then the declared groups by name.</param>
     public LocalTask? TakeRunnable(out int groupNumber)
     {
@@ -126,15 +126,15 @@ internal sealed class ConcurrencyGroupSet
         {
             var index = (_nextStart + n) % _groups.Length;
             var group = _groups[index];
-            while (group.HasRunnableHead())
+            while (group.Running < group.Limit && group.Queue.FirstQueued() is var first and >= 0)
             {
-                var head = group.Queue.RemoveFirst();
-                if (head.TryStartActorCall())
+                var call = group.Queue.RemoveAt(first);
+                if (call.TryStartActorCall())
                 {
                     group.Running++;
                     _nextStart = (index + 1) % _groups.Length;
                     groupNumber = index;
-                    return head;
+                    return call;
                 }
             }
         }
@@ -184,8 +184,11 @@ internal sealed class ConcurrencyGroupSet
 
         public int Running { get; set; }
 
-        /// <summary>True when the group has room and its head call is queued; drops finished (cancelled, failed) heads.</summary>
-        /// <remarks>A head still waiting for its ref arguments holds up the calls behind it in this group only, as the single mailbox does.</remarks>
-        public bool HasRunnableHead() => Running < Limit && Queue.HeadIsReady();
+        /// <summary>True when the group has room and a queued call; drops finished (cancelled, failed) calls.</summary>
+        /// <remarks>
+        /// A call still waiting for its ref arguments is passed over: groups exist only on async and threaded actors,
+        /// which promise no order (Ray runs their calls as their arguments become ready).
+        /// </remarks>
+        public bool HasRunnableCall() => Running < Limit && Queue.FirstQueued() >= 0;
     }
 }

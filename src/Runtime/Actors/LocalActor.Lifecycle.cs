@@ -154,6 +154,7 @@ internal sealed partial class LocalActor
             MoveAllIncomingLocked();
             queued = _mailbox.TakeAll();
             _groups?.TakeAll(queued);
+            _callerOrder?.Clear();
             _groups?.ClearRunning();
             running = [.. _running];
             _running.Clear();

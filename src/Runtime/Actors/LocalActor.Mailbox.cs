@@ -15,12 +15,19 @@ namespace RaySharp.Actors;
 internal sealed partial class LocalActor
 {
     /// <summary>Queues a call in submission order; fails it at once when the actor is dead.</summary>
-    public void Enqueue(LocalTask call)
+    /// <param name="call">The call.</param>
+    /// <param name="parent">The task that submits it; null for the driver. It names the caller whose order the call keeps.</param>
+    public void Enqueue(LocalTask call, LocalTask? parent)
     {
         if (Volatile.Read(ref _death) is { } death)
         {
             call.FailWith(death);
             return;
+        }
+
+        if (_callerOrder is { } order && (!order.IsEmpty || CallerOrder.HasPendingArguments(call)))
+        {
+            KeepCallerOrder(call, parent, order);
         }
 
         _incoming.Enqueue(call);
@@ -172,6 +179,29 @@ internal sealed partial class LocalActor
         return Interlocked.CompareExchange(ref _drainScheduled, 1, 0) == 0;
     }
 
+    /// <summary>Marks a call that must keep its caller's order (see <see cref="CallerOrder"/>), before it joins the queue.</summary>
+    private void KeepCallerOrder(LocalTask call, LocalTask? parent, CallerOrder order)
+    {
+        var caller = CallerOrder.CallerOf(parent, Backend);
+        lock (_sync)
+        {
+            if (order.MustOrder(call, caller))
+            {
+                call.KeepOrderOf(caller);
+                order.Add(caller);
+            }
+        }
+    }
+
+    /// <summary>A call left the mailbox (it starts, or it finished while queued): its caller's order no longer counts it.</summary>
+    private void LeftMailboxLocked(LocalTask call)
+    {
+        if (call.TakeOrderedCaller() is { } caller)
+        {
+            _callerOrder!.Remove(caller);
+        }
+    }
+
     /// <summary>Fails the calls that joined the queue after the actor died (Die already failed the others).</summary>
     private void FailQueuedAfterDeath()
     {
@@ -181,6 +211,7 @@ internal sealed partial class LocalActor
             MoveAllIncomingLocked();
             late = _mailbox.TakeAll();
             _groups?.TakeAll(late);
+            _callerOrder?.Clear();
         }
 
         foreach (var call in late)
@@ -217,30 +248,54 @@ internal sealed partial class LocalActor
         }
     }
 
-    private bool CanRunHead()
+    private bool CanRunHead() =>
+        _groups is not null
+            ? CanRunGroupedLocked()
+            : _state == ActorState.Alive && _running.Count < _maxConcurrency && FindStartableLocked() >= 0;
+
+    /// <summary>
+    /// The mailbox index of the first call that can start now, or -1; moves new calls into the mailbox as it needs them
+    /// and drops calls that finished while queued. A call still waiting for its ref arguments is passed over, and so,
+    /// on an actor that keeps caller order, is an ordered call of a caller that has an earlier call waiting.
+    /// </summary>
+    private int FindStartableLocked()
     {
-        if (_groups is not null)
+        _waitingCallers?.Clear();
+        for (var i = 0; ; i++)
         {
-            return CanRunGroupedLocked();
-        }
-
-        if (_state != ActorState.Alive || _running.Count >= _maxConcurrency)
-        {
-            return false;
-        }
-
-        while (!_mailbox.HeadIsReady())
-        {
-            // A head still waiting for its arguments holds up the calls behind it; an empty mailbox takes the oldest new call.
-            if (_mailbox.Count > 0 || !_incoming.TryDequeue(out var oldest))
+            if (i == _mailbox.Count)
             {
-                return false;
+                if (!_incoming.TryDequeue(out var next))
+                {
+                    return -1;
+                }
+
+                _mailbox.AddLast(next);
             }
 
-            _mailbox.AddLast(oldest);
-        }
+            var call = _mailbox[i];
+            switch (call.State)
+            {
+                case LocalTask.Finished:
+                    _mailbox.RemoveAt(i--);
+                    LeftMailboxLocked(call);
+                    break;
+                case LocalTask.Queued:
+                    if (call.OrderedCaller is not { } caller || _waitingCallers?.Contains(caller) != true)
+                    {
+                        return i;
+                    }
 
-        return true;
+                    break;
+                default:
+                    if (call.OrderedCaller is { } waiting)
+                    {
+                        (_waitingCallers ??= []).Add(waiting);
+                    }
+
+                    break;
+            }
+        }
     }
 
     /// <summary>With groups: moves new calls to their groups, then looks for a group with room and a queued head.</summary>
@@ -264,12 +319,13 @@ internal sealed partial class LocalActor
         }
 
         group = 0;
-        while (CanRunHead())
+        while (_state == ActorState.Alive && _running.Count < _maxConcurrency && FindStartableLocked() is var index and >= 0)
         {
-            var head = _mailbox.RemoveFirst();
-            if (head.TryStartActorCall())
+            var call = _mailbox.RemoveAt(index);
+            LeftMailboxLocked(call);
+            if (call.TryStartActorCall())
             {
-                return head;
+                return call;
             }
         }
 

@@ -13,8 +13,9 @@ namespace RaySharp.Actors;
 
 /// <summary>
 /// One actor in the in-process backend: its mailbox and its current incarnation. Calls enter the mailbox when their
-/// stub returns, so they run in submission order; a call whose ref arguments are pending holds up the calls behind
-/// it, as in Ray. Up to <c>MaxConcurrency</c> calls run at once, drained in batches on a pool thread.
+/// stub returns, so each caller's calls run in the order it submitted them; a call whose ref arguments are pending
+/// holds up only its own caller's later calls (<see cref="CallerOrder"/>), as in Ray, and on async and threaded actors
+/// nothing. Up to <c>MaxConcurrency</c> calls run at once, drained in batches on a pool thread.
 /// Submitting takes no lock: calls join a lock-free queue, and one atomic flag makes sure a single drain runs;
 /// only the drain and the rare life-cycle changes (death, restart, collection) take the actor's lock.
 /// When the actor dies it restarts (the constructor runs again with the original arguments) while
@@ -44,6 +45,10 @@ internal sealed partial class LocalActor : IThreadPoolWorkItem, IActorEndpoint
     private readonly int _maxTaskRetries;
     /// <summary>Null unless the actor declares concurrency groups: then calls queue per group, not in <see cref="_mailbox"/>.</summary>
     private readonly ConcurrencyGroupSet? _groups;
+    /// <summary>Per-caller ordering, for a sync actor that runs one call at a time; null for async and threaded actors, which promise no order.</summary>
+    private readonly CallerOrder? _callerOrder;
+    /// <summary>Scratch for <see cref="FindStartableLocked"/>: callers with a call waiting for its arguments ahead of the scan.</summary>
+    private List<object>? _waitingCallers;
     /// <summary>True when a sync actor's calls run on pool threads rather than on the drain's thread.</summary>
     private readonly bool _runsOnPool;
     private volatile ActorState _state = ActorState.Creating;
@@ -74,6 +79,7 @@ internal sealed partial class LocalActor : IThreadPoolWorkItem, IActorEndpoint
         _maxTaskRetries = options.MaxTaskRetries ?? 0;
         _groups = ConcurrencyGroupSet.Create(options.ConcurrencyGroups, _maxConcurrency, className);
         _runsOnPool = _maxConcurrency > 1 || _groups is not null;
+        _callerOrder = _isAsync || _runsOnPool ? null : new CallerOrder();
     }
 
     private enum ActorState

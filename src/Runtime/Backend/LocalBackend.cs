@@ -331,14 +331,11 @@ internal sealed class LocalBackend : IRayBackend
             return;
         }
 
-        if (BlockingScope.Current is LocalTask parent && parent.Backend == this)
-        {
-            parent.AddChild(task);
-        }
-
+        var parent = BlockingScope.Current is LocalTask current && current.Backend == this ? current : null;
+        parent?.AddChild(task);
         if (task.TargetActor is { } actor && task.IsActorCall)
         {
-            actor.Enqueue(task);
+            actor.Enqueue(task, parent);
         }
         else if (Scheduler.Pool.CanEverFit(options.Request))
         {

@@ -52,7 +52,7 @@ internal sealed partial class LocalTask
                 case WaitingForDependencies or Queued when TryTransition(state, Finished):
                     Conclude(CancelledError());
 
-                    // A cancelled mailbox head that waited for its arguments no longer holds up the calls behind it.
+                    // A cancelled call that waited for its arguments no longer holds up its caller's later calls.
                     if (IsActorCall)
                     {
                         TargetActor!.Pump();

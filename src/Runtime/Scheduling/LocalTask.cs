@@ -128,6 +128,9 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
         set => SetIncarnation(value!);
     }
 
+    /// <summary>The caller whose order this queued actor call keeps, or null when it may pass waiting calls (<see cref="CallerOrder"/>).</summary>
+    public object? OrderedCaller => ExtrasIfAny?.OrderedCaller;
+
     /// <summary>Where the backend's <see cref="LiveTaskSet"/> keeps this task (a ring's number or its overflow).</summary>
     internal byte LivePlace { get; set; }
 
@@ -171,6 +174,21 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
         {
             OnDependenciesReady();
         }
+    }
+
+    /// <summary>Marks this actor call, before it is queued, as one that keeps <paramref name="caller"/>'s order.</summary>
+    public void KeepOrderOf(object caller) => Extras.OrderedCaller = caller;
+
+    /// <summary>Clears the mark as the call leaves the mailbox, and returns the caller it kept the order of.</summary>
+    public object? TakeOrderedCaller()
+    {
+        if (ExtrasIfAny is not { OrderedCaller: { } caller } extras)
+        {
+            return null;
+        }
+
+        extras.OrderedCaller = null;
+        return caller;
     }
 
     /// <summary>Fails at once: the task can never fit the runtime.</summary>
@@ -283,6 +301,12 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
                 if (TryTransition(WaitingForDependencies, Finished))
                 {
                     Conclude(error);
+
+                    // A queued call that ends here no longer holds up its caller's later calls.
+                    if (IsActorCall)
+                    {
+                        TargetActor!.Pump();
+                    }
                 }
 
                 return;

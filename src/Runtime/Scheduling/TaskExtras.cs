@@ -37,6 +37,12 @@ internal sealed class TaskExtras
     /// </summary>
     public ObjectEntry?[]? Staging { get; init; }
 
+    /// <summary>
+    /// For a call that keeps its caller's order in a sync actor's mailbox (<see cref="CallerOrder"/>): the caller.
+    /// Cleared when the call leaves the mailbox.
+    /// </summary>
+    public object? OrderedCaller;
+
     /// <summary>Set when an actor restart took this call away: its late outcome is ignored.</summary>
     public volatile bool Abandoned;
 }
