@@ -138,7 +138,7 @@ public sealed partial class TestReferenceCounting
         // Ports test_reference_counting.py::test_basic_pinning: an object an actor holds survives the store filling
         // up with short-lived ones (RaySharp spills instead of evicting, but must not lose it either).
         using var ray = OneWorker100MiB();
-        var actor = LargeObjectActor.Remote.New();
+        var actor = LargeObjectActor.Remote.New(25 * MiB);
 
         for (var batch = 0; batch < 10; batch++)
         {
@@ -171,19 +171,20 @@ public sealed partial class TestReferenceCounting
     public void test_feature_flag()
     {
         // Ports test_reference_counting.py::test_feature_flag: an object the driver holds leaves memory (is spilled)
-        // once puts fill the store. The five 40 MiB puts are kept (Ray drops each at once): RaySharp frees a dropped
-        // object only after a collection, so keeping them makes the pressure the same on every run.
-        using var ray = TestRuntime.Start(new RayOptions { ObjectStoreMemory = 100 * MiB });
-        var actor = LargeObjectActor.Remote.New();
+        // once puts fill the store. Sizes are Ray's divided by 10 (a 10 MiB store), which keeps the spilling short.
+        // The five puts are kept (Ray drops each at once): RaySharp frees a dropped object only after a collection,
+        // so keeping them makes the pressure the same on every run.
+        using var ray = TestRuntime.Start(new RayOptions { ObjectStoreMemory = 10 * MiB });
+        var actor = LargeObjectActor.Remote.New(25 * MiB / 10);
         actor.WaitForActorToStart().Get(Bounds.Must);
 
         var reference = actor.GetLargeObject();
-        Assert.Equal(25 * MiB, reference.Get(Bounds.Must).Length);
+        Assert.Equal(25 * MiB / 10, reference.Get(Bounds.Must).Length);
 
         var putRefs = new List<ObjectRef<byte[]>>();
         for (var i = 0; i < 5; i++)
         {
-            putRefs.Add(Ray.Put(new byte[40 * MiB]));
+            putRefs.Add(Ray.Put(new byte[4 * MiB]));
         }
 
         Assert.Equal(ObjectLocation.Spilled, Ray.State.Objects().Single(o => o.Id == reference.Id).Location);

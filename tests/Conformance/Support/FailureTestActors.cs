@@ -38,3 +38,12 @@ public sealed partial class DyingActor
 
     public int GetPid() => Environment.ProcessId;
 }
+
+/// <summary>test_failure_2.py::test_fill_object_store_exception's <c>LargeMemoryActor</c> (older copy of the file).</summary>
+[RayRemote]
+public sealed partial class LargeMemoryActor
+{
+    public byte[] SomeExpensiveTask() => new byte[TestFailure2.Store + 2];
+
+    public int Test() => 1;
+}

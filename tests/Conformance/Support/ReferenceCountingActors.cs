@@ -1,10 +1,12 @@
 namespace RaySharp.Conformance.Support;
 
-/// <summary>test_reference_counting.py's <c>Actor</c> (test_basic_pinning, test_feature_flag): it holds a ref to a 25 MiB object it put.</summary>
+/// <summary>test_reference_counting.py's <c>Actor</c> (test_basic_pinning, test_feature_flag): it holds a ref to an object it put (25 MiB in Ray).</summary>
 [RayRemote]
 public sealed partial class LargeObjectActor
 {
-    private readonly ObjectRef<byte[]> _largeObject = Ray.Put(new byte[25 * 1024 * 1024]);
+    private readonly ObjectRef<byte[]> _largeObject;
+
+    public LargeObjectActor(int size) => _largeObject = Ray.Put(new byte[size]);
 
     public void WaitForActorToStart()
     {
