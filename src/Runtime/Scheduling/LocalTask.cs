@@ -222,7 +222,7 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
             if (task.TryTransition(Dispatched, Running))
             {
                 t_worker = task;
-                task.Run();
+                task.Run(handedOff: !ReferenceEquals(task, this));
                 t_worker = null;
             }
 
@@ -261,6 +261,7 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
                 _backend.Store.AdmitResult(entry);
             }
 
+            OnEnded((Exception?)null);
             _result.TryPublishStaged();
             Outputs?.Publish();
             _backend.Live.Remove(this);
@@ -309,7 +310,7 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
         }
     }
 
-    private void Run()
+    private void Run(bool handedOff = false)
     {
         // Announced before the shutdown check: shutdown either finds the task here or this sees the backend disposed.
         var hidden = _backend.Running.Enter(this);
@@ -321,6 +322,7 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
             return;
         }
 
+        var span = OnStarted(handedOff, out var outerSpan);
         var previousOnThread = BlockingScope.EnterThread(this);
         var isAsync = Spec.Function.IsAsync;
         IBlockingContext? previousFlowing = null;
@@ -346,6 +348,8 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
             {
                 BlockingScope.SetFlowing(previousFlowing);
             }
+
+            LeaveSpan(span, outerSpan);
         }
 
         if (!pending.IsCompleted)
@@ -444,6 +448,7 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
 
     private void Conclude(ExceptionDispatchInfo error)
     {
+        OnEnded(error);
         FailOutputs(error);
         _backend.Live.Remove(this);
     }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Threading;
 using RaySharp.Actors;
 using RaySharp.Objects;
+using RaySharp.Observability;
 
 namespace RaySharp.Scheduling;
 
@@ -36,6 +37,9 @@ internal sealed class TaskExtras
     /// never touch the shared entries that its retry publishes.
     /// </summary>
     public ObjectEntry?[]? Staging { get; init; }
+
+    /// <summary>The task's spans, while someone listens to the runtime's activity source.</summary>
+    public TaskTrace? Trace;
 
     /// <summary>Set when an actor restart took this call away: its late outcome is ignored.</summary>
     public volatile bool Abandoned;

@@ -1,0 +1,15 @@
+namespace RaySharp;
+
+/// <summary>The tasks of one name, counted by state (a row of Ray's <c>ray summary tasks</c>).</summary>
+/// <param name="Name">The task name (<see cref="TaskInfo.Name"/>).</param>
+/// <param name="Type">Their type.</param>
+/// <param name="Pending">How many are pending.</param>
+/// <param name="Running">How many are running.</param>
+/// <param name="Finished">How many finished.</param>
+/// <param name="Failed">How many failed.</param>
+/// <param name="Cancelled">How many were cancelled.</param>
+public sealed record TaskSummary(string Name, TaskType Type, int Pending, int Running, int Finished, int Failed, int Cancelled)
+{
+    /// <summary>All of them, in every state.</summary>
+    public int Total => Pending + Running + Finished + Failed + Cancelled;
+}
