@@ -49,9 +49,21 @@ internal sealed class TaskRecord(ulong sequence)
         Parent == 0 ? null : new TaskId(owner, Parent),
         nodeId,
         StartThread == 0 ? null : StartThread,
-        SubmittedAt == 0 ? null : clock.FromTickCount(SubmittedAt),
+        CreationTime(clock),
         StartedAt == 0 ? null : clock.FromTimestamp(StartedAt),
         EndedAt == 0 ? null : clock.FromTimestamp(EndedAt),
         Error?.GetType().FullName,
         Error?.Message);
+
+    /// <summary>The submission in wall time; its coarse clock (1–4 ms steps) may read later than the start, so it is capped there.</summary>
+    private DateTimeOffset? CreationTime(RuntimeClock clock)
+    {
+        if (SubmittedAt == 0)
+        {
+            return null;
+        }
+
+        var created = clock.FromTickCount(SubmittedAt);
+        return StartedAt != 0 && clock.FromTimestamp(StartedAt) < created ? clock.FromTimestamp(StartedAt) : created;
+    }
 }
