@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -33,18 +34,5 @@ public static class RaySharpServiceCollectionExtensions
         services.AddSingleton(_ => options.InitializeAmbient ? Ray.Init(options.Ray) : new RayRuntime(options.Ray));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RaySharpHostedService>());
         return services;
-    }
-
-    private static bool Any(this IServiceCollection services, Func<ServiceDescriptor, bool> predicate)
-    {
-        foreach (var descriptor in services)
-        {
-            if (predicate(descriptor))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }
