@@ -334,13 +334,9 @@ internal sealed partial class LocalBackend : IRayBackend
             return;
         }
 
-        var parent = BlockingScope.Current as LocalTask;
-        if (parent is not null && parent.Backend == this)
-        {
-            parent.AddChild(task);
-        }
-
-        task.OnSubmitted(parent?.Backend == this ? parent : null);
+        var parent = BlockingScope.Current is LocalTask current && current.Backend == this ? current : null;
+        parent?.AddChild(task);
+        task.OnSubmitted(parent);
 
         if (task.TargetActor is { } actor && task.IsActorCall)
         {

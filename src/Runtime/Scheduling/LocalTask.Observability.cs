@@ -1,6 +1,5 @@
 using System;
 using System.Diagnostics;
-using System.Runtime.ExceptionServices;
 using RaySharp.Observability;
 
 namespace RaySharp.Scheduling;
@@ -82,6 +81,4 @@ internal sealed partial class LocalTask
             Tracing.Ended(span, error);
         }
     }
-
-    private void OnEnded(ExceptionDispatchInfo error) => OnEnded(error.SourceException);
 }

@@ -261,7 +261,7 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
                 _backend.Store.AdmitResult(entry);
             }
 
-            OnEnded((Exception?)null);
+            OnEnded(null);
             _result.TryPublishStaged();
             Outputs?.Publish();
             _backend.Live.Remove(this);
@@ -448,7 +448,7 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
 
     private void Conclude(ExceptionDispatchInfo error)
     {
-        OnEnded(error);
+        OnEnded(error.SourceException);
         FailOutputs(error);
         _backend.Live.Remove(this);
     }
