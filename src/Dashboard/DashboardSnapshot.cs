@@ -21,7 +21,8 @@ internal sealed record DashboardSnapshot(
 
     public static DashboardSnapshot Read(RuntimeState state)
     {
-        var summary = state.SummarizeTasks();
+        var tasks = state.Tasks(limit: int.MaxValue); // one pass over the task history serves every table
+        var summary = TaskSummary.Of(tasks);
         var counts = new Dictionary<string, int>
         {
             ["PENDING"] = summary.Sum(s => s.Pending),
@@ -37,8 +38,8 @@ internal sealed record DashboardSnapshot(
             new StoreTotals(memory.UsedBytes, memory.CapacityBytes, memory.SpilledBytes, memory.ObjectsInMemory, memory.ObjectsSpilled, memory.SpillCount),
             counts,
             [.. summary.Select(t => new SummaryRow(t.Name, Upper(t.Type), t.Pending, t.Running, t.Finished, t.Failed, t.Cancelled))],
-            [.. state.Tasks(limit: RecentTasks).Reverse().Select(TaskRow.Of)],
-            [.. state.Tasks(TaskState.Failed, limit: RecentTasks).Reverse().Select(TaskRow.Of)],
+            [.. tasks.TakeLast(RecentTasks).Reverse().Select(TaskRow.Of)],
+            [.. tasks.Where(t => t.State == TaskState.Failed).TakeLast(RecentTasks).Reverse().Select(TaskRow.Of)],
             [.. state.Actors(limit: 1000).Select(a => new ActorRow(a.Id.ToString(), a.ClassName, a.Name, Upper(a.State), a.Restarts, a.NodeId, a.DeathCause))],
             [.. state.Objects().TakeLast(RecentTasks).Select(o => new ObjectRow(o.Id.ToString(), o.SizeBytes, o.TypeName, o.Location.ToString().ToUpperInvariant()))]);
     }

@@ -56,17 +56,7 @@ public sealed class RuntimeState
     }
 
     /// <summary>The tasks counted by name and state, in order of first submission (Ray's <c>ray summary tasks</c>).</summary>
-    public IReadOnlyList<TaskSummary> SummarizeTasks() =>
-        [.. _backend.TaskHistory().Infos()
-            .GroupBy(t => (t.Name, t.Type))
-            .Select(g => new TaskSummary(
-                g.Key.Name,
-                g.Key.Type,
-                g.Count(t => t.State == TaskState.Pending),
-                g.Count(t => t.State == TaskState.Running),
-                g.Count(t => t.State == TaskState.Finished),
-                g.Count(t => t.State == TaskState.Failed),
-                g.Count(t => t.State == TaskState.Cancelled)))];
+    public IReadOnlyList<TaskSummary> SummarizeTasks() => TaskSummary.Of(_backend.TaskHistory().Infos());
 
     /// <summary>The live tracked objects, oldest first: id, size, type, location and holders.</summary>
     public IReadOnlyList<ObjectInfo> Objects() => _backend.ObjectsInStore();

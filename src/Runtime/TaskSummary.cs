@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System.Linq;
+
 namespace RaySharp;
 
 /// <summary>The tasks of one name, counted by state (a row of Ray's <c>ray summary tasks</c>).</summary>
@@ -12,4 +15,21 @@ public sealed record TaskSummary(string Name, TaskType Type, int Pending, int Ru
 {
     /// <summary>All of them, in every state.</summary>
     public int Total => Pending + Running + Finished + Failed + Cancelled;
+
+    /// <summary>Counts <paramref name="tasks"/> by name and state, in order of each name's first task (what <see cref="RuntimeState.SummarizeTasks"/> does with all of them).</summary>
+    /// <exception cref="System.ArgumentNullException"><paramref name="tasks"/> is null.</exception>
+    public static IReadOnlyList<TaskSummary> Of(IEnumerable<TaskInfo> tasks)
+    {
+        System.ArgumentNullException.ThrowIfNull(tasks);
+        return [.. tasks
+            .GroupBy(t => (t.Name, t.Type))
+            .Select(g => new TaskSummary(
+                g.Key.Name,
+                g.Key.Type,
+                g.Count(t => t.State == TaskState.Pending),
+                g.Count(t => t.State == TaskState.Running),
+                g.Count(t => t.State == TaskState.Finished),
+                g.Count(t => t.State == TaskState.Failed),
+                g.Count(t => t.State == TaskState.Cancelled)))];
+    }
 }

@@ -120,6 +120,8 @@ public sealed class StateApiTests
         Assert.Equal(new TaskSummary("State.Ok", TaskType.NormalTask, 0, 0, 3, 0, 0), summary["State.Ok"]);
         Assert.Equal(new TaskSummary("State.No", TaskType.NormalTask, 0, 0, 0, 1, 0), summary["State.No"]);
         Assert.Equal(3, summary["State.Ok"].Total);
+        Assert.Equal(Ray.State.SummarizeTasks(), TaskSummary.Of(Ray.State.Tasks()));
+        Assert.Throws<ArgumentNullException>(() => TaskSummary.Of(null!));
     }
 
     [Fact]
