@@ -64,6 +64,14 @@ public sealed class RayOptions
     /// </summary>
     public string? Namespace { get; init; }
 
+    /// <summary>
+    /// Whether the runtime records task events (Ray's <c>enable_task_events</c>): the history behind
+    /// <see cref="RuntimeState.Tasks"/>, <see cref="RuntimeState.SummarizeTasks"/>, <see cref="RayRuntime.WriteTimeline"/>
+    /// and the task metrics. Recording takes no lock (a bounded ring per thread); turn it off to save its few
+    /// nanoseconds per task. Default true.
+    /// </summary>
+    public bool EnableTaskEvents { get; init; } = true;
+
     /// <summary>When true, <see cref="Ray.Init"/> on a running runtime returns it instead of throwing (Ray's <c>ignore_reinit_error</c>).</summary>
     public bool IgnoreReinitError { get; init; }
 

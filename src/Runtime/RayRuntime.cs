@@ -1,11 +1,14 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Diagnostics;
+using System.IO;
 using System.Threading;
 using RaySharp.Backend;
 using RaySharp.CompilerServices;
 using RaySharp.Objects;
 using RaySharp.Objects.Semantics;
+using RaySharp.Observability;
 using RaySharp.Scheduling;
 using RaySharp.Serialization;
 
@@ -24,6 +27,7 @@ public sealed class RayRuntime : IDisposable
 {
     private static readonly AsyncLocal<RayRuntime?> s_scoped = new();
     private readonly IRayBackend _backend;
+    private readonly RuntimeMetrics _metrics;
 
     /// <summary>Starts a runtime.</summary>
     /// <param name="options">Resources and settings; null for the defaults.</param>
@@ -39,6 +43,8 @@ public sealed class RayRuntime : IDisposable
         ObjectStoreMemory = Options.ObjectStoreBytes();
         Serializer = new RuntimeSerializer(this, Options.FormatterResolvers ?? throw new ArgumentException("RayOptions.FormatterResolvers must not be null; leave it empty for none.", nameof(options)));
         _backend = Backends.Create(this);
+        State = new RuntimeState(_backend);
+        _metrics = new RuntimeMetrics(_backend);
     }
 
     /// <summary>The options the runtime started with.</summary>
@@ -46,6 +52,9 @@ public sealed class RayRuntime : IDisposable
 
     /// <summary>The object store's memory cap in bytes.</summary>
     public long ObjectStoreMemory { get; }
+
+    /// <summary>What this runtime runs and holds: nodes, tasks, actors, objects (Ray's state API).</summary>
+    public RuntimeState State { get; }
 
     /// <summary>True once the runtime is disposed.</summary>
     public bool IsShutDown { get; private set; }
@@ -148,10 +157,24 @@ public sealed class RayRuntime : IDisposable
     /// <summary>The resources free now, as Ray's <c>available_resources()</c>.</summary>
     public IReadOnlyDictionary<string, double> AvailableResources() => _backend.AvailableResources();
 
+    /// <summary>
+    /// Writes this runtime's task timeline to <paramref name="output"/> in the Chrome trace event format (Ray's
+    /// <c>ray timeline</c>): a process per node, a row per thread, a slice per task attempt and actor call named after
+    /// it, and a flow arrow from each task to the tasks it submitted. Running tasks end at the time of the call.
+    /// Empty when <see cref="RayOptions.EnableTaskEvents"/> is false.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="output"/> is null.</exception>
+    public void WriteTimeline(Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        TimelineWriter.Write(output, [_backend.TaskHistory()], Stopwatch.GetTimestamp());
+    }
+
     /// <summary>Stops the runtime; every pending ref fails with <see cref="RuntimeShutdownException"/>.</summary>
     public void Dispose()
     {
         IsShutDown = true;
+        _metrics.Dispose();
         _backend.Dispose();
         Ray.OnDisposed(this);
     }

@@ -5,7 +5,8 @@ namespace RaySharp.Benchmarks;
 
 /// <summary>
 /// Runs the BenchmarkDotNet benchmarks (any BenchmarkDotNet arguments, for example <c>--filter '*' --job short</c>),
-/// or with <c>--pending-memory [count]</c> the memory measurement of queued tasks.
+/// or with <c>--pending-memory [count]</c> the memory measurement of queued tasks, or with <c>--task-events [rounds]</c>
+/// task events on against off, paired round by round.
 /// </summary>
 public static class Program
 {
@@ -14,6 +15,11 @@ public static class Program
         if (Array.IndexOf(args, "--pending-memory") >= 0)
         {
             return PendingMemory.Run(args);
+        }
+
+        if (Array.IndexOf(args, "--task-events") >= 0)
+        {
+            return TaskEventsPaired.Run(args);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

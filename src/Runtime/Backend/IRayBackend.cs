@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using RaySharp.Actors;
 using RaySharp.CompilerServices;
 using RaySharp.Objects;
+using RaySharp.Observability;
 using RaySharp.Scheduling;
 
 namespace RaySharp.Backend;
@@ -71,4 +72,19 @@ internal interface IRayBackend : IDisposable
 
     /// <summary>The store's totals, for <see cref="Ray.State.Memory"/>.</summary>
     ObjectStoreMemoryInfo StoreMemory();
+
+    /// <summary>This backend's node id, as <see cref="NodeInfo.NodeId"/> and the metrics' node tag show it.</summary>
+    string NodeId { get; }
+
+    /// <summary>The nodes this backend runs on and their resources, for <see cref="RuntimeState.Nodes"/>.</summary>
+    IReadOnlyList<NodeInfo> Nodes();
+
+    /// <summary>The tasks its task events describe (empty when they are off), for the state API and the timeline.</summary>
+    NodeTaskHistory TaskHistory();
+
+    /// <summary>Its actors, alive then the dead ones it remembers, for <see cref="RuntimeState.Actors"/>.</summary>
+    IReadOnlyList<ActorInfo> Actors();
+
+    /// <summary>Task counts for the metrics, without assembling the history.</summary>
+    TaskCounters TaskCounters();
 }

@@ -7,12 +7,13 @@ using RaySharp.CompilerServices;
 using RaySharp.Objects;
 using RaySharp.Objects.Semantics;
 using RaySharp.Objects.Store;
+using RaySharp.Observability;
 using RaySharp.Scheduling;
 
 namespace RaySharp.Backend;
 
 /// <summary>The in-process backend: tasks run on this process's thread pool under a resource-aware scheduler.</summary>
-internal sealed class LocalBackend : IRayBackend
+internal sealed partial class LocalBackend : IRayBackend
 {
     private readonly ulong _owner = (ulong)Random.Shared.NextInt64();
     /// <summary>The last object id's sequence; padded, because submitters write it while workers read the fields beside it.</summary>
@@ -22,6 +23,7 @@ internal sealed class LocalBackend : IRayBackend
     public LocalBackend(RayRuntime runtime, ResourceRequest capacity)
     {
         Runtime = runtime;
+        Events = runtime.Options.EnableTaskEvents ? new TaskEventLog() : null;
         Scheduler = new Scheduler(new ResourcePool(capacity), Budget);
         Store = new ObjectStore(_owner, runtime.ObjectStoreMemory, runtime.Options.SpillingMaxBytes(), runtime.Options.InlineBytes(), runtime.Options.SpillParent());
     }
@@ -149,6 +151,7 @@ internal sealed class LocalBackend : IRayBackend
     /// <summary>A dead actor leaves the registry, and its name is free again.</summary>
     public void Forget(LocalActor actor)
     {
+        RememberDead(actor);
         lock (_actors)
         {
             _actors.Remove(actor.Id);
@@ -333,6 +336,8 @@ internal sealed class LocalBackend : IRayBackend
 
         var parent = BlockingScope.Current is LocalTask current && current.Backend == this ? current : null;
         parent?.AddChild(task);
+        task.OnSubmitted(parent);
+
         if (task.TargetActor is { } actor && task.IsActorCall)
         {
             actor.Enqueue(task, parent);

@@ -240,7 +240,7 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
             if (task.TryTransition(Dispatched, Running))
             {
                 t_worker = task;
-                task.Run();
+                task.Run(handedOff: !ReferenceEquals(task, this));
                 t_worker = null;
             }
 
@@ -279,6 +279,7 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
                 _backend.Store.AdmitResult(entry);
             }
 
+            OnEnded(null);
             _result.TryPublishStaged();
             Outputs?.Publish();
             _backend.Live.Remove(this);
@@ -333,7 +334,7 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
         }
     }
 
-    private void Run()
+    private void Run(bool handedOff = false)
     {
         // Announced before the shutdown check: shutdown either finds the task here or this sees the backend disposed.
         var hidden = _backend.Running.Enter(this);
@@ -345,6 +346,7 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
             return;
         }
 
+        var span = OnStarted(handedOff, out var outerSpan);
         var previousOnThread = BlockingScope.EnterThread(this);
         var isAsync = Spec.Function.IsAsync;
         IBlockingContext? previousFlowing = null;
@@ -370,6 +372,8 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
             {
                 BlockingScope.SetFlowing(previousFlowing);
             }
+
+            LeaveSpan(span, outerSpan);
         }
 
         if (!pending.IsCompleted)
@@ -468,6 +472,7 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
 
     private void Conclude(ExceptionDispatchInfo error)
     {
+        OnEnded(error.SourceException);
         FailOutputs(error);
         _backend.Live.Remove(this);
     }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Threading;
 using RaySharp.Actors;
 using RaySharp.Objects;
+using RaySharp.Observability;
 
 namespace RaySharp.Scheduling;
 
@@ -42,6 +43,9 @@ internal sealed class TaskExtras
     /// Cleared when the call leaves the mailbox.
     /// </summary>
     public object? OrderedCaller;
+
+    /// <summary>The task's spans, while someone listens to the runtime's activity source.</summary>
+    public TaskTrace? Trace;
 
     /// <summary>Set when an actor restart took this call away: its late outcome is ignored.</summary>
     public volatile bool Abandoned;

@@ -1,0 +1,11 @@
+namespace RaySharp.Observability;
+
+/// <summary>Task counts since the runtime started, for the metrics: cumulative counters and what waits now.</summary>
+internal readonly record struct TaskCounters(long Submitted, long Finished, long Failed, long Cancelled, long LeftQueue)
+{
+    /// <summary>Tasks submitted that have neither started nor ended.</summary>
+    public long Queued => System.Math.Max(0, Submitted - LeftQueue);
+
+    public TaskCounters Add(TaskEventRing ring) =>
+        new(Submitted + ring.Submitted, Finished + ring.Finished, Failed + ring.Failed, Cancelled + ring.Cancelled, LeftQueue + ring.LeftQueue);
+}

@@ -1,0 +1,135 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Threading;
+
+namespace RaySharp.Observability;
+
+/// <summary>
+/// A runtime's bounded task history: one <see cref="TaskEventRing"/> per thread that records, found through a
+/// thread-static slot number, so recording takes no lock and shares no cache line between threads. The state API,
+/// the timeline and the metrics read it; a task that left every ring is forgotten (as Ray drops task events past
+/// its limit).
+/// </summary>
+internal sealed class TaskEventLog
+{
+    /// <summary>Events kept per thread (a power of two): about 48 bytes each, 384 KiB for a thread that fills its ring.</summary>
+    public const int EventsPerThread = 8192;
+
+    private static int s_nextSlot;
+
+    [ThreadStatic]
+    private static int t_slot;
+
+    private readonly Lock _grow = new();
+    private TaskEventRing?[] _rings = new TaskEventRing?[16];
+
+    /// <summary>Records a task's acceptance on the submitting thread.</summary>
+    public void Submitted(ulong task, string name, TaskType type, ulong actor, ulong parent)
+    {
+        var ring = Ring();
+        ring.Append(new TaskEvent { Task = task, Actor = actor, Parent = parent, Time = Environment.TickCount64, Detail = name, Kind = TaskEventKind.Submitted, Type = type });
+        ring.Submitted++;
+    }
+
+    /// <summary>Records an attempt's start; a task handed off by the one that just ended on this thread starts at that end.</summary>
+    public void Started(ulong task, string name, TaskType type, ulong actor, bool handedOff, bool leavesQueue)
+    {
+        var ring = Ring();
+        var time = handedOff && ring.LastEnd != 0 ? ring.LastEnd : Stopwatch.GetTimestamp();
+        ring.Append(new TaskEvent { Task = task, Actor = actor, Time = time, Detail = name, Kind = TaskEventKind.Started, Type = type });
+        if (leavesQueue)
+        {
+            ring.LeftQueue++;
+        }
+    }
+
+    /// <summary>Records a task's end: finished when <paramref name="error"/> is null, else failed or cancelled.</summary>
+    public void Ended(ulong task, string name, TaskType type, ulong actor, Exception? error, bool leavesQueue)
+    {
+        var ring = Ring();
+        var outcome = error is null ? TaskState.Finished : error is OperationCanceledException ? TaskState.Cancelled : TaskState.Failed;
+        ring.Append(new TaskEvent
+        {
+            Task = task,
+            Actor = actor,
+            Time = Stopwatch.GetTimestamp(),
+            Detail = error is null ? name : new TaskFailure(name, error),
+            Kind = TaskEventKind.Ended,
+            Type = type,
+            Outcome = outcome,
+        });
+        switch (outcome)
+        {
+            case TaskState.Finished:
+                ring.Finished++;
+                break;
+            case TaskState.Failed:
+                ring.Failed++;
+                break;
+            default:
+                ring.Cancelled++;
+                break;
+        }
+
+        if (leavesQueue)
+        {
+            ring.LeftQueue++;
+        }
+    }
+
+    /// <summary>Every event still held, each with the ring (thread) that recorded it.</summary>
+    public List<(TaskEvent Event, TaskEventRing Ring)> Snapshot()
+    {
+        var events = new List<(TaskEvent, TaskEventRing)>();
+        foreach (var ring in Volatile.Read(ref _rings))
+        {
+            ring?.CopyTo(events);
+        }
+
+        return events;
+    }
+
+    /// <summary>The metrics' counters, summed over the threads.</summary>
+    public TaskCounters Counters()
+    {
+        var counters = default(TaskCounters);
+        foreach (var ring in Volatile.Read(ref _rings))
+        {
+            if (ring is not null)
+            {
+                counters = counters.Add(ring);
+            }
+        }
+
+        return counters;
+    }
+
+    private TaskEventRing Ring()
+    {
+        var slot = t_slot;
+        if (slot == 0)
+        {
+            slot = t_slot = Interlocked.Increment(ref s_nextSlot);
+        }
+
+        var rings = Volatile.Read(ref _rings);
+        return (uint)slot < (uint)rings.Length && rings[slot] is { } ring ? ring : AddRing(slot);
+    }
+
+    private TaskEventRing AddRing(int slot)
+    {
+        lock (_grow)
+        {
+            var rings = _rings;
+            if (slot >= rings.Length)
+            {
+                Array.Resize(ref rings, Math.Max(slot + 1, rings.Length * 2));
+            }
+
+            var ring = rings[slot] ??= new TaskEventRing(EventsPerThread, Thread.CurrentThread);
+            Volatile.Write(ref _rings, rings);
+            return ring;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using System;
+using System.Diagnostics;
+using RaySharp.Observability;
+
+namespace RaySharp.Scheduling;
+
+/// <summary>
+/// The task's hooks into the state API, the timeline and tracing: one event per submission, start and end (a lock-free
+/// write into the thread's ring), and spans only while someone listens to <see cref="Tracing.Source"/>.
+/// </summary>
+internal sealed partial class LocalTask
+{
+    /// <summary>Set once the task has started or ended, so the metrics' queue length counts it out once.</summary>
+    private bool _leftQueue;
+
+    private TaskType TypeForState => Role switch
+    {
+        TaskRole.ActorCreation => TaskType.ActorCreationTask,
+        TaskRole.ActorCall => TaskType.ActorTask,
+        _ => TaskType.NormalTask,
+    };
+
+    private ulong ActorSequence => TargetActor?.Id.Sequence ?? 0;
+
+    /// <summary>The backend accepted the task; <paramref name="parent"/> is the task that submitted it, if any.</summary>
+    public void OnSubmitted(LocalTask? parent)
+    {
+        _backend.Events?.Submitted(Sequence, Name, TypeForState, ActorSequence, parent?.Sequence ?? 0);
+        if (Tracing.Source.HasListeners())
+        {
+            var context = Tracing.Submitted(Name, Id, _backend.NodeId);
+            if (context != default)
+            {
+                Extras.Trace = new TaskTrace(context);
+            }
+        }
+    }
+
+    /// <summary>An attempt starts on this thread; returns the run's span (made current) when traced.</summary>
+    private Activity? OnStarted(bool handedOff, out Activity? outer)
+    {
+        if (_backend.Events is { } events)
+        {
+            events.Started(Sequence, Name, TypeForState, ActorSequence, handedOff, leavesQueue: !_leftQueue);
+            _leftQueue = true;
+        }
+
+        outer = null;
+        if (!Tracing.Source.HasListeners())
+        {
+            return null;
+        }
+
+        var trace = ExtrasIfAny?.Trace;
+        var span = Tracing.Started(Name, Id, _backend.NodeId, trace?.Parent ?? default, out outer);
+        if (span is not null)
+        {
+            (trace ?? (Extras.Trace = new TaskTrace(default))).Span = span;
+        }
+
+        return span;
+    }
+
+    /// <summary>The thread leaves the run's code (it returned, or awaits): its current span goes back to what it was.</summary>
+    private static void LeaveSpan(Activity? span, Activity? outer)
+    {
+        if (span is not null)
+        {
+            Activity.Current = outer;
+        }
+    }
+
+    /// <summary>The task ended for good: finished (no error), failed or cancelled.</summary>
+    private void OnEnded(Exception? error)
+    {
+        _backend.Events?.Ended(Sequence, Name, TypeForState, ActorSequence, error, leavesQueue: !_leftQueue);
+        _leftQueue = true;
+        if (ExtrasIfAny?.Trace is { Span: { } span } trace)
+        {
+            trace.Span = null;
+            Tracing.Ended(span, error);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using RaySharp.CompilerServices;
+
+namespace RaySharp.Benchmarks;
+
+/// <summary>
+/// <c>--task-events [rounds]</c>: task events on against off, paired. Two runtimes live side by side for the whole run,
+/// one with <see cref="RayOptions.EnableTaskEvents"/> on and one with it off (so the event rings have grown to their
+/// size, as in a long-running app); each round times, in turn (the order alternates from round to round), batches of
+/// 10,000 pipelined trivial tasks (submit all, then <c>Ray.Get</c> of all) on each. Pairing the two within a round cancels most of the load that other work puts on a shared machine, which
+/// a BenchmarkDotNet run of one configuration after the other does not. Prints the median ns per task of each and
+/// the median of the per-round ratios (on ÷ off).
+/// </summary>
+internal static class TaskEventsPaired
+{
+    private const int BatchSize = 10_000;
+    private const int BatchesPerRound = 5;
+
+    public static int Run(string[] args)
+    {
+        var rounds = 20;
+        var position = Array.IndexOf(args, "--task-events");
+        if (position + 1 < args.Length && int.TryParse(args[position + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed))
+        {
+            rounds = parsed;
+        }
+
+        Console.WriteLine($"Task events on vs off: {rounds} rounds x {BatchesPerRound} batches of {BatchSize:N0} pipelined tasks, NumCpus = {Environment.ProcessorCount}, .NET {Environment.Version}.");
+        using var enabled = new RayRuntime(new RayOptions { NumCpus = Environment.ProcessorCount, EnableTaskEvents = true });
+        using var disabled = new RayRuntime(new RayOptions { NumCpus = Environment.ProcessorCount, EnableTaskEvents = false });
+        Measure(enabled);
+        Measure(disabled); // warm both paths up
+        var on = new List<double>();
+        var off = new List<double>();
+        var ratios = new List<double>();
+        for (var round = 0; round < rounds; round++)
+        {
+            double withEvents, without;
+            if (round % 2 == 0)
+            {
+                withEvents = Measure(enabled);
+                without = Measure(disabled);
+            }
+            else
+            {
+                without = Measure(disabled);
+                withEvents = Measure(enabled);
+            }
+
+            on.Add(withEvents);
+            off.Add(without);
+            ratios.Add(withEvents / without);
+            Console.WriteLine($"round {round + 1,2}: on {withEvents,7:F1} ns/task, off {without,7:F1} ns/task, on/off {withEvents / without:F3}");
+        }
+
+        Console.WriteLine($"median: on {Median(on):F1} ns/task, off {Median(off):F1} ns/task; median of the per-round ratios on/off = {Median(ratios):F3}");
+        Console.WriteLine($"recording alone (submit, start and end events of one task, one thread): {RecordingCost():F1} ns/task");
+        return 0;
+    }
+
+    /// <summary>The median ns per task of batches on <paramref name="runtime"/>.</summary>
+    private static double Measure(RayRuntime runtime)
+    {
+        var refs = new ObjectRef<int>[BatchSize];
+        var times = new List<double>();
+        for (var batch = 0; batch < BatchesPerRound; batch++)
+        {
+            var clock = Stopwatch.StartNew();
+            for (var i = 0; i < refs.Length; i++)
+            {
+                refs[i] = runtime.Submit<int>(new TaskSpec(BenchFunctions.Echo, new Args<int>(i)));
+            }
+
+            var values = Ray.Get(refs);
+            clock.Stop();
+            if (values[BatchSize - 1] != BatchSize - 1)
+            {
+                throw new InvalidOperationException("a task returned the wrong value");
+            }
+
+            times.Add(clock.Elapsed.TotalNanoseconds / BatchSize);
+        }
+
+        return Median(times);
+    }
+
+    /// <summary>The three event writes of one task, in a loop on one thread: their CPU cost without the scheduler's noise.</summary>
+    private static double RecordingCost()
+    {
+        var log = new Observability.TaskEventLog();
+        var times = new List<double>();
+        for (var round = 0; round < 7; round++)
+        {
+            var clock = Stopwatch.StartNew();
+            for (var i = 1UL; i <= 1_000_000; i++)
+            {
+                log.Submitted(i, "Bench.Echo", TaskType.NormalTask, 0, 0);
+                log.Started(i, "Bench.Echo", TaskType.NormalTask, 0, handedOff: false, leavesQueue: true);
+                log.Ended(i, "Bench.Echo", TaskType.NormalTask, 0, null, leavesQueue: false);
+            }
+
+            times.Add(clock.Elapsed.TotalNanoseconds / 1_000_000);
+        }
+
+        return Median(times);
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+}
