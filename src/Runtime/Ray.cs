@@ -326,7 +326,7 @@ public static partial class Ray
     /// <summary>Where the calling code runs: a task (id, resources, cancellation) or the driver.</summary>
     /// <exception cref="InvalidOperationException">No runtime is running.</exception>
     public static RuntimeContext GetRuntimeContext() =>
-        RayRuntime.Current.Backend.CurrentContext() ?? RuntimeContext.Driver;
+        RayRuntime.Current.Backend.CurrentContext() ?? RuntimeContext.Driver(RayRuntime.Current.Backend.NodeId);
 
     /// <summary>
     /// The numbers of the GPUs the calling task or actor holds (Ray's <c>get_gpu_ids()</c>), each in 0 to

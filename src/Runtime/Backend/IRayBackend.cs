@@ -16,6 +16,9 @@ namespace RaySharp.Backend;
 /// </summary>
 internal interface IRayBackend : IDisposable
 {
+    /// <summary>The node this backend runs tasks on, for <see cref="RuntimeContext.NodeId"/>.</summary>
+    string NodeId { get; }
+
     /// <summary>Stores a value and returns a ref that is ready at once.</summary>
     ObjectRef<T> Put<T>(T value);
 
