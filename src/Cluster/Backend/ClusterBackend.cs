@@ -1,0 +1,372 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using MessagePack;
+using Orleans;
+using Orleans.Runtime;
+using RaySharp.Actors;
+using RaySharp.Backend;
+using RaySharp.Cluster.Transport;
+using RaySharp.CompilerServices;
+using RaySharp.Objects;
+using RaySharp.Scheduling;
+using RaySharp.Wire;
+
+namespace RaySharp.Cluster.Backend;
+
+/// <summary>
+/// A cluster node's backend: the node's own <see cref="LocalBackend"/> (scheduler and object store) plus placement.
+/// A task runs here when this node has its resources free; otherwise its spec spills over, in batches, to the node
+/// that has them free (or, when every node is busy, to the least loaded node that can ever run it, this one included).
+/// A task no node can ever run fails at once, naming the largest node's resources. Actor calls, tasks with several
+/// results or streams, and functions without a wire form run here, as in a runtime of its own.
+/// </summary>
+internal sealed class ClusterBackend : IRayBackend
+{
+    private static readonly TimeSpan ViewRefreshTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly LocalBackend _local;
+    private readonly IGrainFactory _grains;
+    private readonly IClusterMembershipService _membership;
+    private readonly ConcurrentDictionary<long, RemoteTask> _pending = new();
+    private readonly ConcurrentDictionary<string, Outbox<WireResult>> _results = new();
+    private readonly SemaphoreSlim _viewGate = new(1, 1);
+    private RemoteNode[] _nodes = [];
+    private MembershipVersion _viewVersion = MembershipVersion.MinValue;
+    private long _nextKey;
+    private volatile bool _disposed;
+
+    public ClusterBackend(RayRuntime runtime, string nodeId, IGrainFactory grains, IClusterMembershipService membership)
+    {
+        _local = new LocalBackend(runtime, runtime.Options.Capacity()) { NodeId = nodeId };
+        _grains = grains;
+        _membership = membership;
+        Runtime = runtime;
+        LocalLedger = new ResourceLedger(_local.Scheduler.Pool.Capacity);
+    }
+
+    public RayRuntime Runtime { get; }
+
+    public string NodeId => _local.NodeId;
+
+    /// <summary>This node's resources and the demand placed on them (its own tasks and those other nodes sent).</summary>
+    public ResourceLedger LocalLedger { get; }
+
+    public MessagePackSerializerOptions SerializerOptions => Runtime.Serializer.Options;
+
+    /// <summary>The other nodes this one knows.</summary>
+    public IReadOnlyList<RemoteNode> Nodes => Volatile.Read(ref _nodes);
+
+    /// <summary>Specs this node sent to others, and the grain calls that carried them.</summary>
+    public (long Specs, long Batches) Sent => Nodes.Aggregate((0L, 0L), (sum, node) => (sum.Item1 + node.Specs.Items, sum.Item2 + node.Specs.Batches));
+
+    public NodeDescription Describe() => new(NodeId, LocalLedger.Capacity.ToDictionary());
+
+    public void Submit(TaskSpec spec, TaskOutputs outputs, IActorEndpoint? actor)
+    {
+        if (actor is not null || spec.IsEmpty || _disposed)
+        {
+            _local.Submit(spec, outputs, actor);
+            return;
+        }
+
+        var options = spec.ResolveOptions();
+        var request = options.Request;
+        var travels = outputs.Extra is null && options.ConcurrencyGroup is null && TaskSpecWire.CanTravel(spec);
+        var here = true;
+        var remote = travels ? Place(request, out here) : null;
+        if (here)
+        {
+            SubmitHere(spec, outputs, request);
+        }
+        else if (remote is not null)
+        {
+            var key = Interlocked.Increment(ref _nextKey);
+            var task = new RemoteTask(this, remote, spec, outputs.Result, request, key);
+            remote.Ledger.Add(request);
+            _pending[key] = task;
+            task.Start();
+        }
+        else
+        {
+            outputs.Result.TryFail(new TaskUnschedulableException(options.Name ?? spec.Function.Name, request.ToString(), LargestNode()));
+        }
+    }
+
+    /// <summary>Runs tasks node <paramref name="from"/> sent; each result goes back to it when its task ends.</summary>
+    public void Accept(string from, IReadOnlyList<WireTask> tasks)
+    {
+        foreach (var task in tasks)
+        {
+            TaskSpec spec;
+            ResourceRequest request;
+            try
+            {
+                spec = TaskSpecWire.Read(task.Spec, SerializerOptions);
+                request = spec.ResolveOptions().Request;
+            }
+            catch (Exception error) when (error is InvalidOperationException or MessagePackSerializationException or ArgumentException)
+            {
+                SendResult(from, new WireResult(task.Key, null, WireError.From(error)));
+                continue;
+            }
+
+            var codec = spec.Function.Wire!.Result;
+            var entry = codec.NewEntry(_local.NextObjectId());
+            LocalLedger.Add(request);
+            try
+            {
+                _local.Submit(spec, new TaskOutputs(entry), null);
+            }
+            catch (Exception error) when (error is ArgumentException or RuntimeShutdownException)
+            {
+                LocalLedger.Remove(request);
+                SendResult(from, new WireResult(task.Key, null, WireError.From(error)));
+                continue;
+            }
+
+            var incoming = new IncomingTask(this, from, task.Key, codec, request);
+            if (!entry.TryRegister(incoming))
+            {
+                incoming.OnObjectCompleted(entry, 0);
+            }
+        }
+    }
+
+    /// <summary>Results of tasks this node sent to node <paramref name="from"/>.</summary>
+    public void Complete(string from, IReadOnlyList<WireResult> results)
+    {
+        foreach (var result in results)
+        {
+            if (_pending.TryRemove(result.Key, out var task))
+            {
+                task.Complete(result, SerializerOptions);
+            }
+        }
+    }
+
+    /// <summary>Queues a result for the node that sent its task.</summary>
+    public void SendResult(string to, WireResult result) =>
+        _results.GetOrAdd(to, node => new Outbox<WireResult>(
+            batch => _grains.GetGrain<INodeGrain>(node).Complete(NodeId, batch),
+            static (_, _) => { /* The sending node is gone: nobody waits for these results any more. */ })).Post(result);
+
+    /// <summary>Drops a task that will not be sent (its argument failed, or its spec did not write).</summary>
+    public void Forget(RemoteTask task) => _pending.TryRemove(task.Key, out _);
+
+    /// <summary>Learns the other nodes from the cluster's membership: each active silo hosts one, which describes itself.</summary>
+    public async Task<int> RefreshNodesAsync()
+    {
+        await _viewGate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            var snapshot = _membership.CurrentSnapshot;
+            var known = Nodes.ToDictionary(node => node.NodeId);
+            var next = new List<RemoteNode>();
+            foreach (var member in snapshot.Members.Values.Where(m => m.Status == SiloStatus.Active))
+            {
+                var id = member.SiloAddress.ToParsableString();
+                if (id == NodeId)
+                {
+                    continue;
+                }
+
+                if (known.TryGetValue(id, out var node))
+                {
+                    next.Add(node);
+                    continue;
+                }
+
+                var grain = _grains.GetGrain<INodeGrain>(id);
+                var description = await grain.Describe().ConfigureAwait(false);
+                next.Add(new RemoteNode(id, grain, RemoteNode.CapacityOf(description), NewSpecOutbox(id, grain)));
+            }
+
+            next.Sort((a, b) => string.CompareOrdinal(a.NodeId, b.NodeId));
+            Volatile.Write(ref _nodes, [.. next]);
+            _viewVersion = snapshot.Version;
+            return next.Count;
+        }
+        finally
+        {
+            _viewGate.Release();
+        }
+    }
+
+    public ObjectRef<T> Put<T>(T value) => _local.Put(value);
+
+    public ObjectRef<ReadOnlyMemory<T>> PutOwned<T>(T[] array)
+        where T : unmanaged => _local.PutOwned(array);
+
+    public ObjectId NextObjectId() => _local.NextObjectId();
+
+    public THandle CreateActor<THandle>(RemoteFunction constructor, TaskArgs args, ActorOptions options)
+        where THandle : ActorHandle, IActorHandle<THandle> => _local.CreateActor<THandle>(constructor, args, options);
+
+    public THandle GetActor<THandle>(string name, string? @namespace)
+        where THandle : ActorHandle, IActorHandle<THandle> => _local.GetActor<THandle>(name, @namespace);
+
+    public bool TryBind(ActorHandle handle) => _local.TryBind(handle);
+
+    public void Cancel(ObjectRef reference, bool force, bool recursive) => _local.Cancel(reference, force, recursive);
+
+    /// <summary>Every node's resources added up, as Ray's <c>cluster_resources()</c>.</summary>
+    public IReadOnlyDictionary<string, double> TotalResources() =>
+        Sum(Nodes.Select(node => node.Ledger.Capacity.ToDictionary()).Prepend(_local.TotalResources()));
+
+    /// <summary>What is free here, plus what this node has not placed on each other node.</summary>
+    public IReadOnlyDictionary<string, double> AvailableResources() =>
+        Sum(Nodes.Select(node => node.Ledger.Free()).Prepend(_local.AvailableResources()));
+
+    public RuntimeContext? CurrentContext() => _local.CurrentContext();
+
+    public void ShareObject(ObjectRef reference) => _local.ShareObject(reference);
+
+    public ObjectEntry? FindObject(ObjectId id) => _local.FindObject(id);
+
+    public IReadOnlyList<ObjectInfo> ObjectsInStore() => _local.ObjectsInStore();
+
+    public ObjectStoreMemoryInfo StoreMemory() => _local.StoreMemory();
+
+    /// <summary>Fails the tasks placed on other nodes with <see cref="RuntimeShutdownException"/>, then shuts the local backend down.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        foreach (var key in _pending.Keys)
+        {
+            if (_pending.TryRemove(key, out var task))
+            {
+                task.Fail(new RuntimeShutdownException("The RaySharp node shut down before the task it sent to node " + task.Node.NodeId + " returned."));
+            }
+        }
+
+        _local.Dispose();
+        _viewGate.Dispose();
+    }
+
+    /// <summary>
+    /// Where a task goes: here when this node has its resources free; else the least loaded other node that has them
+    /// free; else the least loaded node (this one on a tie) that can ever run it. Null and not here: no node can.
+    /// </summary>
+    private RemoteNode? Place(ResourceRequest request, out bool here)
+    {
+        here = true;
+        if (LocalLedger.FitsNow(request))
+        {
+            return null;
+        }
+
+        RefreshIfMembershipChanged();
+        var nodes = Nodes;
+        RemoteNode? free = null;
+        foreach (var node in nodes)
+        {
+            if (node.Ledger.FitsNow(request) && (free is null || node.Ledger.Load < free.Ledger.Load))
+            {
+                free = node;
+            }
+        }
+
+        if (free is not null)
+        {
+            here = false;
+            return free;
+        }
+
+        var bestLoad = LocalLedger.CanEverFit(request) ? LocalLedger.Load : double.PositiveInfinity;
+        RemoteNode? best = null;
+        foreach (var node in nodes)
+        {
+            if (node.Ledger.CanEverFit(request) && node.Ledger.Load < bestLoad)
+            {
+                best = node;
+                bestLoad = node.Ledger.Load;
+            }
+        }
+
+        here = best is null && LocalLedger.CanEverFit(request);
+        return best;
+    }
+
+    /// <summary>Runs a task on this node, counting its demand on the ledger until its result entry completes.</summary>
+    private void SubmitHere(TaskSpec spec, TaskOutputs outputs, ResourceRequest request)
+    {
+        LocalLedger.Add(request);
+        try
+        {
+            _local.Submit(spec, outputs, null);
+        }
+        catch
+        {
+            LocalLedger.Remove(request);
+            throw;
+        }
+
+        if (!outputs.Result.TryRegister(new LocalRelease(LocalLedger, request)))
+        {
+            LocalLedger.Remove(request);
+        }
+    }
+
+    /// <summary>Learns joined or departed nodes before a placement that needs them; bounded, so a slow node cannot stall submits for long.</summary>
+    private void RefreshIfMembershipChanged()
+    {
+        if (_membership.CurrentSnapshot.Version == _viewVersion)
+        {
+            return;
+        }
+
+        try
+        {
+            // Off the caller's context (an Orleans turn must never block on a grain call of its own).
+            Task.Run(RefreshNodesAsync).Wait(ViewRefreshTimeout);
+        }
+        catch (AggregateException)
+        {
+            // A node that does not answer stays unknown until the next membership change; placement uses the rest.
+        }
+    }
+
+    private Outbox<WireTask> NewSpecOutbox(string nodeId, INodeGrain grain) => new(
+        batch => grain.Submit(NodeId, batch),
+        (batch, error) =>
+        {
+            foreach (var spec in batch)
+            {
+                if (_pending.TryRemove(spec.Key, out var task))
+                {
+                    task.Fail(new NodeTaskException(nodeId, error.GetType().FullName ?? error.GetType().Name, "the batch of task specs did not reach the node: " + error.Message, error.StackTrace ?? string.Empty));
+                }
+            }
+        });
+
+    /// <summary>For an unschedulable request: the largest node's resources, and which node it is.</summary>
+    private string LargestNode()
+    {
+        var nodes = Nodes.Select(node => (node.NodeId, node.Ledger.Capacity)).Prepend((NodeId, LocalLedger.Capacity)).ToList();
+        var largest = nodes.OrderByDescending(n => n.Capacity.CpuUnits).ThenByDescending(n => n.Capacity.Custom.Length).First();
+        return $"{largest.Capacity} on its largest node ({largest.NodeId}, one of {nodes.Count} nodes)";
+    }
+
+    private static Dictionary<string, double> Sum(IEnumerable<IReadOnlyDictionary<string, double>> parts)
+    {
+        var total = new Dictionary<string, double>();
+        foreach (var part in parts)
+        {
+            foreach (var (name, amount) in part)
+            {
+                total[name] = total.GetValueOrDefault(name) + amount;
+            }
+        }
+
+        return total;
+    }
+}
