@@ -19,13 +19,17 @@ namespace RaySharp.Cluster.Backend;
 
 /// <summary>
 /// A cluster node's backend: the node's own <see cref="LocalBackend"/> (scheduler and object store) plus placement.
-/// A task runs here when this node has its resources free; otherwise its spec spills over, in batches, to the node
-/// that has them free (or, when every node is busy, to the least loaded node that can ever run it, this one included).
+/// A task runs here while this node has its resources free and is less than half busy; otherwise it goes to the least
+/// loaded node with them free (Ray's hybrid policy), or, when every node is busy, to the least loaded node that can ever
+/// run it, this one included; a spec placed on another node spills over to it in batches.
 /// A task no node can ever run fails at once, naming the largest node's resources. Actor calls, tasks with several
 /// results or streams, and functions without a wire form run here, as in a runtime of its own.
 /// </summary>
 internal sealed class ClusterBackend : IRayBackend
 {
+    /// <summary>Ray's <c>scheduler_spread_threshold</c>: a node packs tasks up to this share of its CPUs before the policy spreads them.</summary>
+    public const double SpreadThreshold = 0.5;
+
     private static readonly TimeSpan ViewRefreshTimeout = TimeSpan.FromSeconds(10);
 
     private readonly LocalBackend _local;
@@ -157,7 +161,10 @@ internal sealed class ClusterBackend : IRayBackend
     /// <summary>Drops a task that will not be sent (its argument failed, or its spec did not write).</summary>
     public void Forget(RemoteTask task) => _pending.TryRemove(task.Key, out _);
 
-    /// <summary>Learns the other nodes from the cluster's membership: each active silo hosts one, which describes itself.</summary>
+    /// <summary>
+    /// Learns the other nodes from the cluster's membership: each active silo hosts one, which describes itself. A node
+    /// that does not answer yet is left out until a later refresh; returns how many other nodes are known.
+    /// </summary>
     public async Task<int> RefreshNodesAsync()
     {
         await _viewGate.WaitAsync().ConfigureAwait(false);
@@ -166,6 +173,7 @@ internal sealed class ClusterBackend : IRayBackend
             var snapshot = _membership.CurrentSnapshot;
             var known = Nodes.ToDictionary(node => node.NodeId);
             var next = new List<RemoteNode>();
+            var complete = true;
             foreach (var member in snapshot.Members.Values.Where(m => m.Status == SiloStatus.Active))
             {
                 var id = member.SiloAddress.ToParsableString();
@@ -181,13 +189,26 @@ internal sealed class ClusterBackend : IRayBackend
                 }
 
                 var grain = _grains.GetGrain<INodeGrain>(id);
-                var description = await grain.Describe().ConfigureAwait(false);
-                next.Add(new RemoteNode(id, grain, RemoteNode.CapacityOf(description), NewSpecOutbox(id, grain)));
+                try
+                {
+                    var description = await grain.Describe().ConfigureAwait(false);
+                    next.Add(new RemoteNode(id, grain, RemoteNode.CapacityOf(description), NewSpecOutbox(id, grain)));
+                }
+                catch (Exception error) when (error is not OutOfMemoryException)
+                {
+                    // A silo that just joined may not serve the node grain yet (its manifest has not reached this
+                    // silo): leave it out for now, and keep the view stale so the next placement asks again.
+                    complete = false;
+                }
             }
 
             next.Sort((a, b) => string.CompareOrdinal(a.NodeId, b.NodeId));
             Volatile.Write(ref _nodes, [.. next]);
-            _viewVersion = snapshot.Version;
+            if (complete)
+            {
+                _viewVersion = snapshot.Version;
+            }
+
             return next.Count;
         }
         finally
@@ -253,36 +274,41 @@ internal sealed class ClusterBackend : IRayBackend
     }
 
     /// <summary>
-    /// Where a task goes: here when this node has its resources free; else the least loaded other node that has them
-    /// free; else the least loaded node (this one on a tie) that can ever run it. Null and not here: no node can.
+    /// Where a task goes, as Ray's hybrid policy: among the nodes that have its resources free now, the least loaded,
+    /// where a load under <see cref="SpreadThreshold"/> counts as none and this node wins ties (so this node packs up to
+    /// half its CPUs before others are used); when no node has them free, the least loaded node that can ever run it
+    /// (this node on a tie). Returns the remote node, or null with <paramref name="here"/> true for this node;
+    /// null and not here: no node can ever run it.
     /// </summary>
     private RemoteNode? Place(ResourceRequest request, out bool here)
     {
         here = true;
-        if (LocalLedger.FitsNow(request))
+        var localFree = LocalLedger.FitsNow(request);
+        if (localFree && LocalLedger.Load < SpreadThreshold)
         {
             return null;
         }
 
         RefreshIfMembershipChanged();
         var nodes = Nodes;
-        RemoteNode? free = null;
+        var bestScore = localFree ? Score(LocalLedger) : double.PositiveInfinity;
+        RemoteNode? best = null;
         foreach (var node in nodes)
         {
-            if (node.Ledger.FitsNow(request) && (free is null || node.Ledger.Load < free.Ledger.Load))
+            if (node.Ledger.FitsNow(request) && Score(node.Ledger) < bestScore)
             {
-                free = node;
+                best = node;
+                bestScore = Score(node.Ledger);
             }
         }
 
-        if (free is not null)
+        if (best is not null || localFree)
         {
-            here = false;
-            return free;
+            here = best is null;
+            return best;
         }
 
         var bestLoad = LocalLedger.CanEverFit(request) ? LocalLedger.Load : double.PositiveInfinity;
-        RemoteNode? best = null;
         foreach (var node in nodes)
         {
             if (node.Ledger.CanEverFit(request) && node.Ledger.Load < bestLoad)
@@ -294,6 +320,8 @@ internal sealed class ClusterBackend : IRayBackend
 
         here = best is null && LocalLedger.CanEverFit(request);
         return best;
+
+        static double Score(ResourceLedger ledger) => ledger.Load < SpreadThreshold ? 0 : ledger.Load;
     }
 
     /// <summary>Runs a task on this node, counting its demand on the ledger until its result entry completes.</summary>
