@@ -21,6 +21,9 @@ public sealed class TwoNodeCluster : IAsyncLifetime
 
     public RayNode Node2 { get; private set; } = null!;
 
+    /// <summary>The services of node 1's silo.</summary>
+    public IServiceProvider Node1Services => _cluster!.Silos[0].ServiceProvider;
+
     /// <summary>Options that ask for the resource only the second node has.</summary>
     public static TaskOptions NeedsSpecial { get; } = new() { Resources = new Dictionary<string, double> { [Special] = 1 } };
 

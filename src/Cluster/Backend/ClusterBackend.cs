@@ -217,6 +217,60 @@ internal sealed class ClusterBackend : IRayBackend
         }
     }
 
+    /// <summary>Follows the cluster's membership until <paramref name="cancellation"/>: see <see cref="OnMembershipChanged"/>.</summary>
+    public async Task WatchMembershipAsync(CancellationToken cancellation)
+    {
+        try
+        {
+            await foreach (var snapshot in _membership.MembershipUpdates.WithCancellation(cancellation).ConfigureAwait(false))
+            {
+                await OnMembershipChanged(snapshot).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            // The silo stops.
+        }
+    }
+
+    /// <summary>
+    /// A node that is no longer active leaves the view, so nothing more is placed on it; once it is dead, the tasks this
+    /// node placed on it fail with <see cref="NodeTaskException"/> (there is no recovery yet), so no ref waits forever.
+    /// </summary>
+    public async Task OnMembershipChanged(ClusterMembershipSnapshot snapshot)
+    {
+        List<RemoteNode> dead = [];
+        await _viewGate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            var nodes = Nodes;
+            var active = nodes.Where(node => StatusOf(node) == SiloStatus.Active).ToArray();
+            dead.AddRange(nodes.Where(node => StatusOf(node) == SiloStatus.Dead));
+            if (active.Length != nodes.Count)
+            {
+                Volatile.Write(ref _nodes, active);
+            }
+        }
+        finally
+        {
+            _viewGate.Release();
+        }
+
+        foreach (var node in dead)
+        {
+            foreach (var (key, task) in _pending)
+            {
+                if (task.Node == node && _pending.TryRemove(key, out _))
+                {
+                    task.Fail(new NodeTaskException(node.NodeId, "SiloStatus.Dead", "the node left the cluster before the task returned; tasks are not retried on another node yet", string.Empty));
+                }
+            }
+        }
+
+        SiloStatus StatusOf(RemoteNode node) =>
+            SiloAddress.TryParse(node.NodeId, out var silo) ? snapshot.GetSiloStatus(silo) : SiloStatus.None;
+    }
+
     public ObjectRef<T> Put<T>(T value) => _local.Put(value);
 
     public ObjectRef<ReadOnlyMemory<T>> PutOwned<T>(T[] array)
