@@ -93,6 +93,13 @@ internal sealed class RemoteTask : IObjectWaiter
             return;
         }
 
+        if (Result.IsCompleted)
+        {
+            // Failed while it waited for its arguments (this node shut down, or the node it was placed on died).
+            _backend.Forget(this);
+            return;
+        }
+
         var args = _spec.Args;
         for (var i = 0; i < args.DependencyCount; i++)
         {
