@@ -337,15 +337,15 @@ internal sealed class ClusterBackend : IRayBackend
     private RemoteNode? Place(ResourceRequest request, out bool here)
     {
         here = true;
-        var localFree = LocalLedger.FitsNow(request);
-        if (localFree && LocalLedger.Load < SpreadThreshold)
+        var localFree = LocalFitsNow(request, out var localLoad);
+        if (localFree && localLoad < SpreadThreshold)
         {
             return null;
         }
 
         RefreshIfMembershipChanged();
         var nodes = Nodes;
-        var bestScore = localFree ? Score(LocalLedger) : double.PositiveInfinity;
+        var bestScore = localFree ? localLoad : double.PositiveInfinity;
         RemoteNode? best = null;
         foreach (var node in nodes)
         {
@@ -376,6 +376,39 @@ internal sealed class ClusterBackend : IRayBackend
         return best;
 
         static double Score(ResourceLedger ledger) => ledger.Load < SpreadThreshold ? 0 : ledger.Load;
+    }
+
+    /// <summary>
+    /// Whether this node's scheduler has <paramref name="request"/> free now, and the share of its CPUs taken. Read
+    /// from the scheduler itself, not the ledger: a task gives its resources back before its result is published, so a
+    /// caller that waits for one task and submits the next sees them free.
+    /// </summary>
+    private bool LocalFitsNow(ResourceRequest request, out double load)
+    {
+        var pool = _local.Scheduler.Pool;
+        var cpuFree = pool.CpuAvailableUnits;
+        var cpus = pool.Capacity.CpuUnits;
+        load = cpus == 0 ? 0 : Math.Clamp(1 - ((double)cpuFree / cpus), 0, 1);
+        if (request.CpuUnits > cpuFree)
+        {
+            return false;
+        }
+
+        if (request.IsCpuOnly)
+        {
+            return true;
+        }
+
+        var available = pool.Available();
+        foreach (var (name, units) in request.Custom)
+        {
+            if (ResourceRequest.ToAmount(units) > available.GetValueOrDefault(name))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Runs a task on this node, counting its demand on the ledger until its result entry completes.</summary>
