@@ -16,7 +16,7 @@ public sealed class RayNode : IDisposable
     {
         NodeId = silo.SiloAddress.ToParsableString();
         ClusterBackend? backend = null;
-        Runtime = new RayRuntime(options, runtime => backend = new ClusterBackend(runtime, NodeId, grains, membership));
+        Runtime = new RayRuntime(options, runtime => backend = new ClusterBackend(runtime, NodeId, runtime.Options.Capacity(), grains, new SiloDirectory(membership), membership));
         Backend = backend!;
     }
 

@@ -34,25 +34,43 @@ internal sealed class ClusterBackend : IRayBackend
 
     private readonly LocalBackend _local;
     private readonly IGrainFactory _grains;
-    private readonly IClusterMembershipService _membership;
+    private readonly INodeDirectory _directory;
+    private readonly IClusterMembershipService? _membership;
+    private readonly IDisposable? _owned;
+    private readonly Lazy<INodeResults> _replyTo;
+    /// <summary>Receives the results of the tasks this backend sent; held here, as Orleans holds observers weakly.</summary>
+    private readonly ResultsReceiver _receiver;
     private readonly ConcurrentDictionary<long, RemoteTask> _pending = new();
     private readonly ConcurrentDictionary<string, Outbox<WireResult>> _results = new();
     private readonly SemaphoreSlim _viewGate = new(1, 1);
     private RemoteNode[] _nodes = [];
-    private MembershipVersion _viewVersion = MembershipVersion.MinValue;
+    private object? _viewVersion;
     private long _nextKey;
     private volatile bool _disposed;
 
-    public ClusterBackend(RayRuntime runtime, string nodeId, IGrainFactory grains, IClusterMembershipService membership)
+    /// <summary>A node's (or, with no CPUs and a gateway directory, a driver's) backend.</summary>
+    /// <param name="runtime">The runtime this backend serves.</param>
+    /// <param name="nodeId">This node's id: its silo's address, or a driver's own id.</param>
+    /// <param name="capacity">What this node's own scheduler has.</param>
+    /// <param name="grains">The grain factory of the silo or of the driver's client.</param>
+    /// <param name="directory">Where the active nodes are learnt.</param>
+    /// <param name="membership">A silo's membership, followed to fail the tasks of dead nodes; null for a driver.</param>
+    /// <param name="owned">Disposed with the backend (a driver's client host), or null.</param>
+    public ClusterBackend(RayRuntime runtime, string nodeId, ResourceRequest capacity, IGrainFactory grains, INodeDirectory directory, IClusterMembershipService? membership, IDisposable? owned = null)
     {
-        _local = new LocalBackend(runtime, runtime.Options.Capacity()) { NodeId = nodeId };
+        _local = new LocalBackend(runtime, capacity) { NodeId = nodeId };
         _grains = grains;
+        _directory = directory;
         _membership = membership;
+        _owned = owned;
+        _receiver = new ResultsReceiver(this);
+        _replyTo = new Lazy<INodeResults>(() => grains.CreateObjectReference<INodeResults>(_receiver));
         Runtime = runtime;
         LocalLedger = new ResourceLedger(_local.Scheduler.Pool.Capacity);
     }
 
     public RayRuntime Runtime { get; }
+
 
     public string NodeId => _local.NodeId;
 
@@ -100,8 +118,8 @@ internal sealed class ClusterBackend : IRayBackend
         }
     }
 
-    /// <summary>Runs tasks node <paramref name="from"/> sent; each result goes back to it when its task ends.</summary>
-    public void Accept(string from, IReadOnlyList<WireTask> tasks)
+    /// <summary>Runs tasks <paramref name="from"/> sent; each result goes back to <paramref name="replyTo"/> when its task ends.</summary>
+    public void Accept(string from, INodeResults replyTo, IReadOnlyList<WireTask> tasks)
     {
         foreach (var task in tasks)
         {
@@ -114,7 +132,7 @@ internal sealed class ClusterBackend : IRayBackend
             }
             catch (Exception error) when (error is InvalidOperationException or MessagePackSerializationException or ArgumentException)
             {
-                SendResult(from, new WireResult(task.Key, null, WireError.From(error)));
+                SendResult(from, replyTo, new WireResult(task.Key, null, WireError.From(error)));
                 continue;
             }
 
@@ -128,11 +146,11 @@ internal sealed class ClusterBackend : IRayBackend
             catch (Exception error) when (error is ArgumentException or RuntimeShutdownException)
             {
                 LocalLedger.Remove(request);
-                SendResult(from, new WireResult(task.Key, null, WireError.From(error)));
+                SendResult(from, replyTo, new WireResult(task.Key, null, WireError.From(error)));
                 continue;
             }
 
-            var incoming = new IncomingTask(this, from, task.Key, codec, request);
+            var incoming = new IncomingTask(this, from, replyTo, task.Key, codec, request);
             if (!entry.TryRegister(incoming))
             {
                 incoming.OnObjectCompleted(entry, 0);
@@ -140,7 +158,7 @@ internal sealed class ClusterBackend : IRayBackend
         }
     }
 
-    /// <summary>Results of tasks this node sent to node <paramref name="from"/>.</summary>
+    /// <summary>Results of tasks this backend sent to node <paramref name="from"/>.</summary>
     public void Complete(string from, IReadOnlyList<WireResult> results)
     {
         foreach (var result in results)
@@ -152,11 +170,11 @@ internal sealed class ClusterBackend : IRayBackend
         }
     }
 
-    /// <summary>Queues a result for the node that sent its task.</summary>
-    public void SendResult(string to, WireResult result) =>
-        _results.GetOrAdd(to, node => new Outbox<WireResult>(
-            batch => _grains.GetGrain<INodeGrain>(node).Complete(NodeId, batch),
-            static (_, _) => { /* The sending node is gone: nobody waits for these results any more. */ })).Post(result);
+    /// <summary>Queues a result for the node or driver <paramref name="to"/> that sent its task.</summary>
+    public void SendResult(string to, INodeResults replyTo, WireResult result) =>
+        _results.GetOrAdd(to, _ => new Outbox<WireResult>(
+            batch => replyTo.Complete(NodeId, batch),
+            static (_, _) => { /* The sender is gone: nobody waits for these results any more. */ })).Post(result);
 
     /// <summary>Drops a task that will not be sent (its argument failed, or its spec did not write).</summary>
     public void Forget(RemoteTask task) => _pending.TryRemove(task.Key, out _);
@@ -170,13 +188,12 @@ internal sealed class ClusterBackend : IRayBackend
         await _viewGate.WaitAsync().ConfigureAwait(false);
         try
         {
-            var snapshot = _membership.CurrentSnapshot;
+            var (active, version) = await _directory.ActiveNodesAsync().ConfigureAwait(false);
             var known = Nodes.ToDictionary(node => node.NodeId);
             var next = new List<RemoteNode>();
             var complete = true;
-            foreach (var member in snapshot.Members.Values.Where(m => m.Status == SiloStatus.Active))
+            foreach (var id in active)
             {
-                var id = member.SiloAddress.ToParsableString();
                 if (id == NodeId)
                 {
                     continue;
@@ -206,7 +223,7 @@ internal sealed class ClusterBackend : IRayBackend
             Volatile.Write(ref _nodes, [.. next]);
             if (complete)
             {
-                _viewVersion = snapshot.Version;
+                _viewVersion = version;
             }
 
             return next.Count;
@@ -220,6 +237,11 @@ internal sealed class ClusterBackend : IRayBackend
     /// <summary>Follows the cluster's membership until <paramref name="cancellation"/>: see <see cref="OnMembershipChanged"/>.</summary>
     public async Task WatchMembershipAsync(CancellationToken cancellation)
     {
+        if (_membership is null)
+        {
+            return;
+        }
+
         try
         {
             await foreach (var snapshot in _membership.MembershipUpdates.WithCancellation(cancellation).ConfigureAwait(false))
@@ -324,7 +346,7 @@ internal sealed class ClusterBackend : IRayBackend
         }
 
         _local.Dispose();
-        _viewGate.Dispose();
+        _owned?.Dispose();
     }
 
     /// <summary>
@@ -434,7 +456,7 @@ internal sealed class ClusterBackend : IRayBackend
     /// <summary>Learns joined or departed nodes before a placement that needs them; bounded, so a slow node cannot stall submits for long.</summary>
     private void RefreshIfMembershipChanged()
     {
-        if (_membership.CurrentSnapshot.Version == _viewVersion)
+        if (!_directory.HasChangedSince(_viewVersion))
         {
             return;
         }
@@ -451,7 +473,7 @@ internal sealed class ClusterBackend : IRayBackend
     }
 
     private Outbox<WireTask> NewSpecOutbox(string nodeId, INodeGrain grain) => new(
-        batch => grain.Submit(NodeId, batch),
+        batch => grain.Submit(NodeId, _replyTo.Value, batch),
         (batch, error) =>
         {
             foreach (var spec in batch)

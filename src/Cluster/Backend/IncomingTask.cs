@@ -8,7 +8,7 @@ using RaySharp.Wire;
 namespace RaySharp.Cluster.Backend;
 
 /// <summary>A task another node sent here: when its entry completes, its value's bytes (or its error) go back to that node.</summary>
-internal sealed class IncomingTask(ClusterBackend backend, string from, long key, ResultCodec codec, ResourceRequest request) : IObjectWaiter
+internal sealed class IncomingTask(ClusterBackend backend, string from, INodeResults replyTo, long key, ResultCodec codec, ResourceRequest request) : IObjectWaiter
 {
     public void OnObjectCompleted(ObjectEntry entry, int token)
     {
@@ -34,6 +34,6 @@ internal sealed class IncomingTask(ClusterBackend backend, string from, long key
             }
         }
 
-        backend.SendResult(from, result);
+        backend.SendResult(from, replyTo, result);
     }
 }

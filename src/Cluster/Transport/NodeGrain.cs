@@ -8,7 +8,7 @@ namespace RaySharp.Cluster.Transport;
 
 /// <summary>
 /// The node grain: hands what arrives to the node's backend and returns at once (the tasks run on the node's RaySharp
-/// scheduler, not in the grain). Reentrant, so specs and results from many nodes interleave.
+/// scheduler, not in the grain). Reentrant, so batches from many senders interleave.
 /// </summary>
 [NodePlacement]
 [Reentrant]
@@ -16,15 +16,9 @@ internal sealed class NodeGrain(RayNode node) : Grain, INodeGrain
 {
     public Task<NodeDescription> Describe() => Task.FromResult(node.Backend.Describe());
 
-    public Task Submit(string from, IReadOnlyList<WireTask> tasks)
+    public Task Submit(string from, INodeResults replyTo, IReadOnlyList<WireTask> tasks)
     {
-        node.Backend.Accept(from, tasks);
-        return Task.CompletedTask;
-    }
-
-    public Task Complete(string from, IReadOnlyList<WireResult> results)
-    {
-        node.Backend.Complete(from, results);
+        node.Backend.Accept(from, replyTo, tasks);
         return Task.CompletedTask;
     }
 }
