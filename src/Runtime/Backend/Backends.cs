@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
 namespace RaySharp.Backend;
@@ -19,9 +18,13 @@ internal static class Backends
     public static IRayBackend Create(RayRuntime runtime) =>
         string.IsNullOrWhiteSpace(runtime.Options.Address) ? new LocalBackend(runtime, runtime.Options.Capacity()) : Join(runtime, runtime.Options.Address);
 
-    /// <summary>A driver's backend on the cluster at <paramref name="address"/>, from the RaySharp.Cluster package.</summary>
+    /// <summary>
+    /// A driver's backend on the cluster at <paramref name="address"/>, from the RaySharp.Cluster package: its
+    /// connector type is found by name (the core package cannot reference the cluster package), and its static constructor
+    /// registers <see cref="Connector"/>. The name is a constant, so NativeAOT publishing of an app without the package
+    /// reports no warning (<c>tests/Packaging/check-aot.sh</c>).
+    /// </summary>
     /// <exception cref="InvalidOperationException">The package is not part of the program, or no cluster answers at the address.</exception>
-    [DynamicDependency(DynamicallyAccessedMemberTypes.NonPublicConstructors | DynamicallyAccessedMemberTypes.NonPublicMethods, "RaySharp.Cluster.DriverConnector", "RaySharp.Cluster")]
     public static IRayBackend Join(RayRuntime runtime, string address)
     {
         if (Connector is null && Type.GetType(ConnectorType, throwOnError: false) is { } connector)
