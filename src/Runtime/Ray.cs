@@ -4,6 +4,7 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using RaySharp.Backend;
 using RaySharp.Objects;
 using RaySharp.Objects.Waiting;
 
@@ -40,7 +41,10 @@ public static partial class Ray
                         + "or pass new RayOptions { IgnoreReinitError = true } to keep using the running runtime.");
             }
 
-            var runtime = new RayRuntime(options);
+            var address = options?.Address ?? Environment.GetEnvironmentVariable(Backends.AddressVariable);
+            var runtime = string.IsNullOrWhiteSpace(address)
+                ? new RayRuntime(options)
+                : new RayRuntime(options, created => Backends.Join(created, address));
             Volatile.Write(ref s_ambient, runtime);
             return runtime;
         }
@@ -326,7 +330,7 @@ public static partial class Ray
     /// <summary>Where the calling code runs: a task (id, resources, cancellation) or the driver.</summary>
     /// <exception cref="InvalidOperationException">No runtime is running.</exception>
     public static RuntimeContext GetRuntimeContext() =>
-        RayRuntime.Current.Backend.CurrentContext() ?? RuntimeContext.Driver;
+        RayRuntime.Current.Backend.CurrentContext() ?? RuntimeContext.Driver(RayRuntime.Current.Backend.NodeId);
 
     /// <summary>
     /// The numbers of the GPUs the calling task or actor holds (Ray's <c>get_gpu_ids()</c>), each in 0 to

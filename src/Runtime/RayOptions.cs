@@ -72,6 +72,14 @@ public sealed class RayOptions
     /// </summary>
     public bool EnableTaskEvents { get; init; } = true;
 
+    /// <summary>
+    /// The address (<c>host:port</c>, an Orleans gateway of a RaySharp cluster) to join as a driver, as Ray's
+    /// <c>ray.init(address=…)</c>; <see cref="Ray.Init"/> also reads the <c>RAY_ADDRESS</c> environment variable when this
+    /// is null. Null (the default, without <c>RAY_ADDRESS</c>): the runtime runs in this process alone. Joining needs the
+    /// RaySharp.Cluster package; the driver runs no tasks itself (it has no CPUs), its tasks run on the cluster's nodes.
+    /// </summary>
+    public string? Address { get; init; }
+
     /// <summary>When true, <see cref="Ray.Init"/> on a running runtime returns it instead of throwing (Ray's <c>ignore_reinit_error</c>).</summary>
     public bool IgnoreReinitError { get; init; }
 

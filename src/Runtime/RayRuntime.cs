@@ -33,6 +33,12 @@ public sealed class RayRuntime : IDisposable
     /// <param name="options">Resources and settings; null for the defaults.</param>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
     public RayRuntime(RayOptions? options = null)
+        : this(options, Backends.Create)
+    {
+    }
+
+    /// <summary>Starts a runtime on the backend <paramref name="backend"/> makes for it (a cluster node's).</summary>
+    internal RayRuntime(RayOptions? options, Func<RayRuntime, IRayBackend> backend)
     {
         Options = options ?? new RayOptions();
         if (Options.Namespace is { Length: 0 })
@@ -42,7 +48,7 @@ public sealed class RayRuntime : IDisposable
 
         ObjectStoreMemory = Options.ObjectStoreBytes();
         Serializer = new RuntimeSerializer(this, Options.FormatterResolvers ?? throw new ArgumentException("RayOptions.FormatterResolvers must not be null; leave it empty for none.", nameof(options)));
-        _backend = Backends.Create(this);
+        _backend = backend(this);
         State = new RuntimeState(_backend);
         _metrics = new RuntimeMetrics(_backend);
     }

@@ -16,10 +16,9 @@ public sealed class RuntimeContext
     /// <summary>The actor the code runs in, for <see cref="CurrentActor"/>; null outside actors.</summary>
     private readonly IActorEndpoint? _actor;
 
-    internal static RuntimeContext Driver { get; } = new(null, null, null, new Dictionary<string, double>(), [], false, CancellationToken.None);
-
-    internal RuntimeContext(TaskId? taskId, string? taskName, IActorEndpoint? actor, IReadOnlyDictionary<string, double> assignedResources, int[] gpuIds, bool isCancelled, CancellationToken cancellationToken)
+    internal RuntimeContext(string nodeId, TaskId? taskId, string? taskName, IActorEndpoint? actor, IReadOnlyDictionary<string, double> assignedResources, int[] gpuIds, bool isCancelled, CancellationToken cancellationToken)
     {
+        NodeId = nodeId;
         TaskId = taskId;
         _actor = actor;
         ActorId = actor?.Id;
@@ -31,6 +30,15 @@ public sealed class RuntimeContext
         IsCancelled = isCancelled;
         CancellationToken = cancellationToken;
     }
+
+    /// <summary>The context of code outside tasks (the driver) on <paramref name="nodeId"/>.</summary>
+    internal static RuntimeContext Driver(string nodeId) => new(nodeId, null, null, null, new Dictionary<string, double>(), [], false, CancellationToken.None);
+
+    /// <summary>
+    /// The node the code runs on (Ray's <c>get_node_id()</c>): in a cluster, the node that runs the task, which may not
+    /// be the one that submitted it; in a runtime of its own, an id of that runtime.
+    /// </summary>
+    public string NodeId { get; }
 
     /// <summary>The current task's id, or null on the driver.</summary>
     public TaskId? TaskId { get; }

@@ -305,6 +305,35 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void PrivateNestedType()
+    {
+        // A module initializer must be reachable from the module (CS8814), so a type nested as private gets none: its
+        // functions register when first used, and without a wire form they never travel to another node.
+        var output = GeneratorHarness.Run(
+            """
+            using RaySharp;
+
+            namespace App;
+
+            public static partial class Host
+            {
+                private static partial class Hidden
+                {
+                    [RayRemote]
+                    internal static int Twice(int x) => 2 * x;
+                }
+
+                public static ObjectRef<int> Call() => Hidden.Remote.Twice(21);
+            }
+            """);
+        GeneratorHarness.AssertCompilesClean(output.Compilation);
+        var source = output.File("App.Host+Hidden.Remote.g.cs");
+        Assert.DoesNotContain("ModuleInitializer", source, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("TaskWire", source, System.StringComparison.Ordinal);
+        Snapshot.Verify(output.Files);
+    }
+
+    [Fact]
     public void GenericContainerArgument()
     {
         var output = GeneratorHarness.Run(

@@ -19,6 +19,12 @@ internal static class InvokerEmitter
     /// <param name="defaultOptions">The <c>defaultOptions</c> expression of a function, or null for none.</param>
     /// <param name="call">The call expression of a function, given its argument expressions.</param>
     /// <param name="extraMembers">Writes more members into the invoker (such as actor default options), or null.</param>
+    /// <param name="isAsync">Whether a function counts as async, or null for <see cref="RemoteMethodModel.IsAsync"/>.</param>
+    /// <param name="wire">The <c>TaskWire</c> expression of a function that may run on another node, or null for none.</param>
+    /// <param name="registerAtLoad">
+    /// True to create (and so register) the functions when the module loads, so a node finds them by id before a spec
+    /// arrives; the invoker is then internal, as a module initializer must be reachable from the module.
+    /// </param>
     public static void WriteInvoker(
         SourceWriter writer,
         HierarchyInfo type,
@@ -26,16 +32,26 @@ internal static class InvokerEmitter
         System.Func<RemoteMethodModel, string?> defaultOptions,
         System.Func<RemoteMethodModel, string, string> call,
         System.Action<SourceWriter>? extraMembers = null,
-        System.Func<RemoteMethodModel, bool>? isAsync = null)
+        System.Func<RemoteMethodModel, bool>? isAsync = null,
+        System.Func<RemoteMethodModel, string?>? wire = null,
+        bool registerAtLoad = false)
     {
         var invoker = type.QualifiedName + ".RayInvoker";
         writer.WriteLine();
         writer.WriteLine("/// <summary>Runs the remote functions of <c>" + type.FullName + "</c> by id: a typed switch, no reflection.</summary>");
         FileScaffold.WriteAttributes(writer, plumbing: true);
-        using (writer.Block("private sealed class RayInvoker : " + Names.IRemoteInvoker))
+        using (writer.Block((registerAtLoad ? "internal" : "private") + " sealed class RayInvoker : " + Names.IRemoteInvoker))
         {
             writer.WriteLine("private static readonly " + invoker + " Instance = new();");
             extraMembers?.Invoke(writer);
+            if (registerAtLoad)
+            {
+                writer.WriteLine();
+                writer.WriteLine("/// <summary>Creates this type's functions when the module loads (reading a static field runs every field initializer), so a task another node sends finds its function by id.</summary>");
+                writer.WriteLine("[global::System.Runtime.CompilerServices.ModuleInitializer]");
+                writer.WriteLine("internal static void RegisterFunctions() => global::System.GC.KeepAlive(Instance);");
+            }
+
             foreach (var f in functions)
             {
                 var options = defaultOptions(f);
@@ -44,7 +60,9 @@ internal static class InvokerEmitter
                     + (options is null ? string.Empty : ", defaultOptions: " + options);
                 writer.WriteLine();
                 writer.WriteLine("// FNV-1a 64 of \"" + f.Signature + "\"");
-                writer.WriteLine("internal static readonly " + Names.RemoteFunction + " " + f.FieldName + " = new(" + arguments + ");");
+                var wireForm = wire?.Invoke(f);
+                writer.WriteLine("internal static readonly " + Names.RemoteFunction + " " + f.FieldName + " = new(" + arguments + ")"
+                    + (wireForm is null ? string.Empty : " { Wire = " + wireForm + " }") + ";");
             }
 
             writer.WriteLine();

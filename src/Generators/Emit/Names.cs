@@ -19,6 +19,7 @@ internal static class Names
     public const string IRemoteInvoker = "global::RaySharp.CompilerServices.IRemoteInvoker";
     public const string TaskSpec = "global::RaySharp.CompilerServices.TaskSpec";
     public const string TaskArgs = "global::RaySharp.CompilerServices.TaskArgs";
+    public const string TaskWire = "global::RaySharp.CompilerServices.TaskWire";
     public const string Args = "global::RaySharp.CompilerServices.Args";
     public const string Dependencies = "global::RaySharp.CompilerServices.Dependencies";
     public const string ObjectRefBase = "global::RaySharp.ObjectRef";

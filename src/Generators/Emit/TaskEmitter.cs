@@ -79,7 +79,9 @@ internal static class TaskEmitter
                 type,
                 functions,
                 f => OptionsEmitter.TaskOptions(f.Options),
-                (f, arguments) => type.QualifiedName + "." + f.Name + "(" + arguments + ")");
+                (f, arguments) => type.QualifiedName + "." + f.Name + "(" + arguments + ")",
+                wire: type.IsModuleVisible ? WireEmitter.TaskWire : null,
+                registerAtLoad: type.IsModuleVisible);
             ArgsEmitter.WriteArgsClasses(writer, type, functions);
         }
 

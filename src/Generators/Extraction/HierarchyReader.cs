@@ -9,7 +9,10 @@ namespace RaySharp.Generators.Extraction;
 internal static class HierarchyReader
 {
     public static HierarchyInfo Hierarchy(INamedTypeSymbol type) =>
-        new(TypeNames.NamespaceOf(type), TypeNames.Chain(type).Select(t => new TypeDeclarationInfo(t.Name, Keyword(t))).ToEquatableArray());
+        new(TypeNames.NamespaceOf(type), TypeNames.Chain(type).Select(t => new TypeDeclarationInfo(t.Name, Keyword(t), IsModuleVisible(t))).ToEquatableArray());
+
+    private static bool IsModuleVisible(INamedTypeSymbol type) =>
+        !type.IsFileLocal && type.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal;
 
     private static string Keyword(INamedTypeSymbol type) => (type.IsRecord, type.IsValueType) switch
     {

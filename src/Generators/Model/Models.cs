@@ -4,10 +4,11 @@ using RaySharp.Generators.Shared;
 namespace RaySharp.Generators.Model;
 
 /// <summary>One type of the chain that generated members are added to, reopened as <c>partial {Keyword} {Name}</c>.</summary>
-/// <remarks>Equality contract: value equality over both members.</remarks>
+/// <remarks>Equality contract: value equality over every member.</remarks>
 /// <param name="Name">The type's name (never generic: generic containers are rejected with RAY0004).</param>
 /// <param name="Keyword"><c>class</c>, <c>struct</c>, <c>record</c> or <c>record struct</c>.</param>
-internal sealed record TypeDeclarationInfo(string Name, string Keyword);
+/// <param name="IsModuleVisible">True when the type is public or internal (not private, protected or file-local).</param>
+internal sealed record TypeDeclarationInfo(string Name, string Keyword, bool IsModuleVisible = true);
 
 /// <summary>Where a type sits: its namespace and its containing types, outermost first, ending with the type.</summary>
 /// <remarks>Equality contract: value equality over the namespace and the whole chain; it is the grouping key of task methods.</remarks>
@@ -20,6 +21,9 @@ internal sealed record HierarchyInfo(string Namespace, EquatableArray<TypeDeclar
 
     /// <summary>The <c>global::</c>-qualified name.</summary>
     public string QualifiedName => "global::" + FullName;
+
+    /// <summary>True when every type of the chain is public or internal, so a module initializer in it is reachable.</summary>
+    public bool IsModuleVisible => Types.All(t => t.IsModuleVisible);
 
     /// <summary>The innermost type's name.</summary>
     public string Name => Types[Types.Count - 1].Name;

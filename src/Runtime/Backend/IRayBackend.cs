@@ -17,6 +17,9 @@ namespace RaySharp.Backend;
 /// </summary>
 internal interface IRayBackend : IDisposable
 {
+    /// <summary>The node this backend runs tasks on, for <see cref="RuntimeContext.NodeId"/>, <see cref="NodeInfo.NodeId"/> and the metrics' node tag.</summary>
+    string NodeId { get; }
+
     /// <summary>Stores a value and returns a ref that is ready at once.</summary>
     ObjectRef<T> Put<T>(T value);
 
@@ -72,9 +75,6 @@ internal interface IRayBackend : IDisposable
 
     /// <summary>The store's totals, for <see cref="Ray.State.Memory"/>.</summary>
     ObjectStoreMemoryInfo StoreMemory();
-
-    /// <summary>This backend's node id, as <see cref="NodeInfo.NodeId"/> and the metrics' node tag show it.</summary>
-    string NodeId { get; }
 
     /// <summary>The nodes this backend runs on and their resources, for <see cref="RuntimeState.Nodes"/>.</summary>
     IReadOnlyList<NodeInfo> Nodes();

@@ -14,14 +14,11 @@ internal sealed partial class LocalBackend
     private const int DeadActorsKept = 1000;
 
     private readonly Queue<ActorInfo> _deadActors = new();
-    private string? _nodeId;
 
     /// <summary>The task history, or null when <see cref="RayOptions.EnableTaskEvents"/> is off.</summary>
     public TaskEventLog? Events { get; }
 
     public RuntimeClock Clock { get; } = new();
-
-    public string NodeId => _nodeId ??= _owner.ToString("x16", CultureInfo.InvariantCulture);
 
     public IReadOnlyList<NodeInfo> Nodes() =>
         [new NodeInfo(NodeId, Environment.MachineName, IsHeadNode: true, IsAlive: !_disposed, TotalResources(), AvailableResources())];

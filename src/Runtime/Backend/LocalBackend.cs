@@ -23,12 +23,16 @@ internal sealed partial class LocalBackend : IRayBackend
     public LocalBackend(RayRuntime runtime, ResourceRequest capacity)
     {
         Runtime = runtime;
+        NodeId = _owner.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
         Events = runtime.Options.EnableTaskEvents ? new TaskEventLog() : null;
         Scheduler = new Scheduler(new ResourcePool(capacity), Budget);
         Store = new ObjectStore(_owner, runtime.ObjectStoreMemory, runtime.Options.SpillingMaxBytes(), runtime.Options.InlineBytes(), runtime.Options.SpillParent());
     }
 
     public RayRuntime Runtime { get; }
+
+    /// <summary>The node id tasks see in their runtime context: this runtime's own, unless a cluster node names it.</summary>
+    public string NodeId { get; init; }
 
     public Scheduler Scheduler { get; }
 
@@ -235,7 +239,7 @@ internal sealed partial class LocalBackend : IRayBackend
 
     public RuntimeContext? CurrentContext() =>
         BlockingScope.Current is LocalTask task && task.Backend == this
-            ? new RuntimeContext(task.Id, task.Name, task.TargetActor, task.TargetActor?.HeldResources() ?? task.Request.ToAssignedDictionary(),
+            ? new RuntimeContext(NodeId, task.Id, task.Name, task.TargetActor, task.TargetActor?.HeldResources() ?? task.Request.ToAssignedDictionary(),
                 task.TargetActor?.GpuIds ?? task.UsableGpuIds(), task.IsCancelRequested, task.CancellationToken)
             : null;
 

@@ -11,7 +11,9 @@ namespace RaySharp.CompilerServices;
 /// </summary>
 /// <remarks>
 /// A task spec carries only <see cref="Id"/> across a process; the receiving side finds the function with
-/// <see cref="TryFind"/>. Creating a function registers it, and two functions may not share an id.
+/// <see cref="TryFind"/>. Creating a function registers it, and two functions may not share an id. Generated code
+/// creates every function of an assembly when the assembly loads (a module initializer), so a node finds the functions
+/// of its application before any spec arrives; <see cref="Wire"/> says how the function's calls travel as bytes.
 /// </remarks>
 [DebuggerDisplay("{Name,nq} ({Id})")]
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -27,6 +29,11 @@ public sealed class RemoteFunction
     /// <param name="defaultOptions">Options from the declaration; per-call options override them.</param>
     /// <exception cref="InvalidOperationException">Another function already uses <paramref name="id"/>.</exception>
     public RemoteFunction(ulong id, string name, IRemoteInvoker invoker, bool isAsync = false, TaskOptions? defaultOptions = null)
+        : this(id, name, invoker, isAsync, defaultOptions, register: true)
+    {
+    }
+
+    private RemoteFunction(ulong id, string name, IRemoteInvoker invoker, bool isAsync, TaskOptions? defaultOptions, bool register)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(invoker);
@@ -35,6 +42,11 @@ public sealed class RemoteFunction
         Invoker = invoker;
         IsAsync = isAsync;
         DefaultOptions = defaultOptions ?? TaskOptions.Default;
+        if (!register)
+        {
+            return;
+        }
+
         var registered = s_byId.GetOrAdd(id, this);
         if (!ReferenceEquals(registered, this))
         {
@@ -55,7 +67,17 @@ public sealed class RemoteFunction
     /// <summary>The options from the declaration.</summary>
     public TaskOptions DefaultOptions { get; }
 
+    /// <summary>
+    /// How the function's calls travel between nodes as bytes, or null when they run only on the node that submits them
+    /// (actor methods, several results, streams, more than three parameters or <c>params</c> today).
+    /// </summary>
+    public TaskWire? Wire { get; init; }
+
     internal IRemoteInvoker Invoker { get; }
+
+    /// <summary>A function that is not in the registry, as one of a build another process runs: for tests of unknown ids.</summary>
+    internal static RemoteFunction Unregistered(ulong id, string name, IRemoteInvoker invoker, TaskWire wire) =>
+        new(id, name, invoker, false, null, register: false) { Wire = wire };
 
     /// <summary>Finds a registered function by id, as a receiving process does for an incoming spec.</summary>
     public static bool TryFind(ulong id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out RemoteFunction? function) =>

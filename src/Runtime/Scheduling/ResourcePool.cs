@@ -31,6 +31,9 @@ internal sealed class ResourcePool
 
     public ResourceRequest Capacity { get; }
 
+    /// <summary>Free CPU units now (below zero while blocked tasks take their CPUs back).</summary>
+    public long CpuAvailableUnits => Volatile.Read(ref _cpuAvailable.Value);
+
     /// <summary>True when the whole runtime could ever run <paramref name="request"/>.</summary>
     public bool CanEverFit(ResourceRequest request) => request.FitsWithin(Capacity);
 

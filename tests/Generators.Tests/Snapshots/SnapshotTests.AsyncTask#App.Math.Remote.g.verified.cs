@@ -43,15 +43,19 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
+        internal sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Math.RayInvoker Instance = new();
 
+            /// <summary>Creates this type's functions when the module loads (reading a static field runs every field initializer), so a task another node sends finds its function by id.</summary>
+            [global::System.Runtime.CompilerServices.ModuleInitializer]
+            internal static void RegisterFunctions() => global::System.GC.KeepAlive(Instance);
+
             // FNV-1a 64 of "App.Math.NameAsync(System.Int64)->System.Threading.Tasks.ValueTask<System.String>"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction NameAsync = new(0xC8E7949FCFBEFA98UL, "App.Math.NameAsync", Instance, isAsync: true);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction NameAsync = new(0xC8E7949FCFBEFA98UL, "App.Math.NameAsync", Instance, isAsync: true) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<string?, long>() };
 
             // FNV-1a 64 of "App.Math.SquareAsync(System.Int32)->System.Threading.Tasks.Task<System.Int32>"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction SquareAsync = new(0x661AF280D33E24BBUL, "App.Math.SquareAsync", Instance, isAsync: true);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction SquareAsync = new(0x661AF280D33E24BBUL, "App.Math.SquareAsync", Instance, isAsync: true) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<int, int>() };
 
             /// <inheritdoc />
             public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)

@@ -43,9 +43,13 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
+        internal sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Shapes.RayInvoker Instance = new();
+
+            /// <summary>Creates this type's functions when the module loads (reading a static field runs every field initializer), so a task another node sends finds its function by id.</summary>
+            [global::System.Runtime.CompilerServices.ModuleInitializer]
+            internal static void RegisterFunctions() => global::System.GC.KeepAlive(Instance);
 
             // FNV-1a 64 of "App.Shapes.Collections(System.Collections.Immutable.ImmutableArray<App.Point>, System.Collections.Immutable.ImmutableList<App.Color>, System.Collections.Immutable.ImmutableHashSet<System.String>, System.Collections.Immutable.ImmutableDictionary<System.String, App.Point>, System.ValueTuple<System.Int32, App.Point>, System.Tuple<App.Color, System.String>, System.Collections.Generic.KeyValuePair<System.String, App.Point>, System.Nullable<App.Point>, System.ReadOnlyMemory<App.Point>, App.Point[,], System.Collections.Generic.HashSet<App.Color>, System.Collections.Generic.IReadOnlyDictionary<App.Color, App.Point[]>, App.Contract, App.Custom, RaySharp.ObjectRef<App.Point>)->System.Int32"
             internal static readonly global::RaySharp.CompilerServices.RemoteFunction Collections = new(0x89A93A820236CA33UL, "App.Shapes.Collections", Instance);

@@ -43,15 +43,19 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
+        internal sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Work.RayInvoker Instance = new();
 
+            /// <summary>Creates this type's functions when the module loads (reading a static field runs every field initializer), so a task another node sends finds its function by id.</summary>
+            [global::System.Runtime.CompilerServices.ModuleInitializer]
+            internal static void RegisterFunctions() => global::System.GC.KeepAlive(Instance);
+
             // FNV-1a 64 of "App.Work.CountAsync(System.Int32, System.Threading.CancellationToken)->System.Threading.Tasks.Task<System.Int32>"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction CountAsync = new(0x9239E3307D071AB9UL, "App.Work.CountAsync", Instance, isAsync: true);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction CountAsync = new(0x9239E3307D071AB9UL, "App.Work.CountAsync", Instance, isAsync: true) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<int, int>() };
 
             // FNV-1a 64 of "App.Work.Spin(System.Threading.CancellationToken)->System.Void"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Spin = new(0x3312F0D30DBEA1C7UL, "App.Work.Spin", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Spin = new(0x3312F0D30DBEA1C7UL, "App.Work.Spin", Instance) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<global::RaySharp.Unit>() };
 
             /// <inheritdoc />
             public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)

@@ -47,18 +47,22 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
+        internal sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Jobs.RayInvoker Instance = new();
 
+            /// <summary>Creates this type's functions when the module loads (reading a static field runs every field initializer), so a task another node sends finds its function by id.</summary>
+            [global::System.Runtime.CompilerServices.ModuleInitializer]
+            internal static void RegisterFunctions() => global::System.GC.KeepAlive(Instance);
+
             // FNV-1a 64 of "App.Jobs.Flaky(System.Int32)->System.Int32"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Flaky = new(0xA70E12EE760E6907UL, "App.Jobs.Flaky", Instance, defaultOptions: new global::RaySharp.TaskOptions { MaxRetries = 5, RetryExceptions = global::RaySharp.RetryExceptions.All });
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Flaky = new(0xA70E12EE760E6907UL, "App.Jobs.Flaky", Instance, defaultOptions: new global::RaySharp.TaskOptions { MaxRetries = 5, RetryExceptions = global::RaySharp.RetryExceptions.All }) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<int, int>() };
 
             // FNV-1a 64 of "App.Jobs.Heavy(System.Int32)->System.Int32"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Heavy = new(0xCB4431FBAD198F35UL, "App.Jobs.Heavy", Instance, defaultOptions: new global::RaySharp.TaskOptions { NumCpus = 2D, NumGpus = 0.25D, Resources = new global::System.Collections.Generic.Dictionary<string, double> { ["GPU_MEM"] = 0.5D, ["disk"] = 1000D }, MaxRetries = -1, RetryExceptions = global::RaySharp.RetryExceptions.Of(typeof(global::System.IO.IOException)), Name = "the \"job\"" });
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Heavy = new(0xCB4431FBAD198F35UL, "App.Jobs.Heavy", Instance, defaultOptions: new global::RaySharp.TaskOptions { NumCpus = 2D, NumGpus = 0.25D, Resources = new global::System.Collections.Generic.Dictionary<string, double> { ["GPU_MEM"] = 0.5D, ["disk"] = 1000D }, MaxRetries = -1, RetryExceptions = global::RaySharp.RetryExceptions.Of(typeof(global::System.IO.IOException)), Name = "the \"job\"" }) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<int, int>() };
 
             // FNV-1a 64 of "App.Jobs.Unset(System.Int32)->System.Int32"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Unset = new(0xB9FEE64A58CB4473UL, "App.Jobs.Unset", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Unset = new(0xB9FEE64A58CB4473UL, "App.Jobs.Unset", Instance) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<int, int>() };
 
             /// <inheritdoc />
             public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)

@@ -39,12 +39,16 @@ namespace App.Block
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
+        internal sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Block.A.RayInvoker Instance = new();
 
+            /// <summary>Creates this type's functions when the module loads (reading a static field runs every field initializer), so a task another node sends finds its function by id.</summary>
+            [global::System.Runtime.CompilerServices.ModuleInitializer]
+            internal static void RegisterFunctions() => global::System.GC.KeepAlive(Instance);
+
             // FNV-1a 64 of "App.Block.A.Two()->System.Int32"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Two = new(0x7DC423A8F02EC54DUL, "App.Block.A.Two", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Two = new(0x7DC423A8F02EC54DUL, "App.Block.A.Two", Instance) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<int>() };
 
             /// <inheritdoc />
             public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)

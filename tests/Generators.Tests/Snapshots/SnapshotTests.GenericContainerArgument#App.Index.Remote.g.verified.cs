@@ -43,12 +43,16 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
+        internal sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Index.RayInvoker Instance = new();
 
+            /// <summary>Creates this type's functions when the module loads (reading a static field runs every field initializer), so a task another node sends finds its function by id.</summary>
+            [global::System.Runtime.CompilerServices.ModuleInitializer]
+            internal static void RegisterFunctions() => global::System.GC.KeepAlive(Instance);
+
             // FNV-1a 64 of "App.Index.Count(System.Collections.Generic.Dictionary<System.String, System.Collections.Generic.List<App.MyRecord>>)->System.Int32"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Count = new(0xD7B0B6069C3E7B3CUL, "App.Index.Count", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Count = new(0xD7B0B6069C3E7B3CUL, "App.Index.Count", Instance) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<int, global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<global::App.MyRecord>>>() };
 
             /// <inheritdoc />
             public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)

@@ -37,12 +37,16 @@ partial class Globals
     [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
+    internal sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
     {
         private static readonly global::Globals.RayInvoker Instance = new();
 
+        /// <summary>Creates this type's functions when the module loads (reading a static field runs every field initializer), so a task another node sends finds its function by id.</summary>
+        [global::System.Runtime.CompilerServices.ModuleInitializer]
+        internal static void RegisterFunctions() => global::System.GC.KeepAlive(Instance);
+
         // FNV-1a 64 of "Globals.Echo(System.String)->System.String"
-        internal static readonly global::RaySharp.CompilerServices.RemoteFunction Echo = new(0xF21E3ACABB0348F2UL, "Globals.Echo", Instance);
+        internal static readonly global::RaySharp.CompilerServices.RemoteFunction Echo = new(0xF21E3ACABB0348F2UL, "Globals.Echo", Instance) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<string, string>() };
 
         /// <inheritdoc />
         public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)

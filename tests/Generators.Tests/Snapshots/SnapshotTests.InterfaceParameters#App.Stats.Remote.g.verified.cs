@@ -79,24 +79,28 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
+        internal sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Stats.RayInvoker Instance = new();
 
+            /// <summary>Creates this type's functions when the module loads (reading a static field runs every field initializer), so a task another node sends finds its function by id.</summary>
+            [global::System.Runtime.CompilerServices.ModuleInitializer]
+            internal static void RegisterFunctions() => global::System.GC.KeepAlive(Instance);
+
             // FNV-1a 64 of "App.Stats.Describe(System.Object)->System.String"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Describe = new(0xC8A6E16E237A4B62UL, "App.Stats.Describe", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Describe = new(0xC8A6E16E237A4B62UL, "App.Stats.Describe", Instance) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<string, object>() };
 
             // FNV-1a 64 of "App.Stats.Pair(System.Collections.Generic.IEnumerable<System.Int32>, System.Int32, System.Collections.Generic.IReadOnlyList<System.Int32>)->System.Int32"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Pair = new(0x09740BA10562D437UL, "App.Stats.Pair", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Pair = new(0x09740BA10562D437UL, "App.Stats.Pair", Instance) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<int, global::System.Collections.Generic.IEnumerable<int>, int, global::System.Collections.Generic.IReadOnlyList<int>>() };
 
             // FNV-1a 64 of "App.Stats.Peek(RaySharp.ObjectRef<System.Int32>)->System.Int32"
             internal static readonly global::RaySharp.CompilerServices.RemoteFunction Peek = new(0x01C91C7DEFB34A82UL, "App.Stats.Peek", Instance);
 
             // FNV-1a 64 of "App.Stats.Sum(System.Collections.Generic.IReadOnlyList<System.Int32>)->System.Int32"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Sum = new(0xE26A5B98220AD180UL, "App.Stats.Sum", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Sum = new(0xE26A5B98220AD180UL, "App.Stats.Sum", Instance) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<int, global::System.Collections.Generic.IReadOnlyList<int>>() };
 
             // FNV-1a 64 of "App.Stats.Three(App.IShape, App.IShape, App.IShape)->System.Double"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Three = new(0xAF21628EFFFC632AUL, "App.Stats.Three", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Three = new(0xAF21628EFFFC632AUL, "App.Stats.Three", Instance) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<double, global::App.IShape, global::App.IShape, global::App.IShape>() };
 
             /// <inheritdoc />
             public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)

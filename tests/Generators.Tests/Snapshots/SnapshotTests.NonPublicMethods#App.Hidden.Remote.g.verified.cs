@@ -43,18 +43,22 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
+        internal sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Hidden.RayInvoker Instance = new();
 
+            /// <summary>Creates this type's functions when the module loads (reading a static field runs every field initializer), so a task another node sends finds its function by id.</summary>
+            [global::System.Runtime.CompilerServices.ModuleInitializer]
+            internal static void RegisterFunctions() => global::System.GC.KeepAlive(Instance);
+
             // FNV-1a 64 of "App.Hidden.AlsoVisible(System.Int32)->System.Int32"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction AlsoVisible = new(0xF9F1538CF9152499UL, "App.Hidden.AlsoVisible", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction AlsoVisible = new(0xF9F1538CF9152499UL, "App.Hidden.AlsoVisible", Instance) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<int, int>() };
 
             // FNV-1a 64 of "App.Hidden.UsesSecret(App.Hidden.Secret)->System.Int32"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction UsesSecret = new(0x87A0756A98477B4EUL, "App.Hidden.UsesSecret", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction UsesSecret = new(0x87A0756A98477B4EUL, "App.Hidden.UsesSecret", Instance) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<int, global::App.Hidden.Secret>() };
 
             // FNV-1a 64 of "App.Hidden.Visible(System.Int32)->System.Int32"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Visible = new(0xB43B6D8E15743934UL, "App.Hidden.Visible", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Visible = new(0xB43B6D8E15743934UL, "App.Hidden.Visible", Instance) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<int, int>() };
 
             /// <inheritdoc />
             public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)

@@ -55,9 +55,13 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
+        internal sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Split.RayInvoker Instance = new();
+
+            /// <summary>Creates this type's functions when the module loads (reading a static field runs every field initializer), so a task another node sends finds its function by id.</summary>
+            [global::System.Runtime.CompilerServices.ModuleInitializer]
+            internal static void RegisterFunctions() => global::System.GC.KeepAlive(Instance);
 
             // FNV-1a 64 of "App.Split.PairAsync(System.Int64)->System.Threading.Tasks.ValueTask<System.ValueTuple<System.Int64, System.Int64>>"
             internal static readonly global::RaySharp.CompilerServices.RemoteFunction PairAsync = new(0xE0AB943E82BC55B7UL, "App.Split.PairAsync", Instance, isAsync: true);

@@ -51,18 +51,22 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
+        internal sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Pipeline.RayInvoker Instance = new();
 
+            /// <summary>Creates this type's functions when the module loads (reading a static field runs every field initializer), so a task another node sends finds its function by id.</summary>
+            [global::System.Runtime.CompilerServices.ModuleInitializer]
+            internal static void RegisterFunctions() => global::System.GC.KeepAlive(Instance);
+
             // FNV-1a 64 of "App.Pipeline.Collect(App.Batch, App.Sample[])->App.Batch"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Collect = new(0xA5E0F0FF38F23ED1UL, "App.Pipeline.Collect", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Collect = new(0xA5E0F0FF38F23ED1UL, "App.Pipeline.Collect", Instance) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<global::App.Batch, global::App.Batch, global::App.Sample[]>() };
 
             // FNV-1a 64 of "App.Pipeline.Scale(System.ReadOnlyMemory<System.Int64>, System.ReadOnlyMemory<App.Sample>, RaySharp.ObjectRef<App.Batch>)->System.ReadOnlyMemory<System.Int64>"
             internal static readonly global::RaySharp.CompilerServices.RemoteFunction Scale = new(0xDF6F386ED511C220UL, "App.Pipeline.Scale", Instance);
 
             // FNV-1a 64 of "App.Pipeline.Smooth(App.Window, App.Model)->App.Window"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Smooth = new(0xEBF005D82E3B70A4UL, "App.Pipeline.Smooth", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Smooth = new(0xEBF005D82E3B70A4UL, "App.Pipeline.Smooth", Instance) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<global::App.Window, global::App.Window, global::App.Model>() };
 
             /// <inheritdoc />
             public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)

@@ -39,12 +39,16 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
+        internal sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Billing.RayInvoker Instance = new();
 
+            /// <summary>Creates this type's functions when the module loads (reading a static field runs every field initializer), so a task another node sends finds its function by id.</summary>
+            [global::System.Runtime.CompilerServices.ModuleInitializer]
+            internal static void RegisterFunctions() => global::System.GC.KeepAlive(Instance);
+
             // FNV-1a 64 of "App.Billing.Total(App.Order, System.Nullable<App.Money>)->App.Money"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Total = new(0xC62065456E145D5CUL, "App.Billing.Total", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Total = new(0xC62065456E145D5CUL, "App.Billing.Total", Instance) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<global::App.Money, global::App.Order, global::App.Money?>() };
 
             /// <inheritdoc />
             public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)

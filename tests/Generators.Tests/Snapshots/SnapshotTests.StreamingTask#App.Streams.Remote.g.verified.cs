@@ -43,9 +43,13 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
+        internal sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Streams.RayInvoker Instance = new();
+
+            /// <summary>Creates this type's functions when the module loads (reading a static field runs every field initializer), so a task another node sends finds its function by id.</summary>
+            [global::System.Runtime.CompilerServices.ModuleInitializer]
+            internal static void RegisterFunctions() => global::System.GC.KeepAlive(Instance);
 
             // FNV-1a 64 of "App.Streams.Count(System.Int32)->System.Collections.Generic.IEnumerable<System.Int32>"
             internal static readonly global::RaySharp.CompilerServices.RemoteFunction Count = new(0x089F6A7043AB0F72UL, "App.Streams.Count", Instance);

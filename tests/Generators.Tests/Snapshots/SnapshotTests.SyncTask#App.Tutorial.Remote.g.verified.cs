@@ -43,12 +43,16 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
+        internal sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Tutorial.RayInvoker Instance = new();
 
+            /// <summary>Creates this type's functions when the module loads (reading a static field runs every field initializer), so a task another node sends finds its function by id.</summary>
+            [global::System.Runtime.CompilerServices.ModuleInitializer]
+            internal static void RegisterFunctions() => global::System.GC.KeepAlive(Instance);
+
             // FNV-1a 64 of "App.Tutorial.GetRefDatum(System.Int32, System.String[])->App.Datum"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction GetRefDatum = new(0x8476B9ADB208ED81UL, "App.Tutorial.GetRefDatum", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction GetRefDatum = new(0x8476B9ADB208ED81UL, "App.Tutorial.GetRefDatum", Instance) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<global::App.Datum, int, string[]>() };
 
             /// <inheritdoc />
             public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)

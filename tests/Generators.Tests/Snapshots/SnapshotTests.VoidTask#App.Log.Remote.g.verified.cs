@@ -47,18 +47,22 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
+        internal sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Log.RayInvoker Instance = new();
 
+            /// <summary>Creates this type's functions when the module loads (reading a static field runs every field initializer), so a task another node sends finds its function by id.</summary>
+            [global::System.Runtime.CompilerServices.ModuleInitializer]
+            internal static void RegisterFunctions() => global::System.GC.KeepAlive(Instance);
+
             // FNV-1a 64 of "App.Log.CloseAsync(System.Boolean)->System.Threading.Tasks.ValueTask"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction CloseAsync = new(0x0644CA7478D97906UL, "App.Log.CloseAsync", Instance, isAsync: true);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction CloseAsync = new(0x0644CA7478D97906UL, "App.Log.CloseAsync", Instance, isAsync: true) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<global::RaySharp.Unit, bool>() };
 
             // FNV-1a 64 of "App.Log.FlushAsync()->System.Threading.Tasks.Task"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction FlushAsync = new(0xCB62E431B31207CEUL, "App.Log.FlushAsync", Instance, isAsync: true);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction FlushAsync = new(0xCB62E431B31207CEUL, "App.Log.FlushAsync", Instance, isAsync: true) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<global::RaySharp.Unit>() };
 
             // FNV-1a 64 of "App.Log.Write(System.String)->System.Void"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Write = new(0x6BF68BD78E8A78EAUL, "App.Log.Write", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Write = new(0x6BF68BD78E8A78EAUL, "App.Log.Write", Instance) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<global::RaySharp.Unit, string>() };
 
             /// <inheritdoc />
             public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)

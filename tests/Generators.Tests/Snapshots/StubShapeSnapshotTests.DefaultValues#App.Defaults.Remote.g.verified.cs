@@ -39,9 +39,13 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
+        internal sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Defaults.RayInvoker Instance = new();
+
+            /// <summary>Creates this type's functions when the module loads (reading a static field runs every field initializer), so a task another node sends finds its function by id.</summary>
+            [global::System.Runtime.CompilerServices.ModuleInitializer]
+            internal static void RegisterFunctions() => global::System.GC.KeepAlive(Instance);
 
             // FNV-1a 64 of "App.Defaults.All(System.Int32, System.String, System.Double, System.Single, System.Decimal, App.Mode, System.Char, System.Int64, System.UInt64, System.String, System.Nullable<System.Int32>, App.Window, System.Boolean, System.Double)->System.String"
             internal static readonly global::RaySharp.CompilerServices.RemoteFunction All = new(0xE253B2F318BFFC62UL, "App.Defaults.All", Instance);

@@ -63,12 +63,16 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
+        internal sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Varargs.RayInvoker Instance = new();
 
+            /// <summary>Creates this type's functions when the module loads (reading a static field runs every field initializer), so a task another node sends finds its function by id.</summary>
+            [global::System.Runtime.CompilerServices.ModuleInitializer]
+            internal static void RegisterFunctions() => global::System.GC.KeepAlive(Instance);
+
             // FNV-1a 64 of "App.Varargs.Count(System.Collections.Generic.List<System.Int32>, System.String)->System.Int32"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Count = new(0x86BF0048F42148DAUL, "App.Varargs.Count", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Count = new(0x86BF0048F42148DAUL, "App.Varargs.Count", Instance) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<int, global::System.Collections.Generic.List<int>, string?>() };
 
             // FNV-1a 64 of "App.Varargs.Sum(System.Int32[])->System.Int32"
             internal static readonly global::RaySharp.CompilerServices.RemoteFunction Sum = new(0x6014197795F024E1UL, "App.Varargs.Sum", Instance);

@@ -1,0 +1,522 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using MessagePack;
+using Orleans;
+using Orleans.Runtime;
+using RaySharp.Actors;
+using RaySharp.Backend;
+using RaySharp.Cluster.Transport;
+using RaySharp.CompilerServices;
+using RaySharp.Objects;
+using RaySharp.Observability;
+using RaySharp.Scheduling;
+using RaySharp.Wire;
+
+namespace RaySharp.Cluster.Backend;
+
+/// <summary>
+/// A cluster node's backend: the node's own <see cref="LocalBackend"/> (scheduler and object store) plus placement.
+/// A task runs here while this node has its resources free and is less than half busy; otherwise it goes to the least
+/// loaded node with them free (Ray's hybrid policy), or, when every node is busy, to the least loaded node that can ever
+/// run it, this one included; a spec placed on another node spills over to it in batches.
+/// A task no node can ever run fails at once, naming the largest node's resources. Actor calls, tasks with several
+/// results or streams, and functions without a wire form run here, as in a runtime of its own.
+/// </summary>
+internal sealed class ClusterBackend : IRayBackend
+{
+    /// <summary>Ray's <c>scheduler_spread_threshold</c>: a node packs tasks up to this share of its CPUs before the policy spreads them.</summary>
+    public const double SpreadThreshold = 0.5;
+
+    private static readonly TimeSpan ViewRefreshTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly LocalBackend _local;
+    private readonly IGrainFactory _grains;
+    private readonly INodeDirectory _directory;
+    private readonly IClusterMembershipService? _membership;
+    private readonly IDisposable? _owned;
+    private readonly Lazy<INodeResults> _replyTo;
+    /// <summary>Receives the results of the tasks this backend sent; held here, as Orleans holds observers weakly.</summary>
+    private readonly ResultsReceiver _receiver;
+    private readonly ConcurrentDictionary<long, RemoteTask> _pending = new();
+    private readonly ConcurrentDictionary<string, Outbox<WireResult>> _results = new();
+    private readonly SemaphoreSlim _viewGate = new(1, 1);
+    private RemoteNode[] _nodes = [];
+    private object? _viewVersion;
+    private long _nextKey;
+    private volatile bool _disposed;
+
+    /// <summary>A node's (or, with no CPUs and a gateway directory, a driver's) backend.</summary>
+    /// <param name="runtime">The runtime this backend serves.</param>
+    /// <param name="nodeId">This node's id: its silo's address, or a driver's own id.</param>
+    /// <param name="capacity">What this node's own scheduler has.</param>
+    /// <param name="grains">The grain factory of the silo or of the driver's client.</param>
+    /// <param name="directory">Where the active nodes are learnt.</param>
+    /// <param name="membership">A silo's membership, followed to fail the tasks of dead nodes; null for a driver.</param>
+    /// <param name="owned">Disposed with the backend (a driver's client host), or null.</param>
+    public ClusterBackend(RayRuntime runtime, string nodeId, ResourceRequest capacity, IGrainFactory grains, INodeDirectory directory, IClusterMembershipService? membership, IDisposable? owned = null)
+    {
+        _local = new LocalBackend(runtime, capacity) { NodeId = nodeId };
+        _grains = grains;
+        _directory = directory;
+        _membership = membership;
+        _owned = owned;
+        _receiver = new ResultsReceiver(this);
+        _replyTo = new Lazy<INodeResults>(() => grains.CreateObjectReference<INodeResults>(_receiver));
+        Runtime = runtime;
+        LocalLedger = new ResourceLedger(_local.Scheduler.Pool.Capacity);
+    }
+
+    public RayRuntime Runtime { get; }
+
+
+    public string NodeId => _local.NodeId;
+
+    /// <summary>This node's resources and the demand placed on them (its own tasks and those other nodes sent).</summary>
+    public ResourceLedger LocalLedger { get; }
+
+    public MessagePackSerializerOptions SerializerOptions => Runtime.Serializer.Options;
+
+    /// <summary>The other nodes this one knows.</summary>
+    public IReadOnlyList<RemoteNode> Nodes => Volatile.Read(ref _nodes);
+
+    /// <summary>Specs this node sent to others, and the grain calls that carried them.</summary>
+    public (long Specs, long Batches) Sent => Nodes.Aggregate((0L, 0L), (sum, node) => (sum.Item1 + node.Specs.Items, sum.Item2 + node.Specs.Batches));
+
+    public NodeDescription Describe() => new(NodeId, LocalLedger.Capacity.ToDictionary());
+
+    public void Submit(TaskSpec spec, TaskOutputs outputs, IActorEndpoint? actor)
+    {
+        if (actor is not null || spec.IsEmpty || _disposed)
+        {
+            _local.Submit(spec, outputs, actor);
+            return;
+        }
+
+        var options = spec.ResolveOptions();
+        var request = options.Request;
+        var travels = outputs.Extra is null && options.ConcurrencyGroup is null && TaskSpecWire.CanTravel(spec);
+        var here = true;
+        var remote = travels ? Place(request, out here) : null;
+        if (here)
+        {
+            SubmitHere(spec, outputs, request);
+        }
+        else if (remote is not null)
+        {
+            var key = Interlocked.Increment(ref _nextKey);
+            var task = new RemoteTask(this, remote, spec, outputs.Result, request, key);
+            remote.Ledger.Add(request);
+            _pending[key] = task;
+            task.Start();
+        }
+        else
+        {
+            outputs.Result.TryFail(new TaskUnschedulableException(options.Name ?? spec.Function.Name, request.ToString(), LargestNode()));
+        }
+    }
+
+    /// <summary>Runs tasks <paramref name="from"/> sent; each result goes back to <paramref name="replyTo"/> when its task ends.</summary>
+    public void Accept(string from, INodeResults replyTo, IReadOnlyList<WireTask> tasks)
+    {
+        foreach (var task in tasks)
+        {
+            TaskSpec spec;
+            ResourceRequest request;
+            try
+            {
+                spec = TaskSpecWire.Read(task.Spec, SerializerOptions);
+                request = spec.ResolveOptions().Request;
+            }
+            catch (Exception error) when (error is InvalidOperationException or MessagePackSerializationException or ArgumentException)
+            {
+                SendResult(from, replyTo, new WireResult(task.Key, null, WireError.From(error)));
+                continue;
+            }
+
+            var codec = spec.Function.Wire!.Result;
+            var entry = codec.NewEntry(_local.NextObjectId());
+            LocalLedger.Add(request);
+            try
+            {
+                _local.Submit(spec, new TaskOutputs(entry), null);
+            }
+            catch (Exception error) when (error is ArgumentException or RuntimeShutdownException)
+            {
+                LocalLedger.Remove(request);
+                SendResult(from, replyTo, new WireResult(task.Key, null, WireError.From(error)));
+                continue;
+            }
+
+            var incoming = new IncomingTask(this, from, replyTo, task.Key, codec, request);
+            if (!entry.TryRegister(incoming))
+            {
+                incoming.OnObjectCompleted(entry, 0);
+            }
+        }
+    }
+
+    /// <summary>Results of tasks this backend sent to node <paramref name="from"/>.</summary>
+    public void Complete(string from, IReadOnlyList<WireResult> results)
+    {
+        foreach (var result in results)
+        {
+            if (_pending.TryRemove(result.Key, out var task))
+            {
+                task.Complete(result, SerializerOptions);
+            }
+        }
+    }
+
+    /// <summary>Queues a result for the node or driver <paramref name="to"/> that sent its task.</summary>
+    public void SendResult(string to, INodeResults replyTo, WireResult result) =>
+        _results.GetOrAdd(to, _ => new Outbox<WireResult>(
+            batch => replyTo.Complete(NodeId, batch),
+            static (_, _) => { /* The sender is gone: nobody waits for these results any more. */ })).Post(result);
+
+    /// <summary>Drops a task that will not be sent (its argument failed, or its spec did not write).</summary>
+    public void Forget(RemoteTask task) => _pending.TryRemove(task.Key, out _);
+
+    /// <summary>
+    /// Learns the other nodes from the cluster's membership: each active silo hosts one, which describes itself. A node
+    /// that does not answer yet is left out until a later refresh; returns how many other nodes are known.
+    /// </summary>
+    public async Task<int> RefreshNodesAsync()
+    {
+        await _viewGate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            var (active, version) = await _directory.ActiveNodesAsync().ConfigureAwait(false);
+            var known = Nodes.ToDictionary(node => node.NodeId);
+            var next = new List<RemoteNode>();
+            var complete = true;
+            foreach (var id in active)
+            {
+                if (id == NodeId)
+                {
+                    continue;
+                }
+
+                if (known.TryGetValue(id, out var node))
+                {
+                    next.Add(node);
+                    continue;
+                }
+
+                var grain = _grains.GetGrain<INodeGrain>(id);
+                try
+                {
+                    var description = await grain.Describe().ConfigureAwait(false);
+                    next.Add(new RemoteNode(id, grain, RemoteNode.CapacityOf(description), NewSpecOutbox(id, grain)));
+                }
+                catch (Exception error) when (error is not OutOfMemoryException)
+                {
+                    // A silo that just joined may not serve the node grain yet (its manifest has not reached this
+                    // silo): leave it out for now, and keep the view stale so the next placement asks again.
+                    complete = false;
+                }
+            }
+
+            next.Sort((a, b) => string.CompareOrdinal(a.NodeId, b.NodeId));
+            Volatile.Write(ref _nodes, [.. next]);
+            if (complete)
+            {
+                _viewVersion = version;
+            }
+
+            return next.Count;
+        }
+        finally
+        {
+            _viewGate.Release();
+        }
+    }
+
+    /// <summary>Follows the cluster's membership until <paramref name="cancellation"/>: see <see cref="OnMembershipChanged"/>.</summary>
+    public async Task WatchMembershipAsync(CancellationToken cancellation)
+    {
+        if (_membership is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await foreach (var snapshot in _membership.MembershipUpdates.WithCancellation(cancellation).ConfigureAwait(false))
+            {
+                await OnMembershipChanged(snapshot).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            // The silo stops.
+        }
+    }
+
+    /// <summary>
+    /// A node that is no longer active leaves the view, so nothing more is placed on it; once it is dead, the tasks this
+    /// node placed on it fail with <see cref="NodeTaskException"/> (there is no recovery yet), so no ref waits forever.
+    /// </summary>
+    public async Task OnMembershipChanged(ClusterMembershipSnapshot snapshot)
+    {
+        List<RemoteNode> dead = [];
+        await _viewGate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            var nodes = Nodes;
+            var active = nodes.Where(node => StatusOf(node) == SiloStatus.Active).ToArray();
+            dead.AddRange(nodes.Where(node => StatusOf(node) == SiloStatus.Dead));
+            if (active.Length != nodes.Count)
+            {
+                Volatile.Write(ref _nodes, active);
+            }
+        }
+        finally
+        {
+            _viewGate.Release();
+        }
+
+        foreach (var node in dead)
+        {
+            foreach (var (key, task) in _pending)
+            {
+                if (task.Node == node && _pending.TryRemove(key, out _))
+                {
+                    task.Fail(new NodeTaskException(node.NodeId, "SiloStatus.Dead", "the node left the cluster before the task returned; tasks are not retried on another node yet", string.Empty));
+                }
+            }
+        }
+
+        SiloStatus StatusOf(RemoteNode node) =>
+            SiloAddress.TryParse(node.NodeId, out var silo) ? snapshot.GetSiloStatus(silo) : SiloStatus.None;
+    }
+
+    public ObjectRef<T> Put<T>(T value) => _local.Put(value);
+
+    public ObjectRef<ReadOnlyMemory<T>> PutOwned<T>(T[] array)
+        where T : unmanaged => _local.PutOwned(array);
+
+    public ObjectId NextObjectId() => _local.NextObjectId();
+
+    public THandle CreateActor<THandle>(RemoteFunction constructor, TaskArgs args, ActorOptions options)
+        where THandle : ActorHandle, IActorHandle<THandle> => _local.CreateActor<THandle>(constructor, args, options);
+
+    public THandle GetActor<THandle>(string name, string? @namespace)
+        where THandle : ActorHandle, IActorHandle<THandle> => _local.GetActor<THandle>(name, @namespace);
+
+    public bool TryBind(ActorHandle handle) => _local.TryBind(handle);
+
+    public void Cancel(ObjectRef reference, bool force, bool recursive) => _local.Cancel(reference, force, recursive);
+
+    /// <summary>Every node's resources added up, as Ray's <c>cluster_resources()</c>.</summary>
+    public IReadOnlyDictionary<string, double> TotalResources() =>
+        Sum(Nodes.Select(node => node.Ledger.Capacity.ToDictionary()).Prepend(_local.TotalResources()));
+
+    /// <summary>What is free here, plus what this node has not placed on each other node.</summary>
+    public IReadOnlyDictionary<string, double> AvailableResources() =>
+        Sum(Nodes.Select(node => node.Ledger.Free()).Prepend(_local.AvailableResources()));
+
+    public RuntimeContext? CurrentContext() => _local.CurrentContext();
+
+    public void ShareObject(ObjectRef reference) => _local.ShareObject(reference);
+
+    public ObjectEntry? FindObject(ObjectId id) => _local.FindObject(id);
+
+    public IReadOnlyList<ObjectInfo> ObjectsInStore() => _local.ObjectsInStore();
+
+    public ObjectStoreMemoryInfo StoreMemory() => _local.StoreMemory();
+
+    /// <summary>This node, then the other nodes it knows with the resources its placement last saw free there.</summary>
+    IReadOnlyList<NodeInfo> IRayBackend.Nodes() =>
+        [.. _local.Nodes(), .. Nodes.Select(node => new NodeInfo(node.NodeId, node.NodeId, IsHeadNode: false, IsAlive: true, node.Ledger.Capacity.ToDictionary(), node.Ledger.Free()))];
+
+    /// <summary>This node's tasks only: the other nodes keep their own histories.</summary>
+    public NodeTaskHistory TaskHistory() => _local.TaskHistory();
+
+    /// <summary>This node's actors (actors do not leave their node yet).</summary>
+    public IReadOnlyList<ActorInfo> Actors() => _local.Actors();
+
+    public TaskCounters TaskCounters() => _local.TaskCounters();
+
+    /// <summary>Fails the tasks placed on other nodes with <see cref="RuntimeShutdownException"/>, then shuts the local backend down.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        foreach (var key in _pending.Keys)
+        {
+            if (_pending.TryRemove(key, out var task))
+            {
+                task.Fail(new RuntimeShutdownException("The RaySharp node shut down before the task it sent to node " + task.Node.NodeId + " returned."));
+            }
+        }
+
+        _local.Dispose();
+        _owned?.Dispose();
+    }
+
+    /// <summary>
+    /// Where a task goes, as Ray's hybrid policy: among the nodes that have its resources free now, the least loaded,
+    /// where a load under <see cref="SpreadThreshold"/> counts as none and this node wins ties (so this node packs up to
+    /// half its CPUs before others are used); when no node has them free, the least loaded node that can ever run it
+    /// (this node on a tie). Returns the remote node, or null with <paramref name="here"/> true for this node;
+    /// null and not here: no node can ever run it.
+    /// </summary>
+    private RemoteNode? Place(ResourceRequest request, out bool here)
+    {
+        here = true;
+        var localFree = LocalFitsNow(request, out var localLoad);
+        if (localFree && localLoad < SpreadThreshold)
+        {
+            return null;
+        }
+
+        RefreshIfMembershipChanged();
+        var nodes = Nodes;
+        var bestScore = localFree ? localLoad : double.PositiveInfinity;
+        RemoteNode? best = null;
+        foreach (var node in nodes)
+        {
+            if (node.Ledger.FitsNow(request) && Score(node.Ledger) < bestScore)
+            {
+                best = node;
+                bestScore = Score(node.Ledger);
+            }
+        }
+
+        if (best is not null || localFree)
+        {
+            here = best is null;
+            return best;
+        }
+
+        var bestLoad = LocalLedger.CanEverFit(request) ? LocalLedger.Load : double.PositiveInfinity;
+        foreach (var node in nodes)
+        {
+            if (node.Ledger.CanEverFit(request) && node.Ledger.Load < bestLoad)
+            {
+                best = node;
+                bestLoad = node.Ledger.Load;
+            }
+        }
+
+        here = best is null && LocalLedger.CanEverFit(request);
+        return best;
+
+        static double Score(ResourceLedger ledger) => ledger.Load < SpreadThreshold ? 0 : ledger.Load;
+    }
+
+    /// <summary>
+    /// Whether this node's scheduler has <paramref name="request"/> free now, and the share of its CPUs taken. Read
+    /// from the scheduler itself, not the ledger: a task gives its resources back before its result is published, so a
+    /// caller that waits for one task and submits the next sees them free.
+    /// </summary>
+    private bool LocalFitsNow(ResourceRequest request, out double load)
+    {
+        var pool = _local.Scheduler.Pool;
+        var cpuFree = pool.CpuAvailableUnits;
+        var cpus = pool.Capacity.CpuUnits;
+        load = cpus == 0 ? 0 : Math.Clamp(1 - ((double)cpuFree / cpus), 0, 1);
+        if (request.CpuUnits > cpuFree)
+        {
+            return false;
+        }
+
+        if (request.IsCpuOnly)
+        {
+            return true;
+        }
+
+        var available = pool.Available();
+        foreach (var (name, units) in request.Custom)
+        {
+            if (ResourceRequest.ToAmount(units) > available.GetValueOrDefault(name))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Runs a task on this node, counting its demand on the ledger until its result entry completes.</summary>
+    private void SubmitHere(TaskSpec spec, TaskOutputs outputs, ResourceRequest request)
+    {
+        LocalLedger.Add(request);
+        try
+        {
+            _local.Submit(spec, outputs, null);
+        }
+        catch
+        {
+            LocalLedger.Remove(request);
+            throw;
+        }
+
+        if (!outputs.Result.TryRegister(new LocalRelease(LocalLedger, request)))
+        {
+            LocalLedger.Remove(request);
+        }
+    }
+
+    /// <summary>Learns joined or departed nodes before a placement that needs them; bounded, so a slow node cannot stall submits for long.</summary>
+    private void RefreshIfMembershipChanged()
+    {
+        if (!_directory.HasChangedSince(_viewVersion))
+        {
+            return;
+        }
+
+        try
+        {
+            // Off the caller's context (an Orleans turn must never block on a grain call of its own).
+            Task.Run(RefreshNodesAsync).Wait(ViewRefreshTimeout);
+        }
+        catch (AggregateException)
+        {
+            // A node that does not answer stays unknown until the next membership change; placement uses the rest.
+        }
+    }
+
+    private Outbox<WireTask> NewSpecOutbox(string nodeId, INodeGrain grain) => new(
+        batch => grain.Submit(NodeId, _replyTo.Value, batch),
+        (batch, error) =>
+        {
+            foreach (var spec in batch)
+            {
+                if (_pending.TryRemove(spec.Key, out var task))
+                {
+                    task.Fail(new NodeTaskException(nodeId, error.GetType().FullName ?? error.GetType().Name, "the batch of task specs did not reach the node: " + error.Message, error.StackTrace ?? string.Empty));
+                }
+            }
+        });
+
+    /// <summary>For an unschedulable request: the largest node's resources, and which node it is.</summary>
+    private string LargestNode()
+    {
+        var nodes = Nodes.Select(node => (node.NodeId, node.Ledger.Capacity)).Prepend((NodeId, LocalLedger.Capacity)).ToList();
+        var largest = nodes.OrderByDescending(n => n.Capacity.CpuUnits).ThenByDescending(n => n.Capacity.Custom.Length).First();
+        return $"{largest.Capacity} on its largest node ({largest.NodeId}, one of {nodes.Count} nodes)";
+    }
+
+    private static Dictionary<string, double> Sum(IEnumerable<IReadOnlyDictionary<string, double>> parts)
+    {
+        var total = new Dictionary<string, double>();
+        foreach (var part in parts)
+        {
+            foreach (var (name, amount) in part)
+            {
+                total[name] = total.GetValueOrDefault(name) + amount;
+            }
+        }
+
+        return total;
+    }
+}

@@ -1,0 +1,39 @@
+using System;
+using MessagePack;
+using RaySharp.Cluster.Transport;
+using RaySharp.Objects;
+using RaySharp.Scheduling;
+using RaySharp.Wire;
+
+namespace RaySharp.Cluster.Backend;
+
+/// <summary>A task another node sent here: when its entry completes, its value's bytes (or its error) go back to that node.</summary>
+internal sealed class IncomingTask(ClusterBackend backend, string from, INodeResults replyTo, long key, ResultCodec codec, ResourceRequest request) : IObjectWaiter
+{
+    public void OnObjectCompleted(ObjectEntry entry, int token)
+    {
+        backend.LocalLedger.Remove(request);
+        WireResult result;
+        if (entry.Error is { } error)
+        {
+            result = new WireResult(key, null, WireError.From(error));
+        }
+        else
+        {
+            try
+            {
+                var buffer = new System.Buffers.ArrayBufferWriter<byte>(64);
+                var writer = new MessagePackWriter(buffer);
+                codec.Write(ref writer, entry, backend.SerializerOptions);
+                writer.Flush();
+                result = new WireResult(key, buffer.WrittenSpan.ToArray(), null);
+            }
+            catch (MessagePackSerializationException failed)
+            {
+                result = new WireResult(key, null, WireError.From(failed));
+            }
+        }
+
+        backend.SendResult(from, replyTo, result);
+    }
+}

@@ -1,0 +1,130 @@
+using System;
+using System.Threading;
+using MessagePack;
+using RaySharp.Cluster.Transport;
+using RaySharp.CompilerServices;
+using RaySharp.Objects;
+using RaySharp.Scheduling;
+using RaySharp.Wire;
+
+namespace RaySharp.Cluster.Backend;
+
+/// <summary>
+/// A task this node placed on another: it waits, without a thread, until its ref arguments are ready here, then its
+/// spec (with their values) goes out in the node's next batch; the result's bytes complete the caller's entry.
+/// </summary>
+internal sealed class RemoteTask : IObjectWaiter
+{
+    private readonly ClusterBackend _backend;
+    private readonly TaskSpec _spec;
+    private readonly ResourceRequest _request;
+    /// <summary>Dependencies not ready yet, plus one for <see cref="Start"/> itself, so the last arrival sends once.</summary>
+    private int _pending;
+
+    public RemoteTask(ClusterBackend backend, RemoteNode node, TaskSpec spec, ObjectEntry result, ResourceRequest request, long key)
+    {
+        _backend = backend;
+        Node = node;
+        _spec = spec;
+        Result = result;
+        _request = request;
+        Key = key;
+    }
+
+    public long Key { get; }
+
+    public RemoteNode Node { get; }
+
+    public ObjectEntry Result { get; }
+
+    /// <summary>Registers on the unready ref arguments; sends at once when there are none.</summary>
+    public void Start()
+    {
+        var args = _spec.Args;
+        var count = args.DependencyCount;
+        _pending = count + 1;
+        for (var i = 0; i < count; i++)
+        {
+            if (!args.GetDependency(i).Entry.TryRegister(this, i))
+            {
+                Arrive();
+            }
+        }
+
+        Arrive();
+    }
+
+    public void OnObjectCompleted(ObjectEntry entry, int token) => Arrive();
+
+    /// <summary>Publishes a result that came back, or fails the entry with its error; frees the demand placed on the node.</summary>
+    public void Complete(WireResult result, MessagePackSerializerOptions options)
+    {
+        try
+        {
+            if (result.Error is { } error)
+            {
+                Result.TryFail(error.ToException(Node.NodeId));
+            }
+            else
+            {
+                var reader = new MessagePackReader(result.Value);
+                _spec.Function.Wire!.Result.TryPublish(Result, ref reader, options);
+            }
+        }
+        catch (Exception error) when (error is MessagePackSerializationException or InvalidOperationException)
+        {
+            Result.TryFail(new NodeTaskException(Node.NodeId, error.GetType().FullName!, "the result of task '" + _spec.Function.Name + "' did not read back: " + error.Message, error.StackTrace ?? string.Empty));
+        }
+
+        Node.Ledger.Remove(_request);
+    }
+
+    /// <summary>Fails the task (its node is gone, the batch did not arrive, or this node shuts down); frees the demand placed on the node.</summary>
+    public void Fail(Exception error)
+    {
+        Result.TryFail(error);
+        Node.Ledger.Remove(_request);
+    }
+
+    private void Arrive()
+    {
+        if (Interlocked.Decrement(ref _pending) != 0)
+        {
+            return;
+        }
+
+        if (Result.IsCompleted)
+        {
+            // Failed while it waited for its arguments (this node shut down, or the node it was placed on died).
+            _backend.Forget(this);
+            return;
+        }
+
+        var args = _spec.Args;
+        for (var i = 0; i < args.DependencyCount; i++)
+        {
+            if (args.GetDependency(i).Entry.CapturedError is { } failed)
+            {
+                // As locally: a task whose argument failed fails with the same error, without running.
+                _backend.Forget(this);
+                Result.TryFail(failed);
+                Node.Ledger.Remove(_request);
+                return;
+            }
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = TaskSpecWire.Write(_spec, _backend.SerializerOptions);
+        }
+        catch (Exception error) when (error is MessagePackSerializationException or InvalidOperationException or InvalidCastException)
+        {
+            _backend.Forget(this);
+            Fail(new NodeTaskException(_backend.NodeId, error.GetType().FullName!, $"task '{_spec.Function.Name}' could not be written to send to node {Node.NodeId}: {error.Message}", error.StackTrace ?? string.Empty));
+            return;
+        }
+
+        Node.Specs.Post(new WireTask(Key, bytes));
+    }
+}

@@ -1,0 +1,32 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Orleans;
+using Orleans.Runtime;
+
+namespace RaySharp.Cluster;
+
+/// <summary>Starts the silo's node when the silo becomes active (and learns the other nodes), and shuts it down first when the silo stops.</summary>
+internal sealed class RayNodeLifecycle(RayNode node) : ILifecycleParticipant<ISiloLifecycle>, IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _watch = Task.CompletedTask;
+
+    public void Participate(ISiloLifecycle lifecycle) =>
+        lifecycle.Subscribe(nameof(RayNode), ServiceLifecycleStage.Active, StartAsync, StopAsync);
+
+    public void Dispose() => _stopping.Dispose();
+
+    private async Task StartAsync(CancellationToken cancellation)
+    {
+        await node.Backend.RefreshNodesAsync().ConfigureAwait(false);
+        _watch = Task.Run(() => node.Backend.WatchMembershipAsync(_stopping.Token), CancellationToken.None);
+    }
+
+    private async Task StopAsync(CancellationToken cancellation)
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _watch.ConfigureAwait(false);
+        node.Dispose();
+    }
+}

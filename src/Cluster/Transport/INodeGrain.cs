@@ -1,0 +1,21 @@
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using Orleans;
+
+namespace RaySharp.Cluster.Transport;
+
+/// <summary>
+/// A node's mailbox, keyed by its silo address and placed on that silo: other nodes and drivers send it batches of
+/// task specs to run.
+/// </summary>
+internal interface INodeGrain : IGrainWithStringKey
+{
+    /// <summary>The node's id and resources.</summary>
+    Task<NodeDescription> Describe();
+
+    /// <summary>
+    /// Runs <paramref name="tasks"/>, sent by <paramref name="from"/>; returns once they are accepted, and the results go
+    /// back to <paramref name="replyTo"/> in batches.
+    /// </summary>
+    Task Submit(string from, INodeResults replyTo, IReadOnlyList<WireTask> tasks);
+}

@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace RaySharp.Cluster.Transport;
+
+/// <summary>
+/// Batches what one node sends another: items queue without a lock, and one pump at a time sends everything queued
+/// (up to <paramref name="maxBatch"/>) in one grain call. While a call is on its way, the next batch fills, so the
+/// batches grow with the load and a lone item leaves at once.
+/// </summary>
+/// <typeparam name="T">The item: a task spec or a result.</typeparam>
+internal sealed class Outbox<T>(Func<List<T>, Task> send, Action<List<T>, Exception> failed, int maxBatch = 4096)
+{
+    private readonly ConcurrentQueue<T> _queue = new();
+    private int _pumping;
+    private long _batches;
+    private long _items;
+
+    /// <summary>Grain calls made so far.</summary>
+    public long Batches => Interlocked.Read(ref _batches);
+
+    /// <summary>Items sent so far.</summary>
+    public long Items => Interlocked.Read(ref _items);
+
+    public void Post(T item)
+    {
+        _queue.Enqueue(item);
+        if (Interlocked.CompareExchange(ref _pumping, 1, 0) == 0)
+        {
+            _ = Task.Run(PumpAsync);
+        }
+    }
+
+    private async Task PumpAsync()
+    {
+        while (true)
+        {
+            var batch = new List<T>();
+            while (batch.Count < maxBatch && _queue.TryDequeue(out var item))
+            {
+                batch.Add(item);
+            }
+
+            if (batch.Count == 0)
+            {
+                Volatile.Write(ref _pumping, 0);
+                // An item queued after the drain but before the flag dropped would wait for the next post: take it now.
+                if (_queue.IsEmpty || Interlocked.CompareExchange(ref _pumping, 1, 0) != 0)
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            Interlocked.Increment(ref _batches);
+            Interlocked.Add(ref _items, batch.Count);
+            try
+            {
+                await send(batch).ConfigureAwait(false);
+            }
+            catch (Exception error)
+            {
+                failed(batch, error);
+            }
+        }
+    }
+}

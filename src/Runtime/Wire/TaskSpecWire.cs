@@ -1,0 +1,187 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Globalization;
+using MessagePack;
+using RaySharp.CompilerServices;
+
+namespace RaySharp.Wire;
+
+/// <summary>
+/// The byte form of a <see cref="TaskSpec"/>, for a node that runs it on behalf of another:
+/// <c>[function id, function name, per-call options or nil, [argument values]]</c>. The receiver finds the function by
+/// its stable id in the <see cref="RemoteFunction"/> registry, which generated code fills at module initialization, and
+/// reads the arguments with the formatters of <see cref="RemoteFunction.Wire"/>: no reflection.
+/// </summary>
+internal static class TaskSpecWire
+{
+    private const int OptionFields = 7;
+
+    /// <summary>
+    /// True when <paramref name="spec"/> can be written: its function has a wire form, and its per-call options hold no
+    /// <see cref="RetryExceptions"/> list of types (types do not travel; all or none does).
+    /// </summary>
+    public static bool CanTravel(in TaskSpec spec) =>
+        spec.Function.Wire is not null && spec.Options?.RetryExceptions is not { Types.Count: > 0 };
+
+    /// <summary>Writes <paramref name="spec"/>, whose top-level ref arguments are all ready.</summary>
+    /// <exception cref="InvalidOperationException">The spec cannot travel (see <see cref="CanTravel"/>).</exception>
+    public static byte[] Write(in TaskSpec spec, MessagePackSerializerOptions options)
+    {
+        var wire = spec.Function.Wire;
+        if (wire is null || !CanTravel(spec))
+        {
+            throw new InvalidOperationException(
+                $"Task '{spec.Function.Name}' cannot be sent to another node: its function has no wire form, or its per-call RetryExceptions lists types.");
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(64);
+        var writer = new MessagePackWriter(buffer);
+        writer.WriteArrayHeader(4);
+        writer.Write(spec.Function.Id);
+        writer.Write(spec.Function.Name);
+        WriteOptions(ref writer, spec.Options);
+        wire.Args.Write(ref writer, spec.Args, options);
+        writer.Flush();
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Reads a spec written by <see cref="Write"/>.</summary>
+    /// <exception cref="InvalidOperationException">No function with the spec's id is registered in this process, or it has no wire form.</exception>
+    /// <exception cref="MessagePackSerializationException">The bytes are not a spec of that function.</exception>
+    public static TaskSpec Read(ReadOnlyMemory<byte> bytes, MessagePackSerializerOptions options)
+    {
+        var reader = new MessagePackReader(bytes);
+        var count = reader.ReadArrayHeader();
+        if (count != 4)
+        {
+            throw new MessagePackSerializationException($"A task spec is an array of 4 items, not {count}.");
+        }
+
+        var id = reader.ReadUInt64();
+        var name = reader.ReadString() ?? "?";
+        if (!RemoteFunction.TryFind(id, out var function))
+        {
+            throw new InvalidOperationException(
+                $"No remote function with id {id.ToString("x16", CultureInfo.InvariantCulture)} ('{name}') is registered in this process, so it cannot run the task "
+                + "another node sent. Run the same build of the application on every node: a [RayRemote] method's id is a hash of its signature.");
+        }
+
+        var wire = function.Wire
+            ?? throw new InvalidOperationException(
+                $"The remote function '{function.Name}' ({id.ToString("x16", CultureInfo.InvariantCulture)}) has no wire form in this process, so it cannot run "
+                + "the task another node sent. Run the same build of the application on every node.");
+        var taskOptions = ReadOptions(ref reader);
+        var args = wire.Args.Read(ref reader, options);
+        return new TaskSpec(function, args, taskOptions);
+    }
+
+    private static void WriteOptions(ref MessagePackWriter writer, TaskOptions? options)
+    {
+        if (options is null)
+        {
+            writer.WriteNil();
+            return;
+        }
+
+        writer.WriteArrayHeader(OptionFields);
+        WriteNullable(ref writer, options.NumCpus);
+        WriteNullable(ref writer, options.NumGpus);
+        if (options.Memory is { } memory)
+        {
+            writer.Write(memory);
+        }
+        else
+        {
+            writer.WriteNil();
+        }
+
+        if (options.Resources is { } resources)
+        {
+            writer.WriteMapHeader(resources.Count);
+            foreach (var (name, amount) in resources)
+            {
+                writer.Write(name);
+                writer.Write(amount);
+            }
+        }
+        else
+        {
+            writer.WriteNil();
+        }
+
+        if (options.MaxRetries is { } retries)
+        {
+            writer.Write(retries);
+        }
+        else
+        {
+            writer.WriteNil();
+        }
+
+        // 0: not set; 1: none; 2: all (CanTravel rules out a list of types).
+        writer.Write(options.RetryExceptions is null ? 0 : ReferenceEquals(options.RetryExceptions, RetryExceptions.All) ? 2 : 1);
+        writer.Write(options.Name);
+    }
+
+    private static TaskOptions? ReadOptions(ref MessagePackReader reader)
+    {
+        if (reader.TryReadNil())
+        {
+            return null;
+        }
+
+        var count = reader.ReadArrayHeader();
+        if (count != OptionFields)
+        {
+            throw new MessagePackSerializationException($"Task options are an array of {OptionFields} items, not {count}.");
+        }
+
+        var cpus = ReadNullableDouble(ref reader);
+        var gpus = ReadNullableDouble(ref reader);
+        long? memory = reader.TryReadNil() ? null : reader.ReadInt64();
+        Dictionary<string, double>? resources = null;
+        if (!reader.TryReadNil())
+        {
+            var entries = reader.ReadMapHeader();
+            resources = new Dictionary<string, double>(entries);
+            for (var i = 0; i < entries; i++)
+            {
+                var key = reader.ReadString() ?? throw new MessagePackSerializationException("A resource name is nil.");
+                resources[key] = reader.ReadDouble();
+            }
+        }
+
+        int? retries = reader.TryReadNil() ? null : reader.ReadInt32();
+        var retry = reader.ReadInt32() switch
+        {
+            0 => null,
+            2 => RetryExceptions.All,
+            _ => RetryExceptions.None,
+        };
+        return new TaskOptions
+        {
+            NumCpus = cpus,
+            NumGpus = gpus,
+            Memory = memory,
+            Resources = resources,
+            MaxRetries = retries,
+            RetryExceptions = retry,
+            Name = reader.ReadString(),
+        };
+    }
+
+    private static void WriteNullable(ref MessagePackWriter writer, double? value)
+    {
+        if (value is { } v)
+        {
+            writer.Write(v);
+        }
+        else
+        {
+            writer.WriteNil();
+        }
+    }
+
+    private static double? ReadNullableDouble(ref MessagePackReader reader) => reader.TryReadNil() ? null : reader.ReadDouble();
+}

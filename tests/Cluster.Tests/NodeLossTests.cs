@@ -1,0 +1,51 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
+using Xunit;
+
+namespace RaySharp.Cluster.Tests;
+
+/// <summary>A node that leaves the cluster fails the tasks placed on it instead of leaving their refs pending forever.</summary>
+public sealed class NodeLossTests(TwoNodeCluster cluster) : IClassFixture<TwoNodeCluster>
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task When_node_2_is_dead_the_task_running_there_fails_and_nothing_more_is_placed_on_it()
+    {
+        using var _ = cluster.Node1.Runtime.MakeCurrent();
+        ClusterFunctions.Gate = new ManualResetEventSlim(false);
+        ClusterFunctions.Started = new CountdownEvent(1);
+        try
+        {
+            var held = ClusterFunctions.Remote.WithOptions(TwoNodeCluster.NeedsSpecial).Hold();
+            Assert.True(ClusterFunctions.Started.Wait(Timeout), "the task never started on node 2");
+
+            // Node 1 learns from membership that node 2 is dead (as after a crash; node 2 itself still runs here).
+            await cluster.Node1.Backend.OnMembershipChanged(WithNode2Dead());
+
+            var error = Assert.Throws<NodeTaskException>(() => held.Get(Timeout));
+            Assert.Equal(cluster.Node2.NodeId, error.NodeId);
+            Assert.Contains("left the cluster", error.Message, StringComparison.Ordinal);
+            Assert.Empty(cluster.Node1.Backend.Nodes);
+            var next = ClusterFunctions.Remote.WithOptions(TwoNodeCluster.NeedsSpecial).WhereAmI();
+            Assert.True(next.IsReady, "with node 2 gone, no node can run the task");
+            Assert.Throws<TaskUnschedulableException>(() => next.Get(TimeSpan.Zero));
+        }
+        finally
+        {
+            ClusterFunctions.Gate.Set();
+        }
+    }
+
+    private ClusterMembershipSnapshot WithNode2Dead()
+    {
+        var membership = cluster.Node1Services.GetRequiredService<IClusterMembershipService>();
+        var snapshot = membership.CurrentSnapshot;
+        var node2 = SiloAddress.FromParsableString(cluster.Node2.NodeId);
+        var member = snapshot.Members[node2];
+        return new ClusterMembershipSnapshot(snapshot.Members.SetItem(node2, new ClusterMember(node2, SiloStatus.Dead, member.Name)), snapshot.Version);
+    }
+}
