@@ -33,7 +33,7 @@ public sealed partial class Pipeline : IDisposable
             most = Volatile.Read(ref _mostSquaring);
         }
 
-        Thread.Sleep(5);
+        Thread.Sleep(5); // stands for work, so calls overlap if the group lets them; the bound asserted holds whatever the timing
         Interlocked.Decrement(ref _squaring);
         return n * n;
     }

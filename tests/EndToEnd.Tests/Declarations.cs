@@ -120,14 +120,21 @@ public sealed partial class Counter
 [RayRemote(MaxConcurrency = 4)]
 public sealed partial class Gatherer
 {
+    private readonly TaskCompletionSource _secondInside = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _inside;
     private int _maxInside;
 
+    /// <summary>Waits (up to 10 s) until a second call is inside at the same time, so overlap is a handshake, not timing.</summary>
     public async Task<int> EnterAsync()
     {
         var now = Interlocked.Increment(ref _inside);
         InterlockedMax(ref _maxInside, now);
-        await Task.Delay(50);
+        if (now > 1)
+        {
+            _secondInside.TrySetResult();
+        }
+
+        await _secondInside.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Interlocked.Decrement(ref _inside);
         return now;
     }

@@ -45,6 +45,7 @@ public sealed class TestStreamingGenerator
         var slowGate = GatedStreams.NewGate();
         var slow = GatedStreams.Remote.CountWhenLet(slowGate, 1);
         var fast = GatedStreams.Remote.CountWhenLet(GatedStreams.NewGate(released: 1), 1);
+        Assert.Single(Ray.Wait([fast], timeout: s_timeout).Ready); // a handshake, where Ray trusts 0.2 s to be enough for the fast one
         var (ready, unready) = Ray.Wait([slow, fast], timeout: TimeSpan.FromMilliseconds(200), numReturns: 2);
         // Assert.Same, not Assert.Equal: a generator is a sequence, which Assert.Equal would enumerate to its end.
         Assert.Same(fast, Assert.Single(ready));

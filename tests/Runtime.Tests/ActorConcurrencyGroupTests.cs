@@ -366,13 +366,7 @@ public sealed class ActorConcurrencyGroupTests
         var log = new ProbeLog();
         CreateUseAndDrop(log);
 
-        for (var i = 0; i < 50 && log.Disposed == 0; i++)
-        {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            Thread.Sleep(20);
-        }
-
+        Assert.True(Collect.Until(() => log.Disposed > 0, Patience), "the actor was never disposed");
         Assert.Equal(1, log.Disposed);
     }
 

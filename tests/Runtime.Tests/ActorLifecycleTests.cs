@@ -145,13 +145,7 @@ public sealed class ActorLifecycleTests
         var log = new ProbeLog();
         var weak = CreateAndDrop(log);
 
-        for (var i = 0; i < 50 && log.Disposed == 0; i++)
-        {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            Thread.Sleep(20);
-        }
-
+        Assert.True(Collect.Until(() => log.Disposed > 0, Patience), "the actor was never disposed");
         Assert.Equal(1, log.Disposed);
         Assert.False(weak.TryGetTarget(out _));
     }
@@ -198,18 +192,26 @@ public sealed class ActorLifecycleTests
         var overlapped = false;
         var release = new TaskCompletionSource();
 
+        var parked = 0;
+        var allParked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
         var calls = Enumerable.Range(0, 20).Select(i => actor.RunAsync(async (p, _) =>
         {
             overlapped |= Interlocked.Increment(ref inside) > 1;
             p.Counter++;
             Interlocked.Decrement(ref inside);
+            if (Interlocked.Increment(ref parked) == 20)
+            {
+                allParked.SetResult();
+            }
+
             await release.Task;
             overlapped |= Interlocked.Increment(ref inside) > 1;
             Interlocked.Decrement(ref inside);
             return p.Counter;
         })).ToList();
 
-        await Task.Delay(100);
+        await allParked.Task.WaitAsync(Patience); // every call has run its first turn and awaits the release
         Assert.Equal(20, await actor.RunAsync((p, _) => Task.FromResult(p.Counter)));
         release.SetResult();
 
@@ -280,7 +282,7 @@ public sealed class ActorLifecycleTests
                 }
             })).ToArray();
             Array.ForEach(callers, thread => thread.Start());
-            Thread.Sleep(5);
+            Assert.True(SpinWait.SpinUntil(() => refs.Count >= 100, Patience), "the callers never submitted"); // shut down mid-stream
 
             ray.Dispose();
 

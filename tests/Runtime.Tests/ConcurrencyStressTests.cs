@@ -174,7 +174,7 @@ public sealed class ConcurrencyStressTests
         var available = runtime.AvailableResources();
         while (available["CPU"] != 2 && DateTime.UtcNow < deadline)
         {
-            Thread.Sleep(10);
+            Thread.Sleep(10); // a poll interval under a 30 s deadline, not an ordering
             available = runtime.AvailableResources();
         }
 

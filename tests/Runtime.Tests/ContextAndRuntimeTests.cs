@@ -41,7 +41,7 @@ public sealed class ContextAndRuntimeTests
         using var ray = TestRuntime.Start();
         var describe = Fn.OfAsync(async _ =>
         {
-            await Task.Delay(10);
+            await Task.Delay(10); // a real suspension: the context must survive resuming on another thread
             return Ray.GetRuntimeContext().TaskName;
         }, name: "Tests.AsyncDescribe");
 

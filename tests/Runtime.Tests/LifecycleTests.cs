@@ -100,14 +100,12 @@ public sealed class LifecycleTests : IDisposable
     {
         using var runtime = new RayRuntime(new RayOptions { NumCpus = 1 });
         var never = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var started = new ManualResetEventSlim();
+        using var suspended = new ManualResetEventSlim();
         var awaiting = runtime.Submit<int>(new CompilerServices.TaskSpec(Fn.OfAsync(async _ =>
-        {
-            started.Set();
-            return await never.Task;
-        }).Function, CompilerServices.TaskArgs.None));
-        Assert.True(started.Wait(TimeSpan.FromSeconds(10)));
-        Thread.Sleep(100); // off its thread by now: it holds none while it awaits
+            await new Suspended<int>(never.Task, suspended)).Function, CompilerServices.TaskArgs.None));
+        // Its continuation is registered: the body has given its thread back, or is returning it now (either way the
+        // shutdown must fail it).
+        Assert.True(suspended.Wait(TimeSpan.FromSeconds(10)));
 
         runtime.Dispose();
 
@@ -161,7 +159,7 @@ public sealed class LifecycleTests : IDisposable
                 }
             })).ToArray();
             Array.ForEach(submitters, thread => thread.Start());
-            Thread.Sleep(5);
+            Assert.True(SpinWait.SpinUntil(() => refs.Count >= 100, TimeSpan.FromSeconds(10)), "the submitters never submitted"); // shut down mid-stream
 
             runtime.Dispose();
 

@@ -80,23 +80,6 @@ public sealed class ObjectRefTests
     }
 
     [Fact]
-    public void A_zero_timeout_polls_without_blocking()
-    {
-        using var ray = TestRuntime.Start();
-        using var gate = new Gate();
-        var pending = Fn.Of(ct => gate.Pass(ct)).Remote();
-        var clock = Stopwatch.StartNew();
-
-        for (var i = 0; i < 1000; i++)
-        {
-            Assert.Throws<GetTimeoutException>(() => pending.Get(TimeSpan.Zero));
-        }
-
-        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
-        Assert.Equal(5, Ray.Put(5).Get(TimeSpan.Zero));
-    }
-
-    [Fact]
     public void A_negative_timeout_is_rejected()
     {
         using var ray = TestRuntime.Start();
@@ -110,7 +93,7 @@ public sealed class ObjectRefTests
         using var ray = TestRuntime.Start(numCpus: 4);
         var slow = Fn.Of<int, int>((x, _) =>
         {
-            Thread.Sleep((10 - x) * 5);
+            Thread.Sleep((10 - x) * 5); // stands for work: later refs tend to finish first, and the order asserted does not depend on it
             return x * x;
         });
 

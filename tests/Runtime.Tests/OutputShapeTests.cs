@@ -114,7 +114,7 @@ public sealed class OutputShapeTests
         static async IAsyncEnumerable<string> Items([EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             yield return "a";
-            await Task.Delay(10, cancellationToken);
+            await Task.Delay(10, cancellationToken); // a real suspension between items; nothing waits for its length
             yield return "b";
         }
     }

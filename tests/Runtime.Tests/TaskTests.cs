@@ -12,21 +12,6 @@ namespace RaySharp.Tests;
 public sealed class TaskTests
 {
     [Fact]
-    public void Submitting_returns_the_ref_at_once()
-    {
-        using var ray = TestRuntime.Start();
-        using var gate = new Gate();
-        var clock = Stopwatch.StartNew();
-
-        var reference = Fn.Of(ct => gate.Pass(ct)).Remote();
-
-        Assert.False(reference.IsReady);
-        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
-        gate.Open();
-        Assert.True(reference.Get(TimeSpan.FromSeconds(30)));
-    }
-
-    [Fact]
     public void A_task_never_sees_the_SynchronizationContext_of_the_thread_that_waits_for_it()
     {
         using var ray = TestRuntime.Start(numCpus: 2);
@@ -80,23 +65,6 @@ public sealed class TaskTests
         Assert.False(sawReady);
         gate.Open();
         Assert.Equal(5, pending.Get());
-    }
-
-    [Fact]
-    public void A_task_waiting_for_dependencies_holds_no_resources_and_no_thread()
-    {
-        using var ray = TestRuntime.Start(numCpus: 2);
-        using var gate = new Gate();
-        var blocker = Fn.Of(ct => gate.Pass(ct) ? 1 : 0).Remote();
-        var increment = Fn.Of<int, int>((x, _) => x + 1);
-        var threadsBefore = ThreadPool.ThreadCount;
-
-        var dependents = Enumerable.Range(0, 2000).Select(_ => increment.Remote(blocker)).ToList();
-
-        Assert.Equal(1, ray.Runtime.AvailableResources()["CPU"]);
-        Assert.InRange(ThreadPool.ThreadCount, 0, threadsBefore + 20);
-        gate.Open();
-        Assert.All(Ray.Get(dependents, TimeSpan.FromSeconds(30)), v => Assert.Equal(2, v));
     }
 
     [Fact]
@@ -187,24 +155,6 @@ public sealed class TaskTests
     }
 
     [Fact]
-    public async Task Async_tasks_hold_no_thread_while_they_await()
-    {
-        using var ray = TestRuntime.Start(numCpus: 200);
-        var sleeper = Fn.OfAsync(async ct =>
-        {
-            await Task.Delay(300, ct);
-            return 1;
-        });
-        var threadsBefore = ThreadPool.ThreadCount;
-
-        var refs = Enumerable.Range(0, 200).Select(_ => sleeper.Remote()).ToList();
-        var values = await Ray.GetAsync(refs);
-
-        Assert.Equal(200, values.Sum());
-        Assert.InRange(ThreadPool.ThreadCount, 0, threadsBefore + 40);
-    }
-
-    [Fact]
     public async Task Awaiting_a_ref_inside_an_async_task_lends_its_cpu()
     {
         using var ray = TestRuntime.Start(options: new RayOptions { NumCpus = 1, Resources = new Dictionary<string, double> { ["disk"] = 1 } });
@@ -227,7 +177,7 @@ public sealed class TaskTests
         {
             var now = Interlocked.Increment(ref _running);
             InterlockedMax(now);
-            Thread.Sleep(duration);
+            Thread.Sleep(duration); // stands for work, so tasks overlap if the scheduler lets them; the bound asserted holds whatever the timing
             Interlocked.Decrement(ref _running);
             return true;
         }

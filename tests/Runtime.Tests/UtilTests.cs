@@ -29,7 +29,7 @@ public sealed class UtilTests
                 used.Add(Ray.GetRuntimeContext().ActorId!.Value);
             }
 
-            Thread.Sleep(5);
+            Thread.Sleep(5); // stands for work; the pool hands the first three values to three idle actors whatever the timing
             return v * 2;
         }), Enumerable.Range(0, 12)).ToList();
 
@@ -43,13 +43,19 @@ public sealed class UtilTests
     public void MapUnordered_returns_results_as_they_finish()
     {
         using var ray = TestRuntime.Start(numCpus: 4);
+        using var first = new Gate();
         var pool = new ActorPool<ProbeHandle>([ProbeHandle.New(new ProbeLog()), ProbeHandle.New(new ProbeLog())]);
+        var results = new List<int>();
 
-        var results = pool.MapUnordered((actor, v) => actor.Run((_, _) =>
+        // Value 0 holds its actor until the other three have come back, so it must come back last.
+        foreach (var result in pool.MapUnordered((actor, v) => actor.Run((_, ct) => v == 0 && !first.Pass(ct) ? -1 : v), [0, 1, 2, 3]))
         {
-            Thread.Sleep(v == 0 ? 300 : 0);
-            return v;
-        }), [0, 1, 2, 3]).ToList();
+            results.Add(result);
+            if (results.Count == 3)
+            {
+                first.Open();
+            }
+        }
 
         Assert.Equal([1, 2, 3, 0], results);
     }
@@ -117,9 +123,14 @@ public sealed class UtilTests
     {
         using var ray = TestRuntime.Start(numCpus: 4);
         var queue = new RayQueue<string>();
-        var consumer = Fn.Of<RayQueue<string>, string>((q, _) => q.Get(timeout: Patience)).Remote(queue);
+        using var consuming = new ManualResetEventSlim();
+        var consumer = Fn.Of<RayQueue<string>, string>((q, _) =>
+        {
+            consuming.Set();
+            return q.Get(timeout: Patience);
+        }).Remote(queue);
 
-        Thread.Sleep(50);
+        Assert.True(consuming.Wait(Patience), "the consumer never started");
         Assert.False(consumer.IsReady);
         queue.Put("hello");
 

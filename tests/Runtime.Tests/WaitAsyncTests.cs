@@ -27,8 +27,7 @@ public sealed class WaitAsyncTests
         };
 
         var waiting = Ray.WaitAsync(refs, numReturns: 2).AsTask();
-        await Task.Delay(100);
-        Assert.False(waiting.IsCompleted);
+        Assert.False(waiting.IsCompleted); // one ready ref of the two asked for: it cannot complete while the gates are shut
         second.Open();
         var (ready, notReady) = await waiting.WaitAsync(Long);
 
@@ -70,21 +69,6 @@ public sealed class WaitAsyncTests
     }
 
     [Fact]
-    public async Task WaitAsync_returns_what_is_ready_when_the_timeout_passes()
-    {
-        using var ray = TestRuntime.Start();
-        using var gate = new Gate();
-        var refs = new List<ObjectRef<bool>> { Fn.Of(ct => gate.Pass(ct)).Remote(), Ray.Put(true) };
-        var clock = Stopwatch.StartNew();
-
-        var (ready, notReady) = await Ray.WaitAsync(refs, numReturns: 2, timeout: TimeSpan.FromMilliseconds(100)).AsTask().WaitAsync(Long);
-
-        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(50), Long);
-        Assert.Equal([refs[1]], ready);
-        Assert.Equal([refs[0]], notReady);
-    }
-
-    [Fact]
     public async Task WaitAsync_with_a_zero_timeout_only_polls()
     {
         using var ray = TestRuntime.Start();
@@ -111,8 +95,7 @@ public sealed class WaitAsyncTests
         using var cancel = new CancellationTokenSource();
 
         var waiting = Ray.WaitAsync(notReady, cancellationToken: cancel.Token).AsTask();
-        await Task.Delay(50);
-        Assert.False(waiting.IsCompleted);
+        Assert.False(waiting.IsCompleted); // its only ref waits on the gate
         cancel.Cancel();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.WaitAsync(Long));
@@ -158,23 +141,6 @@ public sealed class WaitAsyncTests
 
         Assert.Empty(ready);
         Assert.Empty(notReady);
-    }
-
-    [Fact]
-    public async Task Concurrent_WaitAsync_calls_hold_no_thread()
-    {
-        using var ray = TestRuntime.Start(numCpus: 1);
-        using var gate = new Gate();
-        var pending = Fn.Of(ct => gate.Pass(ct) ? 1 : -1).Remote();
-        var threadsBefore = ThreadPool.ThreadCount;
-
-        var waits = Enumerable.Range(0, 2000).Select(i => Ray.WaitAsync([pending, Ray.Put(i)], numReturns: 2).AsTask()).ToList();
-
-        Assert.DoesNotContain(waits, w => w.IsCompleted);
-        Assert.InRange(ThreadPool.ThreadCount, 0, threadsBefore + 20);
-        gate.Open();
-        var results = await Task.WhenAll(waits).WaitAsync(Long);
-        Assert.All(results, r => Assert.Equal(2, r.Ready.Count));
     }
 
     [Fact]

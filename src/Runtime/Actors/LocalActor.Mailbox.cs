@@ -52,7 +52,7 @@ internal sealed partial class LocalActor
         if (TryClaimDrain())
         {
             Backend.Budget.Dispatched();
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+            WorkQueue.Queue(this, preferLocal: false);
         }
     }
 
@@ -133,7 +133,7 @@ internal sealed partial class LocalActor
 
         // The batch is used up: keep the flag and let other work have this thread.
         Backend.Budget.Dispatched();
-        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        WorkQueue.Queue(this, preferLocal: false);
     }
 
     /// <summary>Takes the next runnable call and starts it on the current incarnation; null when none can run now.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using RaySharp.Scheduling;
 
 namespace RaySharp.Objects;
 
@@ -110,7 +111,7 @@ internal sealed class ContinuationWaiter : IObjectWaiter, IThreadPoolWorkItem
         }
         else
         {
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+            WorkQueue.Queue(this, preferLocal: true);
         }
     }
 

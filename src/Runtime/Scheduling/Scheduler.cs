@@ -116,7 +116,7 @@ internal sealed class Scheduler
     public void DispatchToPool(LocalTask task)
     {
         _budget.Dispatched();
-        ThreadPool.UnsafeQueueUserWorkItem(task, preferLocal: false);
+        WorkQueue.Queue(task, preferLocal: false);
     }
 
     /// <summary>Refuses new tasks and takes out every waiting one, for the backend to fail.</summary>

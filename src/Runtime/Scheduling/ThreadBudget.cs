@@ -70,9 +70,9 @@ internal sealed class ThreadBudget : IDisposable
     {
         lock (_lock)
         {
-            if (_monitor is not null || _disposed)
+            if (_monitor is not null || _disposed || WorkQueue.Override is not null)
             {
-                return;
+                return; // routed work (a systematic-testing harness) does not wait in the pool's queue; no monitor thread
             }
 
             _monitor = new Thread(Monitor) { IsBackground = true, Name = "RaySharp thread budget" };

@@ -18,7 +18,7 @@ internal sealed class Counter
 
     public async Task<int> IncrementLaterAsync(int by)
     {
-        await Task.Delay(1);
+        await Task.Delay(1); // a real suspension, so the call resumes on another thread; nothing waits for the delay
         return _value += by;
     }
 }

@@ -123,7 +123,7 @@ internal sealed class ObjectStore : IDisposable
 
         SpillDirectory.TryDelete(record.SpillPath!);
         _spilled -= record.SpilledBytes;
-        record.SizeBytes = Math.Max(entry.MeasureValue(), record.SpilledBytes); // the spilled size corrects an estimate that was too low
+        record.SizeBytes = Math.Max(entry.MeasureValue(), bytes.Length); // the spilled size corrects an estimate that was too low
         record.SpillPath = null;
         record.SpilledBytes = 0;
         record.PinnedRefs = null; // the restored value holds its refs again

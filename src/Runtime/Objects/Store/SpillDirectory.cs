@@ -4,8 +4,9 @@ using System.IO;
 namespace RaySharp.Objects.Store;
 
 /// <summary>
-/// One runtime's spill files: <c>{parent}/raysharp-spill-{owner}/{object id}.msgpack</c>, one MessagePack file per
-/// spilled object. The directory is created on the first spill and deleted, with everything in it, at shutdown.
+/// One runtime's spill files: <c>{parent}/raysharp-spill-{owner}/{object id}.msgpack</c>, one file per spilled object:
+/// its MessagePack bytes and a trailer with their length and checksum (<see cref="SpillFileFormat"/>). The directory
+/// is created on the first spill and deleted, with everything in it, at shutdown.
 /// </summary>
 internal sealed class SpillDirectory(string parent, ulong owner)
 {
@@ -13,7 +14,7 @@ internal sealed class SpillDirectory(string parent, ulong owner)
 
     /// <summary>
     /// Streams the MessagePack form of <paramref name="entry"/>'s value into its spill file and returns the file and its
-    /// size. A failure (the disk refuses, or the formatter throws) deletes the partial file and rethrows.
+    /// size (trailer included). A failure (the disk refuses, or the formatter throws) deletes the partial file and rethrows.
     /// </summary>
     public (string File, long Bytes) Write(ObjectId id, ObjectEntry entry)
     {
@@ -23,8 +24,7 @@ internal sealed class SpillDirectory(string parent, ulong owner)
         {
             using var writer = new SpillFileWriter(file);
             entry.WriteValue(writer);
-            writer.Flush();
-            return (file, writer.Written);
+            return (file, writer.Complete());
         }
         catch
         {
@@ -33,7 +33,9 @@ internal sealed class SpillDirectory(string parent, ulong owner)
         }
     }
 
-    public static byte[] Read(string file) => File.ReadAllBytes(file);
+    /// <summary>The MessagePack payload of a spill file, checked against its trailer.</summary>
+    /// <exception cref="InvalidDataException">The file was cut short or changed on disk.</exception>
+    public static ReadOnlyMemory<byte> Read(string file) => SpillFileFormat.Payload(File.ReadAllBytes(file), file);
 
     /// <summary>Deletes one spill file; a failure leaves it for <see cref="DeleteAll"/> at shutdown.</summary>
     public static void TryDelete(string file)
