@@ -62,6 +62,13 @@ public sealed class RayDashboard : IDisposable, IAsyncDisposable
                 + "your task names, errors and actors. Bind 127.0.0.1 (the default) unless you mean to share it.");
         }
 
+        if (!runtime.Options.EnableTaskEvents)
+        {
+            (options.Warn ?? Console.Error.WriteLine)(
+                "RaySharp dashboard: the runtime records no task events, so the page lists no tasks. Start it with "
+                + "RayOptions.EnableTaskEvents = true to see them.");
+        }
+
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ApplicationName = typeof(RayDashboard).Assembly.GetName().Name });
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(address, options.Port));

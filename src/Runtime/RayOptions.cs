@@ -67,10 +67,11 @@ public sealed class RayOptions
     /// <summary>
     /// Whether the runtime records task events (Ray's <c>enable_task_events</c>): the history behind
     /// <see cref="RuntimeState.Tasks"/>, <see cref="RuntimeState.SummarizeTasks"/>, <see cref="RayRuntime.WriteTimeline"/>
-    /// and the task metrics. Recording takes no lock (a bounded ring per thread); turn it off to save its few
-    /// nanoseconds per task. Default true.
+    /// and the task metrics. Recording takes no lock (a bounded ring per thread), yet it costs a trivial task about
+    /// 50–90 ns (clocks and ring writes, docs/benchmarks.md), so it is off by default, unlike Ray: turn it on to see
+    /// tasks in the state API, the timeline and the dashboard. Default false.
     /// </summary>
-    public bool EnableTaskEvents { get; init; } = true;
+    public bool EnableTaskEvents { get; init; }
 
     /// <summary>
     /// The address (<c>host:port</c>, an Orleans gateway of a RaySharp cluster) to join as a driver, as Ray's

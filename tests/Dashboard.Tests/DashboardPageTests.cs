@@ -21,7 +21,7 @@ public sealed class DashboardPageTests
     [ChromiumFact]
     public async Task The_page_shows_task_counts_the_failed_tasks_error_the_actor_and_the_nodes_resources()
     {
-        using var runtime = new RayRuntime(new RayOptions { NumCpus = 2 });
+        using var runtime = new RayRuntime(new RayOptions { NumCpus = 2, EnableTaskEvents = true });
         using var current = runtime.MakeCurrent();
         await using var dashboard = await RayDashboard.StartAsync(runtime, new DashboardOptions { Port = 0, RefreshInterval = TimeSpan.FromMilliseconds(200) });
         Assert.Equal([1, 4, 9], Ray.Get([Work.Remote.Square(1), Work.Remote.Square(2), Work.Remote.Square(3)]));
@@ -76,7 +76,7 @@ public sealed class DashboardPageTests
     [Fact]
     public async Task The_timeline_downloads_as_a_chrome_trace_and_the_api_is_read_only()
     {
-        using var runtime = new RayRuntime(new RayOptions { NumCpus = 2 });
+        using var runtime = new RayRuntime(new RayOptions { NumCpus = 2, EnableTaskEvents = true });
         using var current = runtime.MakeCurrent();
         await using var dashboard = await RayDashboard.StartAsync(runtime, new DashboardOptions { Port = 0 });
         Assert.Equal(16, Work.Remote.Square(4).Get(Timeout));
@@ -98,7 +98,7 @@ public sealed class DashboardPageTests
     [Fact]
     public async Task Binding_beyond_loopback_warns_and_a_bad_host_is_refused()
     {
-        using var runtime = new RayRuntime(new RayOptions { NumCpus = 1 });
+        using var runtime = new RayRuntime(new RayOptions { NumCpus = 1, EnableTaskEvents = true });
         string? warning = null;
 
         await using (var open = await RayDashboard.StartAsync(runtime, new DashboardOptions { Host = "0.0.0.0", Port = 0, Warn = message => warning = message }))
@@ -121,7 +121,7 @@ public sealed class DashboardPageTests
     [Fact]
     public async Task A_taken_port_is_named_with_the_fix()
     {
-        using var runtime = new RayRuntime(new RayOptions { NumCpus = 1 });
+        using var runtime = new RayRuntime(new RayOptions { NumCpus = 1, EnableTaskEvents = true });
         await using var first = await RayDashboard.StartAsync(runtime, new DashboardOptions { Port = 0 });
 
         var error = await Assert.ThrowsAsync<IOException>(() => RayDashboard.StartAsync(runtime, new DashboardOptions { Port = first.Url.Port }));

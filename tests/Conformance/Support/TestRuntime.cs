@@ -27,7 +27,7 @@ internal sealed class TestRuntime : IDisposable
             custom[name] = amount;
         }
 
-        return new(new RayRuntime(new RayOptions { NumCpus = cpus, NumGpus = gpus, Resources = custom }));
+        return new(new RayRuntime(new RayOptions { NumCpus = cpus, NumGpus = gpus, Resources = custom, EnableTaskEvents = true }));
     }
 
     /// <summary>Starts a runtime with exactly <paramref name="options"/>.</summary>

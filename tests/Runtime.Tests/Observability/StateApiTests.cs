@@ -202,6 +202,19 @@ public sealed class StateApiTests
     }
 
     [Fact]
+    public void Task_events_are_off_by_default()
+    {
+        using var runtime = new RayRuntime(new RayOptions { NumCpus = 1 });
+        using (runtime.MakeCurrent())
+        {
+            Assert.Equal(1, Fn.Of(_ => 1).Remote().Get(Timeout));
+        }
+
+        Assert.False(runtime.Options.EnableTaskEvents);
+        Assert.Empty(runtime.State.Tasks());
+    }
+
+    [Fact]
     public void With_task_events_off_no_task_is_recorded()
     {
         using var ray = TestRuntime.Start(options: new RayOptions { NumCpus = 2, EnableTaskEvents = false });
@@ -215,8 +228,8 @@ public sealed class StateApiTests
     [Fact]
     public void Runtimes_side_by_side_keep_their_own_tasks()
     {
-        using var first = new RayRuntime(new RayOptions { NumCpus = 1 });
-        using var second = new RayRuntime(new RayOptions { NumCpus = 1 });
+        using var first = new RayRuntime(new RayOptions { NumCpus = 1, EnableTaskEvents = true });
+        using var second = new RayRuntime(new RayOptions { NumCpus = 1, EnableTaskEvents = true });
         var one = Fn.Of(_ => 1, name: "State.First");
 
         using (first.MakeCurrent())

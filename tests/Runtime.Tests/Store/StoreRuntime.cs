@@ -20,6 +20,7 @@ internal sealed class StoreRuntime : IDisposable
             ObjectSpillingMaxBytes = spillMax,
             ObjectSpillingDirectory = SpillParent,
             InlineObjectMaxBytes = inlineMax,
+            EnableTaskEvents = true,
         });
     }
 

@@ -16,7 +16,7 @@ internal sealed class TestRuntime : IDisposable
     public RayRuntime Runtime { get; }
 
     public static TestRuntime Start(double numCpus = 2, RayOptions? options = null) =>
-        new(options ?? new RayOptions { NumCpus = numCpus });
+        new(options ?? new RayOptions { NumCpus = numCpus, EnableTaskEvents = true });
 
     public void Dispose()
     {
