@@ -29,7 +29,13 @@ public sealed class SoakTests(ITestOutputHelper output)
         var kills = Math.Max(10, calls / 100);
         using var ray = TestRuntime.Start();
         var logs = Enumerable.Range(0, Actors).Select(_ => new ProbeLog()).ToArray();
-        var actors = logs.Select(log => ProbeHandle.New(log, new ActorOptions { MaxRestarts = -1, MaxTaskRetries = -1 })).ToArray();
+        // Half the actors run one call at a time, half three (calls on pool threads, no order between them).
+        var actors = logs.Select((log, i) => ProbeHandle.New(log, new ActorOptions
+        {
+            MaxRestarts = -1,
+            MaxTaskRetries = -1,
+            MaxConcurrency = i % 2 == 0 ? 1 : 3,
+        })).ToArray();
         var submittedPerActor = new int[Actors];
         var submitted = 0;
         Exception? chaosError = null;
@@ -71,14 +77,24 @@ public sealed class SoakTests(ITestOutputHelper output)
         {
             var actor = random.Next(Actors);
             var echo = i;
-            refs.Add((actor, echo, actors[actor].Run((p, _) => ((long)echo << 32) | (uint)++p.Counter)));
+            refs.Add((actor, echo, actors[actor].Run((p, _) =>
+            {
+                int count;
+                lock (p)
+                {
+                    count = ++p.Counter; // three calls at a time on the threaded actors
+                }
+
+                Thread.SpinWait(50); // work, so that kills land on running calls too; nothing waits for it
+                return ((long)echo << 32) | (uint)count;
+            })));
             submittedPerActor[actor]++;
             Volatile.Write(ref submitted, i + 1);
 
             // Ray's limit-pending-tasks pattern: the chaos thread's handshake is not queued behind thousands of calls.
             if (refs.Count > 64)
             {
-                refs[^64].Ref.WaitReady(Patience);
+                WaitEnded(refs[^64].Ref);
             }
         }
 
@@ -111,6 +127,18 @@ public sealed class SoakTests(ITestOutputHelper output)
         Assert.Equal(kills, restarts);
         Assert.Equal(Actors + kills, logs.Sum(l => l.Constructed));
         Assert.All(actors, a => Assert.Equal(ActorState.Alive, states.Single(s => s.Id == a.Id).State));
+    }
+
+    /// <summary>Waits (bounded) until a call ended, as a value or an error the caller counts later.</summary>
+    private static void WaitEnded(ObjectRef<long> call)
+    {
+        try
+        {
+            call.WaitReady(Patience);
+        }
+        catch (ActorDiedException)
+        {
+        }
     }
 
     [Fact]
