@@ -17,7 +17,7 @@ public class TaskEvents
     private RayRuntime _runtime = null!;
     private int _x;
 
-    /// <summary>Task events on (the default) or off.</summary>
+    /// <summary>Task events on, or off (the default).</summary>
     [Params(true, false)]
     public bool Enabled { get; set; }
 

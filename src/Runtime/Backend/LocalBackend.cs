@@ -103,11 +103,6 @@ internal sealed partial class LocalBackend : IRayBackend
             throw new ArgumentException("ActorOptions.Namespace must not be empty; use null for the runtime's namespace (RayOptions.Namespace).", nameof(options));
         }
 
-        if (options.GetIfExists == true && options.Name is null)
-        {
-            throw new ArgumentException("GetIfExists = true needs a Name: only a named actor can be found again. Set Name, or drop GetIfExists.", nameof(options));
-        }
-
         var creationOptions = new TaskOptions { NumCpus = options.NumCpus ?? 0, NumGpus = options.NumGpus, Memory = options.Memory, Resources = options.Resources, MaxRetries = 0 }
             .Resolve(constructor.DefaultOptions);
         var id = NextObjectId();
