@@ -19,6 +19,7 @@ public sealed class LifecycleTests : IDisposable
         var error = Assert.Throws<InvalidOperationException>(() => Ray.Put(1));
         Assert.Contains("Ray.Init()", error.Message);
         Assert.Throws<InvalidOperationException>(() => Ray.GetRuntimeContext());
+        Assert.Contains("Ray.Init", Assert.Throws<InvalidOperationException>(() => Ray.State.Memory()).Message);
     }
 
     [Fact]
