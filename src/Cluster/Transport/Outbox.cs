@@ -8,8 +8,9 @@ namespace RaySharp.Cluster.Transport;
 
 /// <summary>
 /// Batches what one node sends another: items queue without a lock, and one pump at a time sends everything queued
-/// (up to <paramref name="maxBatch"/>) in one grain call. While a call is on its way, the next batch fills, so the
-/// batches grow with the load and a lone item leaves at once.
+/// (up to <paramref name="maxBatch"/>) in one grain call. While a call is on its way (or, for a one-way call, while the
+/// pump yields the thread once), the next batch fills, so the batches grow with the load and a lone item leaves at once,
+/// sent by the thread that posted it.
 /// </summary>
 /// <typeparam name="T">The item: a task spec or a result.</typeparam>
 internal sealed class Outbox<T>(Func<List<T>, Task> send, Action<List<T>, Exception> failed, int maxBatch = 4096)
@@ -30,7 +31,8 @@ internal sealed class Outbox<T>(Func<List<T>, Task> send, Action<List<T>, Except
         _queue.Enqueue(item);
         if (Interlocked.CompareExchange(ref _pumping, 1, 0) == 0)
         {
-            _ = Task.Run(PumpAsync);
+            // The poster sends the first batch itself (a grain call returns once its message is queued), saving a hop.
+            _ = PumpAsync();
         }
     }
 
@@ -60,7 +62,14 @@ internal sealed class Outbox<T>(Func<List<T>, Task> send, Action<List<T>, Except
             Interlocked.Add(ref _items, batch.Count);
             try
             {
-                await send(batch).ConfigureAwait(false);
+                var sending = send(batch);
+                if (sending.IsCompleted)
+                {
+                    // A one-way call returns at once: go on off the poster's thread, so the next batch fills meanwhile.
+                    await Task.Yield();
+                }
+
+                await sending.ConfigureAwait(false);
             }
             catch (Exception error)
             {
