@@ -22,6 +22,8 @@ internal static class DriverConnector
     private const int ConnectAttempts = 3;
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(500);
+    /// <summary>How often a driver with tasks on the nodes asks which nodes died (it follows no membership of its own).</summary>
+    private static readonly TimeSpan MembershipPoll = TimeSpan.FromSeconds(1);
 
     static DriverConnector() => Backends.Connector = Connect;
 
@@ -62,8 +64,10 @@ internal static class DriverConnector
 
         var grains = host.Services.GetRequiredService<IClusterClient>();
         var driverId = "driver-" + Guid.NewGuid().ToString("N");
-        var backend = new ClusterBackend(runtime, driverId, ResourceRequest.Create(0, null, "driver"), grains, new GatewayDirectory(grains), membership: null, new HostStopper(host));
+        var watching = new CancellationTokenSource();
+        var backend = new ClusterBackend(runtime, driverId, ResourceRequest.Create(0, null, "driver"), grains, new GatewayDirectory(grains), membership: null, new HostStopper(host, watching));
         backend.RefreshNodesAsync().GetAwaiter().GetResult();
+        _ = Task.Run(() => backend.PollMembershipAsync(MembershipPoll, watching.Token), CancellationToken.None);
         return backend;
     }
 
@@ -80,11 +84,13 @@ internal static class DriverConnector
         throw new ArgumentException($"The cluster address '{address}' is not host:port (for example 127.0.0.1:30000).", nameof(address));
     }
 
-    /// <summary>Stops and disposes the driver's client host when its runtime shuts down.</summary>
-    private sealed class HostStopper(IHost host) : IDisposable
+    /// <summary>Stops the driver's membership polling, then stops and disposes its client host, when its runtime shuts down.</summary>
+    private sealed class HostStopper(IHost host, CancellationTokenSource watching) : IDisposable
     {
         public void Dispose()
         {
+            watching.Cancel();
+            watching.Dispose();
             using var timeout = new CancellationTokenSource(ConnectTimeout);
             try
             {

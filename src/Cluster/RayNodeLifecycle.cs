@@ -25,6 +25,12 @@ internal sealed class RayNodeLifecycle(RayNode node) : ILifecycleParticipant<ISi
 
     private async Task StopAsync(CancellationToken cancellation)
     {
+        if (cancellation.IsCancellationRequested)
+        {
+            // An ungraceful stop (Orleans' kill): leave as a crash would, without a word to the other nodes.
+            node.Backend.Silence();
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _watch.ConfigureAwait(false);
         node.Dispose();

@@ -7,13 +7,13 @@ using Xunit;
 
 namespace RaySharp.Cluster.Tests;
 
-/// <summary>A node that leaves the cluster fails the tasks placed on it instead of leaving their refs pending forever.</summary>
+/// <summary>A node that leaves the cluster: nothing more is placed on it, and a task that only it could run fails instead of waiting forever.</summary>
 public sealed class NodeLossTests(TwoNodeCluster cluster) : IClassFixture<TwoNodeCluster>
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     [Fact]
-    public async Task When_node_2_is_dead_the_task_running_there_fails_and_nothing_more_is_placed_on_it()
+    public async Task When_node_2_is_dead_a_task_only_it_could_run_fails_with_NodeDiedException_and_nothing_more_is_placed_on_it()
     {
         using var _ = cluster.Node1.Runtime.MakeCurrent();
         ClusterFunctions.Gate = new ManualResetEventSlim(false);
@@ -26,9 +26,10 @@ public sealed class NodeLossTests(TwoNodeCluster cluster) : IClassFixture<TwoNod
             // Node 1 learns from membership that node 2 is dead (as after a crash; node 2 itself still runs here).
             await cluster.Node1.Backend.OnMembershipChanged(WithNode2Dead());
 
-            var error = Assert.Throws<NodeTaskException>(() => held.Get(Timeout));
+            // Its retry finds no live node with the resource only node 2 had.
+            var error = Assert.Throws<NodeDiedException>(() => held.Get(Timeout));
             Assert.Equal(cluster.Node2.NodeId, error.NodeId);
-            Assert.Contains("left the cluster", error.Message, StringComparison.Ordinal);
+            Assert.Contains("no live node has the resources", error.Message, StringComparison.Ordinal);
             Assert.Empty(cluster.Node1.Backend.Nodes);
             var next = ClusterFunctions.Remote.WithOptions(TwoNodeCluster.NeedsSpecial).WhereAmI();
             Assert.True(next.IsReady, "with node 2 gone, no node can run the task");

@@ -48,6 +48,7 @@ internal sealed class ClusterBackend : IRayBackend
     private object? _viewVersion;
     private long _nextKey;
     private volatile bool _disposed;
+    private volatile bool _silenced;
 
     /// <summary>A node's (or, with no CPUs and a gateway directory, a driver's) backend.</summary>
     /// <param name="runtime">The runtime this backend serves.</param>
@@ -107,11 +108,7 @@ internal sealed class ClusterBackend : IRayBackend
         }
         else if (remote is not null)
         {
-            var key = Interlocked.Increment(ref _nextKey);
-            var task = new RemoteTask(this, remote, spec, outputs.Result, request, key);
-            remote.Ledger.Add(request);
-            _pending[key] = task;
-            task.Start();
+            SendTo(remote, spec, outputs.Result, request, attempt: 1);
         }
         else
         {
@@ -164,7 +161,18 @@ internal sealed class ClusterBackend : IRayBackend
     {
         foreach (var result in results)
         {
-            if (_pending.TryRemove(result.Key, out var task))
+            if (!_pending.TryRemove(result.Key, out var task))
+            {
+                continue;
+            }
+
+            if (result.Error is { IsNodeShutdown: true })
+            {
+                // The node is leaving: nothing more goes there, and its task runs again elsewhere.
+                Leave(task.Node);
+                Retry(task);
+            }
+            else
             {
                 task.Complete(result, SerializerOptions);
             }
@@ -172,10 +180,23 @@ internal sealed class ClusterBackend : IRayBackend
     }
 
     /// <summary>Queues a result for the node or driver <paramref name="to"/> that sent its task.</summary>
-    public void SendResult(string to, INodeResults replyTo, WireResult result) =>
+    public void SendResult(string to, INodeResults replyTo, WireResult result)
+    {
+        if (_silenced)
+        {
+            return;
+        }
+
         _results.GetOrAdd(to, _ => new Outbox<WireResult>(
             batch => replyTo.Complete(NodeId, batch),
             static (_, _) => { /* The sender is gone: nobody waits for these results any more. */ })).Post(result);
+    }
+
+    /// <summary>
+    /// For a silo stopped ungracefully (as a crash): sends no more results, not even the shutdown failures of the tasks
+    /// here, so their senders learn of the loss from membership, as they would after a real crash.
+    /// </summary>
+    public void Silence() => _silenced = true;
 
     /// <summary>Drops a task that will not be sent (its argument failed, or its spec did not write).</summary>
     public void Forget(RemoteTask task) => _pending.TryRemove(task.Key, out _);
@@ -258,17 +279,52 @@ internal sealed class ClusterBackend : IRayBackend
 
     /// <summary>
     /// A node that is no longer active leaves the view, so nothing more is placed on it; once it is dead, the tasks this
-    /// node placed on it fail with <see cref="NodeTaskException"/> (there is no recovery yet), so no ref waits forever.
+    /// node placed on it run again elsewhere while their retries last (see <see cref="Retry"/>), so no ref waits forever.
     /// </summary>
-    public async Task OnMembershipChanged(ClusterMembershipSnapshot snapshot)
+    public Task OnMembershipChanged(ClusterMembershipSnapshot snapshot) =>
+        OnStatusesChanged(node => SiloAddress.TryParse(node.NodeId, out var silo) ? snapshot.GetSiloStatus(silo) : SiloStatus.None);
+
+    /// <summary>
+    /// A driver's view of membership (it has no membership service): while tasks it sent are pending, it asks the
+    /// cluster's management grain for the silos' statuses every <paramref name="interval"/>, until <paramref name="cancellation"/>.
+    /// </summary>
+    public async Task PollMembershipAsync(TimeSpan interval, CancellationToken cancellation)
     {
-        List<RemoteNode> dead = [];
+        using var timer = new PeriodicTimer(interval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellation).ConfigureAwait(false))
+            {
+                if (_pending.IsEmpty)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    var hosts = await _grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: false, cancellation).ConfigureAwait(false);
+                    // A silo the cluster no longer lists at all left long ago: dead too.
+                    await OnStatusesChanged(node => hosts.TryGetValue(SiloAddress.FromParsableString(node.NodeId), out var status) ? status : SiloStatus.Dead).ConfigureAwait(false);
+                }
+                catch (Exception error) when (error is not OutOfMemoryException and not OperationCanceledException)
+                {
+                    // The gateway the driver used may be the node that died: the client moves to another; ask next time.
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            // The driver shuts down.
+        }
+    }
+
+    private async Task OnStatusesChanged(Func<RemoteNode, SiloStatus> statusOf)
+    {
         await _viewGate.WaitAsync().ConfigureAwait(false);
         try
         {
             var nodes = Nodes;
-            var active = nodes.Where(node => StatusOf(node) == SiloStatus.Active).ToArray();
-            dead.AddRange(nodes.Where(node => StatusOf(node) == SiloStatus.Dead));
+            var active = nodes.Where(node => statusOf(node) == SiloStatus.Active).ToArray();
             if (active.Length != nodes.Count)
             {
                 Volatile.Write(ref _nodes, active);
@@ -279,19 +335,70 @@ internal sealed class ClusterBackend : IRayBackend
             _viewGate.Release();
         }
 
-        foreach (var node in dead)
+        // Asked of the pending tasks' nodes, not the view: a node may have left the view earlier (shutting down).
+        var dead = new Dictionary<RemoteNode, bool>();
+        foreach (var (key, task) in _pending)
         {
-            foreach (var (key, task) in _pending)
+            if (!dead.TryGetValue(task.Node, out var isDead))
             {
-                if (task.Node == node && _pending.TryRemove(key, out _))
-                {
-                    task.Fail(new NodeTaskException(node.NodeId, "SiloStatus.Dead", "the node left the cluster before the task returned; tasks are not retried on another node yet", string.Empty));
-                }
+                dead[task.Node] = isDead = statusOf(task.Node) == SiloStatus.Dead;
+            }
+
+            if (isDead && _pending.TryRemove(key, out _))
+            {
+                Retry(task);
             }
         }
+    }
 
-        SiloStatus StatusOf(RemoteNode node) =>
-            SiloAddress.TryParse(node.NodeId, out var silo) ? snapshot.GetSiloStatus(silo) : SiloStatus.None;
+    /// <summary>Takes <paramref name="node"/> out of the view, so nothing more is placed on it.</summary>
+    private void Leave(RemoteNode node)
+    {
+        RemoteNode[] seen;
+        do
+        {
+            seen = Volatile.Read(ref _nodes);
+        }
+        while (Interlocked.CompareExchange(ref _nodes, [.. seen.Where(known => known != node)], seen) != seen);
+    }
+
+    /// <summary>
+    /// Runs again a task whose node died or left, as Ray does for system failures: placed afresh (the dead node has left the
+    /// view) while it has retries left (<see cref="TaskOptions.MaxRetries"/>, -1 for ever); otherwise, or when no live
+    /// node can run it, its ref fails with <see cref="NodeDiedException"/>.
+    /// </summary>
+    private void Retry(RemoteTask task)
+    {
+        task.Abandon();
+        var spec = task.Spec;
+        var options = spec.ResolveOptions();
+        var name = options.Name ?? spec.Function.Name;
+        if (options.MaxRetries != -1 && task.Attempt > options.MaxRetries)
+        {
+            task.Result.TryFail(new NodeDiedException(task.Node.NodeId, name, task.Attempt, $"it is not run again, as MaxRetries is {options.MaxRetries}."));
+            return;
+        }
+
+        var remote = Place(task.Request, out var here);
+        if (here)
+        {
+            try
+            {
+                SubmitHere(spec, new TaskOutputs(task.Result), task.Request);
+            }
+            catch (Exception error) when (error is ArgumentException or RuntimeShutdownException)
+            {
+                task.Result.TryFail(error);
+            }
+        }
+        else if (remote is not null)
+        {
+            SendTo(remote, spec, task.Result, task.Request, task.Attempt + 1);
+        }
+        else
+        {
+            task.Result.TryFail(new NodeDiedException(task.Node.NodeId, name, task.Attempt, $"no live node has the resources it needs ({task.Request}); the largest has {LargestNode()}."));
+        }
     }
 
     public ObjectRef<T> Put<T>(T value) => _local.Put(value);
@@ -444,6 +551,16 @@ internal sealed class ClusterBackend : IRayBackend
         }
 
         return true;
+    }
+
+    /// <summary>Places a task on <paramref name="node"/>: it goes out once its ref arguments are ready here.</summary>
+    private void SendTo(RemoteNode node, TaskSpec spec, ObjectEntry result, ResourceRequest request, int attempt)
+    {
+        var key = Interlocked.Increment(ref _nextKey);
+        var task = new RemoteTask(this, node, spec, result, request, key, attempt);
+        node.Ledger.Add(request);
+        _pending[key] = task;
+        task.Start();
     }
 
     /// <summary>Runs a task on this node, counting its demand on the ledger until its result entry completes.</summary>

@@ -21,8 +21,9 @@ internal sealed class RemoteTask : IObjectWaiter
     /// <summary>Dependencies not ready yet, plus one for <see cref="Start"/> itself, so the last arrival sends once.</summary>
     private int _pending;
 
-    public RemoteTask(ClusterBackend backend, RemoteNode node, TaskSpec spec, ObjectEntry result, ResourceRequest request, long key)
+    public RemoteTask(ClusterBackend backend, RemoteNode node, TaskSpec spec, ObjectEntry result, ResourceRequest request, long key, int attempt)
     {
+        Attempt = attempt;
         _backend = backend;
         Node = node;
         _spec = spec;
@@ -32,6 +33,13 @@ internal sealed class RemoteTask : IObjectWaiter
     }
 
     public long Key { get; }
+
+    /// <summary>1 the first time the task is sent, one more for each node that died with it.</summary>
+    public int Attempt { get; }
+
+    public TaskSpec Spec => _spec;
+
+    public ResourceRequest Request => _request;
 
     public RemoteNode Node { get; }
 
@@ -85,6 +93,9 @@ internal sealed class RemoteTask : IObjectWaiter
         Result.TryFail(error);
         Node.Ledger.Remove(_request);
     }
+
+    /// <summary>Gives the task up on its node (which died) without failing its result, which a retry elsewhere completes.</summary>
+    public void Abandon() => Node.Ledger.Remove(_request);
 
     private void Arrive()
     {

@@ -37,6 +37,12 @@ internal sealed class WireError
     [Id(5)]
     public ulong TaskSequence { get; }
 
+    /// <summary>
+    /// True when the node gave the task up because it shut down (a <see cref="RuntimeShutdownException"/> there, not
+    /// thrown by the task): a system failure, which the sender retries elsewhere, as when the node dies.
+    /// </summary>
+    public bool IsNodeShutdown => TaskName is null && Type == typeof(RuntimeShutdownException).FullName;
+
     /// <summary>Describes <paramref name="error"/>.</summary>
     public static WireError From(Exception error) => error is RayTaskException { InnerException: { } inner } task
         ? new WireError(inner.GetType().FullName ?? inner.GetType().Name, inner.Message, task.RemoteStackTrace, task.TaskName, task.TaskId.Owner, task.TaskId.Sequence)
