@@ -2,9 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Net;
 using System.Net.Sockets;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
 using Orleans.Hosting;
 using Xunit;
 
@@ -46,6 +48,25 @@ public sealed class TcpCluster : IAsyncLifetime
         }
     }
 
+    /// <summary>Stops node 2's silo ungracefully, as a crash: the others learn it from membership.</summary>
+    public async Task KillNode2Async()
+    {
+        using var now = new CancellationTokenSource();
+        now.Cancel();
+        var silo = _silo2!;
+        _silo2 = null;
+        try
+        {
+            await silo.StopAsync(now.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // A kill does not wait for anything.
+        }
+
+        silo.Dispose();
+    }
+
     public async Task DisposeAsync()
     {
         foreach (var silo in new[] { _silo2, _silo1 })
@@ -84,6 +105,13 @@ public sealed class TcpCluster : IAsyncLifetime
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(siloPort, gatewayPort, primary)
+            .Configure<ClusterMembershipOptions>(membership =>
+            {
+                // A dead silo is declared so within seconds (the defaults take much longer; see docs/cluster.md).
+                membership.ProbeTimeout = TimeSpan.FromSeconds(1);
+                membership.NumMissedProbesLimit = 2;
+                membership.NumVotesForDeathDeclaration = 1;
+            })
             .AddRaySharpNode(options));
         var host = builder.Build();
         await host.StartAsync();

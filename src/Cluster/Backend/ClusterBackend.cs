@@ -231,7 +231,7 @@ internal sealed class ClusterBackend : IRayBackend
                 try
                 {
                     var description = await grain.Describe().ConfigureAwait(false);
-                    next.Add(new RemoteNode(id, grain, RemoteNode.CapacityOf(description), NewSpecOutbox(id, grain)));
+                    next.Add(new RemoteNode(id, grain, RemoteNode.CapacityOf(description), NewSpecOutbox(grain)));
                 }
                 catch (Exception error) when (error is not OutOfMemoryException)
                 {
@@ -363,19 +363,19 @@ internal sealed class ClusterBackend : IRayBackend
     }
 
     /// <summary>
-    /// Runs again a task whose node died or left, as Ray does for system failures: placed afresh (the dead node has left the
-    /// view) while it has retries left (<see cref="TaskOptions.MaxRetries"/>, -1 for ever); otherwise, or when no live
-    /// node can run it, its ref fails with <see cref="NodeDiedException"/>.
+    /// Runs again a task whose node died or left, or whose batch did not reach its node (<paramref name="undelivered"/>),
+    /// as Ray does for system failures: placed afresh (a dead node has left the view) while it has retries left
+    /// (<see cref="TaskOptions.MaxRetries"/>, -1 for ever). Otherwise, or when no live node can run it, its ref fails
+    /// with <see cref="NodeDiedException"/> (or, for a batch that did not arrive, <see cref="NodeTaskException"/>).
     /// </summary>
-    private void Retry(RemoteTask task)
+    private void Retry(RemoteTask task, Exception? undelivered = null)
     {
         task.Abandon();
         var spec = task.Spec;
         var options = spec.ResolveOptions();
-        var name = options.Name ?? spec.Function.Name;
         if (options.MaxRetries != -1 && task.Attempt > options.MaxRetries)
         {
-            task.Result.TryFail(new NodeDiedException(task.Node.NodeId, name, task.Attempt, $"it is not run again, as MaxRetries is {options.MaxRetries}."));
+            task.Result.TryFail(Lost($"it is not run again, as MaxRetries is {options.MaxRetries}."));
             return;
         }
 
@@ -397,8 +397,12 @@ internal sealed class ClusterBackend : IRayBackend
         }
         else
         {
-            task.Result.TryFail(new NodeDiedException(task.Node.NodeId, name, task.Attempt, $"no live node has the resources it needs ({task.Request}); the largest has {LargestNode()}."));
+            task.Result.TryFail(Lost($"no live node has the resources it needs ({task.Request}); the largest has {LargestNode()}."));
         }
+
+        Exception Lost(string reason) => undelivered is null
+            ? new NodeDiedException(task.Node.NodeId, options.Name ?? spec.Function.Name, task.Attempt, reason)
+            : new NodeTaskException(task.Node.NodeId, undelivered.GetType().FullName ?? undelivered.GetType().Name, $"the batch of task specs did not reach the node (attempt {task.Attempt}): {undelivered.Message}; {reason}", undelivered.StackTrace ?? string.Empty);
     }
 
     public ObjectRef<T> Put<T>(T value) => _local.Put(value);
@@ -602,7 +606,7 @@ internal sealed class ClusterBackend : IRayBackend
         }
     }
 
-    private Outbox<WireTask> NewSpecOutbox(string nodeId, INodeGrain grain) => new(
+    private Outbox<WireTask> NewSpecOutbox(INodeGrain grain) => new(
         batch => grain.Submit(NodeId, _replyTo.Value, batch),
         (batch, error) =>
         {
@@ -610,7 +614,7 @@ internal sealed class ClusterBackend : IRayBackend
             {
                 if (_pending.TryRemove(spec.Key, out var task))
                 {
-                    task.Fail(new NodeTaskException(nodeId, error.GetType().FullName ?? error.GetType().Name, "the batch of task specs did not reach the node: " + error.Message, error.StackTrace ?? string.Empty));
+                    Retry(task, error);
                 }
             }
         });
