@@ -91,4 +91,33 @@ public sealed class NodeDeathTests(ITestOutputHelper output)
             NodeDeathFunctions.Gate.Set();
         }
     }
+
+    [Fact]
+    public async Task Tasks_queued_on_a_node_that_stops_cleanly_run_on_another_node()
+    {
+        await using var cluster = await ThreeNodeCluster.StartAsync();
+        using var _ = cluster.Node1.Runtime.MakeCurrent();
+        NodeDeathFunctions.Runs.Clear();
+        NodeDeathFunctions.Gate = new ManualResetEventSlim(false);
+        NodeDeathFunctions.Started = new CountdownEvent(4);
+        var onWorkers = new TaskOptions { Resources = new Dictionary<string, double> { [ThreeNodeCluster.Worker] = 1 } };
+        try
+        {
+            var squares = Enumerable.Range(0, 20).Select(i => NodeDeathFunctions.Remote.WithOptions(onWorkers).SquareAfterGate(i)).ToList();
+            Assert.True(NodeDeathFunctions.Started.Wait(Timeout), "the first four tasks did not start on nodes 2 and 3");
+
+            // The stop waits for node 2's runtime, whose two running tasks wait for the gate: open it once the stop began.
+            var stopping = cluster.StopNode2Async();
+            NodeDeathFunctions.Gate.Set();
+            await stopping;
+
+            var results = squares.Select(s => s.Get(Timeout)).ToList();
+            Assert.Equal(Enumerable.Range(0, 20).Select(i => i * i), results.Select(r => r.Value));
+            Assert.Contains(results, r => r.Node == cluster.Node3.NodeId);
+        }
+        finally
+        {
+            NodeDeathFunctions.Gate.Set();
+        }
+    }
 }

@@ -63,6 +63,9 @@ public sealed class ThreeNodeCluster : IAsyncDisposable
     /// <summary>Kills node 2's silo as a crash would (no clean stop); the others learn it from membership.</summary>
     public Task KillNode2Async() => _cluster.KillSiloAsync(_cluster.Silos[1]);
 
+    /// <summary>Stops node 2's silo cleanly: its node shuts down, and the tasks still there go back to their senders.</summary>
+    public Task StopNode2Async() => _cluster.StopSiloAsync(_cluster.Silos[1]);
+
     public async ValueTask DisposeAsync()
     {
         await _cluster.StopAllSilosAsync();
