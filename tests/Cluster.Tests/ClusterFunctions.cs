@@ -16,11 +16,25 @@ public static partial class ClusterFunctions
     /// <summary>Signalled once per <see cref="Hold"/> task that started.</summary>
     public static CountdownEvent Started { get; set; } = new(0);
 
+    private static long s_spinRuns;
+
+    /// <summary>How many times <see cref="SpinSquare"/> ran, on any node of this process.</summary>
+    public static long SpinRuns => Interlocked.Read(ref s_spinRuns);
+
     [RayRemote]
     public static string WhereAmI() => Ray.GetRuntimeContext().NodeId;
 
     [RayRemote]
     public static Placed Square(int x) => new(x * x, Ray.GetRuntimeContext().NodeId);
+
+    /// <summary>A square with some work (about a tenth of a millisecond), so that a wave of them is still running when a node is killed.</summary>
+    [RayRemote]
+    public static Placed SpinSquare(int x)
+    {
+        Interlocked.Increment(ref s_spinRuns);
+        Thread.SpinWait(20_000);
+        return new(x * x, Ray.GetRuntimeContext().NodeId);
+    }
 
     [RayRemote]
     public static Placed AddOne(Placed input) => new(input.Value + 1, Ray.GetRuntimeContext().NodeId);

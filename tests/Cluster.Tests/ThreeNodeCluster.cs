@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
@@ -62,6 +63,15 @@ public sealed class ThreeNodeCluster : IAsyncDisposable
 
     /// <summary>Kills node 2's silo as a crash would (no clean stop); the others learn it from membership.</summary>
     public Task KillNode2Async() => _cluster.KillSiloAsync(_cluster.Silos[1]);
+
+    /// <summary>The worker nodes alive now (node 1 excluded), in the order their silos started.</summary>
+    public IReadOnlyList<RayNode> Workers => [.. _cluster.Silos.Skip(1).Select(silo => silo.ServiceProvider.GetRequiredService<RayNode>())];
+
+    /// <summary>Kills the silo of worker <paramref name="index"/> (see <see cref="Workers"/>) as a crash would.</summary>
+    public Task KillWorkerAsync(int index) => _cluster.KillSiloAsync(_cluster.Silos[index + 1]);
+
+    /// <summary>Starts one more worker silo (2 CPUs, the <c>worker</c> resource); returns once it has joined.</summary>
+    public Task StartWorkerAsync() => _cluster.StartAdditionalSiloAsync();
 
     /// <summary>Stops node 2's silo cleanly: its node shuts down, and the tasks still there go back to their senders.</summary>
     public Task StopNode2Async() => _cluster.StopSiloAsync(_cluster.Silos[1]);

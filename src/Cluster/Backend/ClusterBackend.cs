@@ -47,6 +47,7 @@ internal sealed class ClusterBackend : IRayBackend
     private RemoteNode[] _nodes = [];
     private object? _viewVersion;
     private long _nextKey;
+    private long _systemFailures;
     private volatile bool _disposed;
     private volatile bool _silenced;
 
@@ -86,6 +87,9 @@ internal sealed class ClusterBackend : IRayBackend
 
     /// <summary>Specs this node sent to others, and the grain calls that carried them.</summary>
     public (long Specs, long Batches) Sent => Nodes.Aggregate((0L, 0L), (sum, node) => (sum.Item1 + node.Specs.Items, sum.Item2 + node.Specs.Batches));
+
+    /// <summary>Tasks this node sent that were lost with their node (or their batch) and retried or failed since.</summary>
+    public long SystemFailures => Interlocked.Read(ref _systemFailures);
 
     public NodeDescription Describe() => new(NodeId, LocalLedger.Capacity.ToDictionary());
 
@@ -370,6 +374,7 @@ internal sealed class ClusterBackend : IRayBackend
     /// </summary>
     private void Retry(RemoteTask task, Exception? undelivered = null)
     {
+        Interlocked.Increment(ref _systemFailures);
         task.Abandon();
         var spec = task.Spec;
         var options = spec.ResolveOptions();
