@@ -1,0 +1,186 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Xunit;
+
+namespace RaySharp.Cluster.Tests;
+
+/// <summary>
+/// Actors across the two nodes of <see cref="TwoNodeCluster"/>: placement by the actor's own resources, handles that
+/// travel, per-caller order, errors and kills, each asserted from the node id the actor itself reports. Ports the
+/// cross-node cases of Ray's test_actor.py, test_actor_advanced.py and test_multi_node*.py.
+/// </summary>
+public sealed class ActorPlacementTests(TwoNodeCluster cluster) : IClassFixture<TwoNodeCluster>
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>A share of the resource only node 2 has: actors hold theirs while they live, so tasks and several actors must fit beside them.</summary>
+    private static Dictionary<string, double> SomeSpecial => new() { [TwoNodeCluster.Special] = 0.1 };
+
+    private static ActorOptions NeedsSpecial => new() { Resources = SomeSpecial };
+
+    private static TaskOptions OnNode2 => new() { Resources = SomeSpecial };
+
+    [Fact]
+    public void An_actor_needing_a_resource_only_node_2_has_lives_there_and_answers_calls_from_node_1()
+    {
+        using var _ = cluster.Node1.Runtime.MakeCurrent();
+
+        var there = NodeCounter.Remote.WithOptions(NeedsSpecial).New(10);
+        var here = NodeCounter.Remote.New(0);
+
+        Assert.Equal(cluster.Node2.NodeId, there.WhereAmI().Get(Timeout));
+        Assert.Equal(cluster.Node1.NodeId, here.WhereAmI().Get(Timeout));
+        var totals = Enumerable.Range(1, 100).Select(i => there.Add(1)).ToList();
+        Assert.Equal(Enumerable.Range(11, 100), totals.Select(t => t.Get(Timeout)));
+        var (messages, batches) = cluster.Node1.Backend.ClusterActors.Sent;
+        Assert.True(batches < messages, $"{messages} actor messages went in {batches} grain calls: they should batch");
+        Ray.Kill(there);
+    }
+
+    /// <summary>Ray's test_actor_advanced.py::test_actor_creation_node (an actor placed by a custom resource), from node 2's side.</summary>
+    [Fact]
+    public void An_actor_node_2_creates_without_the_special_resource_stays_on_node_2()
+    {
+        using var _ = cluster.Node2.Runtime.MakeCurrent();
+
+        var counter = NodeCounter.Remote.New(1);
+
+        Assert.Equal(cluster.Node2.NodeId, counter.WhereAmI().Get(Timeout));
+        Ray.Kill(counter);
+    }
+
+    /// <summary>Ray's test_actor.py::test_actor_pass_by_reference / test_multi_node: a handle passed to a task on another node.</summary>
+    [Fact]
+    public void A_handle_passed_to_a_task_on_node_2_calls_the_actor_on_node_1()
+    {
+        using var _ = cluster.Node1.Runtime.MakeCurrent();
+        var counter = NodeCounter.Remote.New(100);
+
+        var result = ActorTasks.Remote.WithOptions(OnNode2).AddThrough(counter, 5).Get(Timeout);
+
+        Assert.Equal(new Placed(105, cluster.Node2.NodeId), result);
+        Assert.Equal(106, counter.Add(1).Get(Timeout));
+        Assert.Equal(cluster.Node1.NodeId, counter.WhereAmI().Get(Timeout));
+        Ray.Kill(counter);
+    }
+
+    [Fact]
+    public void Handles_stored_in_a_list_travel_to_node_2_and_reach_actors_on_both_nodes()
+    {
+        using var _ = cluster.Node1.Runtime.MakeCurrent();
+        var onNode1 = NodeCounter.Remote.New(0);
+        var onNode2 = NodeCounter.Remote.WithOptions(NeedsSpecial).New(1000);
+
+        var totals = ActorTasks.Remote.WithOptions(OnNode2).AddThroughAll([onNode1, onNode2], 7).Get(Timeout);
+
+        Assert.Equal([7, 1007], totals);
+        Assert.Equal(cluster.Node2.NodeId, onNode2.WhereAmI().Get(Timeout));
+        Ray.Kill(onNode1);
+        Ray.Kill(onNode2);
+    }
+
+    /// <summary>Ray's test_actor.py::test_actor_handle_returned_from_task (an actor created in a task, its handle returned).</summary>
+    [Fact]
+    public void A_handle_returned_from_a_task_on_node_1_reaches_the_actor_that_task_created_on_node_2()
+    {
+        using var _ = cluster.Node1.Runtime.MakeCurrent();
+
+        var counter = ActorTasks.Remote.NewCounterOnNode2(40).Get(Timeout);
+
+        Assert.Equal(cluster.Node2.NodeId, counter.WhereAmI().Get(Timeout));
+        Assert.Equal(42, counter.Add(2).Get(Timeout));
+        Ray.Kill(counter);
+    }
+
+    /// <summary>
+    /// Ray's test_actor.py::test_actor_call_order (calls from one caller run in submission order), with the first
+    /// call's argument a ref that is not ready: the later calls, whose arguments are values, must not overtake it.
+    /// </summary>
+    [Fact]
+    public void Calls_from_one_caller_run_in_order_on_node_2_even_when_the_first_waits_for_a_slow_ref()
+    {
+        using var _ = cluster.Node1.Runtime.MakeCurrent();
+        ActorTasks.Gate = new ManualResetEventSlim(false);
+        var counter = NodeCounter.Remote.WithOptions(NeedsSpecial).New(0);
+        Assert.Equal(cluster.Node2.NodeId, counter.WhereAmI().Get(Timeout));
+
+        var slow = ActorTasks.Remote.SlowValue(0);
+        var calls = new List<ObjectRef<int>> { counter.Record(slow) };
+        calls.AddRange(Enumerable.Range(1, 20).Select(i => counter.Record(i)));
+        ActorTasks.Gate.Set();
+
+        Assert.Equal(Enumerable.Range(0, 21), calls.Select(c => c.Get(Timeout)));
+        Assert.Equal(Enumerable.Range(0, 21), counter.Seen().Get(Timeout));
+        Ray.Kill(counter);
+    }
+
+    [Fact]
+    public void MaxConcurrency_holds_on_the_node_that_hosts_the_actor()
+    {
+        using var _ = cluster.Node1.Runtime.MakeCurrent();
+        var rendezvous = Rendezvous.Remote.WithOptions(NeedsSpecial).New();
+
+        var first = rendezvous.Meet();
+        var second = rendezvous.Meet();
+
+        Assert.True(first.Get(Timeout));
+        Assert.True(second.Get(Timeout));
+        Ray.Kill(rendezvous);
+    }
+
+    /// <summary>Ray's test_actor.py::test_actor_method_exception (an exception in a method fails its ref), across nodes.</summary>
+    [Fact]
+    public void An_exception_in_a_method_on_node_2_fails_the_ref_with_RayTaskException_and_the_actor_lives_on()
+    {
+        using var _ = cluster.Node1.Runtime.MakeCurrent();
+        var counter = NodeCounter.Remote.WithOptions(NeedsSpecial).New(0);
+
+        var error = Assert.Throws<RayTaskException>(() => counter.Fail("boom on node 2").Get(Timeout));
+
+        var remote = Assert.IsType<NodeTaskException>(error.InnerException);
+        Assert.Equal(typeof(InvalidOperationException).FullName, remote.RemoteType);
+        Assert.Contains("boom on node 2", remote.Message, StringComparison.Ordinal);
+        Assert.Equal(cluster.Node2.NodeId, remote.NodeId);
+        Assert.Equal(3, counter.Add(3).Get(Timeout));
+        Ray.Kill(counter);
+    }
+
+    /// <summary>Ray's test_actor_advanced.py::test_kill (ray.kill fails the actor's later calls with ActorDiedError), across nodes.</summary>
+    [Fact]
+    public void Ray_Kill_of_an_actor_on_node_2_fails_its_later_calls_with_ActorDiedException_naming_it()
+    {
+        using var _ = cluster.Node1.Runtime.MakeCurrent();
+        var counter = NodeCounter.Remote.WithOptions(NeedsSpecial).New(0);
+        Assert.Equal(1, counter.Add(1).Get(Timeout));
+
+        Ray.Kill(counter);
+
+        var died = Assert.Throws<ActorDiedException>(() => counter.Add(1).Get(Timeout));
+        Assert.Equal(counter.Id, died.ActorId);
+        Assert.Equal(nameof(NodeCounter), died.ClassName);
+        Assert.Contains(cluster.Node2.NodeId, died.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_kill_from_node_2_of_an_actor_node_1_created_there_reaches_it()
+    {
+        NodeCounter.Handle counter;
+        using (cluster.Node1.Runtime.MakeCurrent())
+        {
+            counter = NodeCounter.Remote.WithOptions(new ActorOptions { Name = "killed-from-node-2", Resources = NeedsSpecial.Resources }).New(0);
+            Assert.Equal(cluster.Node2.NodeId, counter.WhereAmI().Get(Timeout));
+        }
+
+        using (cluster.Node2.Runtime.MakeCurrent())
+        {
+            Ray.Kill(Ray.GetActor<NodeCounter.Handle>("killed-from-node-2"));
+        }
+
+        using (cluster.Node1.Runtime.MakeCurrent())
+        {
+            Assert.Throws<ActorDiedException>(() => counter.Add(1).Get(Timeout));
+        }
+    }
+}

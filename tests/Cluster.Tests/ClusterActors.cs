@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+
+namespace RaySharp.Cluster.Tests;
+
+/// <summary>A counter actor that reports the node it lives on; its calls record the order they ran in.</summary>
+[RayRemote]
+public sealed partial class NodeCounter
+{
+    private readonly List<int> _seen = [];
+    private int _total;
+
+    public NodeCounter(int start) => _total = start;
+
+    public string WhereAmI() => Ray.GetRuntimeContext().NodeId;
+
+    public int Add(int amount) => _total += amount;
+
+    /// <summary>Records <paramref name="value"/>; the list shows the order the calls ran in.</summary>
+    public int Record(int value)
+    {
+        _seen.Add(value);
+        return value;
+    }
+
+    public List<int> Seen() => [.. _seen];
+
+    public int Fail(string message) => throw new InvalidOperationException(message);
+}
+
+/// <summary>
+/// An actor that runs two calls at once: <c>Meet</c> returns only when two calls are inside it together (bounded), so
+/// it answers true only where <c>MaxConcurrency = 2</c> holds on the node that hosts it.
+/// </summary>
+[RayRemote(MaxConcurrency = 2)]
+public sealed partial class Rendezvous
+{
+    private readonly Barrier _barrier = new(2);
+
+    public bool Meet() => _barrier.SignalAndWait(TimeSpan.FromSeconds(20));
+}
+
+/// <summary>Tasks that use actor handles on whatever node they run.</summary>
+public static partial class ActorTasks
+{
+    /// <summary>Opened by a test to release every <see cref="SlowValue"/>.</summary>
+    public static ManualResetEventSlim Gate { get; set; } = new(false);
+
+    /// <summary>Calls the counter through a handle it received as an argument; returns the new total and where it ran.</summary>
+    [RayRemote]
+    public static Placed AddThrough(NodeCounter.Handle counter, int amount) =>
+        new(counter.Add(amount).Get(TimeSpan.FromSeconds(30)), Ray.GetRuntimeContext().NodeId);
+
+    /// <summary>Adds through every handle of a list and returns the totals.</summary>
+    [RayRemote]
+    public static List<int> AddThroughAll(List<NodeCounter.Handle> counters, int amount) =>
+        counters.ConvertAll(c => c.Add(amount).Get(TimeSpan.FromSeconds(30)));
+
+    /// <summary>Creates a counter that needs a share of node 2's resource and returns its handle.</summary>
+    [RayRemote]
+    public static NodeCounter.Handle NewCounterOnNode2(int start) =>
+        NodeCounter.Remote.WithOptions(new ActorOptions { Resources = new Dictionary<string, double> { [TwoNodeCluster.Special] = 0.1 } }).New(start);
+
+    /// <summary>Returns <paramref name="value"/> once the test opens <see cref="Gate"/>; bounded, so a broken test cannot hang.</summary>
+    [RayRemote]
+    public static int SlowValue(int value)
+    {
+        if (!Gate.Wait(TimeSpan.FromSeconds(30)))
+        {
+            throw new TimeoutException("the test never opened the gate");
+        }
+
+        return value;
+    }
+}
