@@ -39,7 +39,7 @@ public sealed class ActorPlacementTests(TwoNodeCluster cluster) : IClassFixture<
         Ray.Kill(there);
     }
 
-    /// <summary>Ray's test_actor_advanced.py::test_actor_creation_node (an actor placed by a custom resource), from node 2's side.</summary>
+    /// <summary>An actor without special needs stays on the node that creates it while that node has room (Ray's hybrid policy).</summary>
     [Fact]
     public void An_actor_node_2_creates_without_the_special_resource_stays_on_node_2()
     {
@@ -51,7 +51,7 @@ public sealed class ActorPlacementTests(TwoNodeCluster cluster) : IClassFixture<
         Ray.Kill(counter);
     }
 
-    /// <summary>Ray's test_actor.py::test_actor_pass_by_reference / test_multi_node: a handle passed to a task on another node.</summary>
+    /// <summary>Ray's test_actor_advanced.py::test_fork (a handle passed to a task calls the actor), with the task on the other node.</summary>
     [Fact]
     public void A_handle_passed_to_a_task_on_node_2_calls_the_actor_on_node_1()
     {
@@ -81,7 +81,7 @@ public sealed class ActorPlacementTests(TwoNodeCluster cluster) : IClassFixture<
         Ray.Kill(onNode2);
     }
 
-    /// <summary>Ray's test_actor.py::test_actor_handle_returned_from_task (an actor created in a task, its handle returned).</summary>
+    /// <summary>Ray's test_actor_advanced.py::test_calling_put_on_actor_handle (a task returns a handle it created), across nodes.</summary>
     [Fact]
     public void A_handle_returned_from_a_task_on_node_1_reaches_the_actor_that_task_created_on_node_2()
     {
@@ -95,8 +95,8 @@ public sealed class ActorPlacementTests(TwoNodeCluster cluster) : IClassFixture<
     }
 
     /// <summary>
-    /// Ray's test_actor.py::test_actor_call_order (calls from one caller run in submission order), with the first
-    /// call's argument a ref that is not ready: the later calls, whose arguments are values, must not overtake it.
+    /// Ray's actor task execution order (calls from one submitter run in submission order), with the first call's
+    /// argument a ref that is not ready: the later calls, whose arguments are values, must not overtake it.
     /// </summary>
     [Fact]
     public void Calls_from_one_caller_run_in_order_on_node_2_even_when_the_first_waits_for_a_slow_ref()
@@ -116,6 +116,47 @@ public sealed class ActorPlacementTests(TwoNodeCluster cluster) : IClassFixture<
         Ray.Kill(counter);
     }
 
+    /// <summary>
+    /// Ray's test_actor_advanced.py::test_fork_consistency across nodes: forks on both nodes and the caller itself
+    /// enqueue through their own handles to a queue actor on node 2; each caller's items arrive in its order.
+    /// </summary>
+    [Fact]
+    public void Test_fork_consistency_each_caller_on_either_node_keeps_its_order_on_the_actor()
+    {
+        using var _ = cluster.Node1.Runtime.MakeCurrent();
+        const int forks = 6;
+        const int itemsPerFork = 100;
+        var log = KeyedLog.Remote.WithOptions(NeedsSpecial).New();
+
+        var forked = Enumerable.Range(0, forks)
+            .Select(key => key % 2 == 0 ? ActorTasks.Remote.WithOptions(OnNode2).Fork(log, key, itemsPerFork) : ActorTasks.Remote.Fork(log, key, itemsPerFork))
+            .ToList();
+        var local = Enumerable.Range(0, itemsPerFork).Select(item => log.Enqueue(forks, item)).ToList();
+
+        Assert.All(forked, f => Assert.Equal(itemsPerFork - 1, f.Get(Timeout)));
+        Assert.Equal(itemsPerFork - 1, local[^1].Get(Timeout));
+        var items = log.Read().Get(Timeout);
+        for (var key = 0; key <= forks; key++)
+        {
+            Assert.Equal(Enumerable.Range(0, itemsPerFork), items.Where(i => i.Key == key).Select(i => i.Item));
+        }
+
+        Ray.Kill(log);
+    }
+
+    /// <summary>Ray's test_actor_advanced.py::test_actor_creation_task_crash across nodes: a constructor that throws on node 2 fails the calls, naming the actor.</summary>
+    [Fact]
+    public void A_constructor_that_throws_on_node_2_fails_every_call_with_ActorDiedException_naming_the_actor()
+    {
+        using var _ = cluster.Node1.Runtime.MakeCurrent();
+        var broken = BrokenConstructor.Remote.WithOptions(NeedsSpecial).New("no state for you");
+
+        var died = Assert.Throws<ActorDiedException>(() => broken.Ping().Get(Timeout));
+
+        Assert.Equal(broken.Id, died.ActorId);
+        Assert.Contains("no state for you", died.InnerException?.Message ?? string.Empty, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void MaxConcurrency_holds_on_the_node_that_hosts_the_actor()
     {
@@ -130,7 +171,7 @@ public sealed class ActorPlacementTests(TwoNodeCluster cluster) : IClassFixture<
         Ray.Kill(rendezvous);
     }
 
-    /// <summary>Ray's test_actor.py::test_actor_method_exception (an exception in a method fails its ref), across nodes.</summary>
+    /// <summary>An exception in a method fails its ref as a task's does (Ray's RayTaskError), across nodes.</summary>
     [Fact]
     public void An_exception_in_a_method_on_node_2_fails_the_ref_with_RayTaskException_and_the_actor_lives_on()
     {
@@ -147,7 +188,7 @@ public sealed class ActorPlacementTests(TwoNodeCluster cluster) : IClassFixture<
         Ray.Kill(counter);
     }
 
-    /// <summary>Ray's test_actor_advanced.py::test_kill (ray.kill fails the actor's later calls with ActorDiedError), across nodes.</summary>
+    /// <summary>ray.kill fails the actor's later calls with RayActorError (test_actor_advanced.py::test_exception_raised_when_actor_node_dies asserts the same error), across nodes.</summary>
     [Fact]
     public void Ray_Kill_of_an_actor_on_node_2_fails_its_later_calls_with_ActorDiedException_naming_it()
     {

@@ -41,6 +41,33 @@ public sealed partial class Rendezvous
     public bool Meet() => _barrier.SignalAndWait(TimeSpan.FromSeconds(20));
 }
 
+/// <summary>One item a caller enqueued under its key.</summary>
+public sealed record KeyedItem(int Key, int Item);
+
+/// <summary>Ray's queue actor of test_actor_advanced.py's fork tests: it keeps every (key, item) in the order the calls ran.</summary>
+[RayRemote]
+public sealed partial class KeyedLog
+{
+    private readonly List<KeyedItem> _items = [];
+
+    public int Enqueue(int key, int item)
+    {
+        _items.Add(new KeyedItem(key, item));
+        return item;
+    }
+
+    public List<KeyedItem> Read() => [.. _items];
+}
+
+/// <summary>An actor whose constructor throws: every call to it fails with ActorDiedException.</summary>
+[RayRemote]
+public sealed partial class BrokenConstructor
+{
+    public BrokenConstructor(string message) => throw new InvalidOperationException(message);
+
+    public int Ping() => 1;
+}
+
 /// <summary>Tasks that use actor handles on whatever node they run.</summary>
 public static partial class ActorTasks
 {
@@ -61,6 +88,19 @@ public static partial class ActorTasks
     [RayRemote]
     public static NodeCounter.Handle NewCounterOnNode2(int start) =>
         NodeCounter.Remote.WithOptions(new ActorOptions { Resources = new Dictionary<string, double> { [TwoNodeCluster.Special] = 0.1 } }).New(start);
+
+    /// <summary>Ray's fork task: enqueues <paramref name="count"/> items under <paramref name="key"/> through the handle it received, waiting only for the last.</summary>
+    [RayRemote]
+    public static int Fork(KeyedLog.Handle log, int key, int count)
+    {
+        ObjectRef<int>? last = null;
+        for (var item = 0; item < count; item++)
+        {
+            last = log.Enqueue(key, item);
+        }
+
+        return last!.Get(TimeSpan.FromSeconds(30));
+    }
 
     /// <summary>Returns <paramref name="value"/> once the test opens <see cref="Gate"/>; bounded, so a broken test cannot hang.</summary>
     [RayRemote]

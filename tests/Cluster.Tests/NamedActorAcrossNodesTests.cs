@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using Xunit;
 
 namespace RaySharp.Cluster.Tests;
@@ -14,7 +15,7 @@ public sealed class NamedActorAcrossNodesTests(TwoNodeCluster cluster) : IClassF
 
     private static ActorOptions Named(string name) => new() { Name = name, Resources = new Dictionary<string, double> { [TwoNodeCluster.Special] = 0.1 } };
 
-    /// <summary>Ray's test_actor_advanced.py::test_named_actor / test_multi_node.py (ray.get_actor from another worker).</summary>
+    /// <summary>Ray's test_actor_advanced.py::test_detached_actor (another driver finds the actor with ray.get_actor), from the other node.</summary>
     [Fact]
     public void A_named_actor_created_on_node_2_is_found_from_node_1()
     {
@@ -40,7 +41,7 @@ public sealed class NamedActorAcrossNodesTests(TwoNodeCluster cluster) : IClassF
         }
     }
 
-    /// <summary>Ray's test_actor_advanced.py::test_get_actor_if_exists (get_if_exists returns the existing actor), across nodes.</summary>
+    /// <summary>Ray's test_actor_advanced.py::test_get_or_create_actor (get_if_exists returns the existing actor), across nodes.</summary>
     [Fact]
     public void GetIfExists_on_node_1_returns_the_actor_node_2_created_under_that_name()
     {
@@ -61,7 +62,7 @@ public sealed class NamedActorAcrossNodesTests(TwoNodeCluster cluster) : IClassF
         }
     }
 
-    /// <summary>Ray's test_actor_advanced.py::test_named_actor (a second actor with a taken name raises ValueError), across nodes.</summary>
+    /// <summary>Ray's test_actor_advanced.py::test_detached_actor (a taken name raises "Please use a different name"), across nodes.</summary>
     [Fact]
     public void A_name_taken_on_node_1_is_refused_on_node_2_naming_the_holder()
     {
@@ -86,6 +87,7 @@ public sealed class NamedActorAcrossNodesTests(TwoNodeCluster cluster) : IClassF
         }
     }
 
+    /// <summary>Ray's test_actor_advanced.py::test_named_but_not_detached (names are reclaimed after actors die), across nodes.</summary>
     [Fact]
     public void A_killed_named_actor_frees_its_name_cluster_wide()
     {
@@ -95,6 +97,9 @@ public sealed class NamedActorAcrossNodesTests(TwoNodeCluster cluster) : IClassF
             Assert.Equal(cluster.Node2.NodeId, first.WhereAmI().Get(Timeout));
             Ray.Kill(first);
             Assert.Throws<ActorDiedException>(() => first.Add(1).Get(Timeout));
+
+            // As Ray's wait_for_condition(check_name_available): the name is freed once the actor's death reaches the directory.
+            Assert.True(SpinWait.SpinUntil(() => !NameTaken("reused"), Timeout), "the name was not freed after the kill");
         }
 
         using (cluster.Node2.Runtime.MakeCurrent())
@@ -102,6 +107,19 @@ public sealed class NamedActorAcrossNodesTests(TwoNodeCluster cluster) : IClassF
             var second = NodeCounter.Remote.WithOptions(new ActorOptions { Name = "reused" }).New(50);
             Assert.Equal(51, second.Add(1).Get(Timeout));
             Ray.Kill(second);
+        }
+    }
+
+    private static bool NameTaken(string name)
+    {
+        try
+        {
+            Ray.GetActor<NodeCounter.Handle>(name);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 
