@@ -171,6 +171,20 @@ public sealed class ActorPlacementTests(TwoNodeCluster cluster) : IClassFixture<
         Ray.Kill(rendezvous);
     }
 
+    [Fact]
+    public void A_per_call_concurrency_group_travels_to_the_node_that_hosts_the_actor()
+    {
+        using var _ = cluster.Node1.Runtime.MakeCurrent();
+        var latch = Latch.Remote.WithOptions(NeedsSpecial).New();
+
+        var blocked = latch.WithOptions(new TaskOptions { ConcurrencyGroup = "io" }).Block();
+        var opened = latch.Open();
+
+        opened.Get(Timeout);
+        Assert.True(blocked.Get(Timeout), "Block ran in the default group, so Open could only run after it timed out");
+        Ray.Kill(latch);
+    }
+
     /// <summary>An exception in a method fails its ref as a task's does (Ray's RayTaskError), across nodes.</summary>
     [Fact]
     public void An_exception_in_a_method_on_node_2_fails_the_ref_with_RayTaskException_and_the_actor_lives_on()

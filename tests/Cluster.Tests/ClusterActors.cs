@@ -27,6 +27,25 @@ public sealed partial class NodeCounter
     public List<int> Seen() => [.. _seen];
 
     public int Fail(string message) => throw new InvalidOperationException(message);
+
+    /// <summary>Returns once the test opens <see cref="ActorTasks.Gate"/>; bounded, so a broken test cannot hang.</summary>
+    public bool WaitForGate() => ActorTasks.Gate.Wait(TimeSpan.FromSeconds(30));
+}
+
+/// <summary>
+/// A sync actor with the concurrency group "io": <c>Block</c> waits until <c>Open</c> runs. Called in the "io" group
+/// (per call, with <c>WithOptions</c>), it leaves the default group free for <c>Open</c>; in the default group it
+/// would wait for itself and time out.
+/// </summary>
+[RayRemote]
+[RayConcurrencyGroup("io", 1)]
+public sealed partial class Latch
+{
+    private readonly ManualResetEventSlim _open = new();
+
+    public bool Block() => _open.Wait(TimeSpan.FromSeconds(20));
+
+    public void Open() => _open.Set();
 }
 
 /// <summary>
