@@ -110,6 +110,19 @@ public sealed class NamedActorAcrossNodesTests(TwoNodeCluster cluster) : IClassF
         }
     }
 
+    [Fact]
+    public void A_named_actor_whose_constructor_argument_failed_is_dead_and_frees_its_name()
+    {
+        using var _ = cluster.Node1.Runtime.MakeCurrent();
+        var failed = ClusterFunctions.Remote.Fail("no start value");
+
+        var doomed = NodeCounter.Remote.WithOptions(Named("doomed")).New(failed);
+
+        var died = Assert.Throws<ActorDiedException>(() => doomed.Add(1).Get(Timeout));
+        Assert.Contains("no start value", died.InnerException?.Message ?? string.Empty, StringComparison.Ordinal);
+        Assert.True(SpinWait.SpinUntil(() => !NameTaken("doomed"), Timeout), "the name of an actor that was never created stayed taken");
+    }
+
     private static bool NameTaken(string name)
     {
         try

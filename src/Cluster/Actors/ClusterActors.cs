@@ -386,9 +386,9 @@ internal sealed class ClusterActors
     private void CreateHere(WireActorMessage message)
     {
         var id = message.ActorId;
-        if (message.Failure is { } failure || message.Spec is null || message.Options is null)
+        if (message.Failure is not null || message.Spec is null || message.Options is null)
         {
-            _bornDead[id] = message.Failure ?? new WireError(typeof(InvalidOperationException).FullName!, "the creation carried no constructor spec", string.Empty, null, 0, 0);
+            BornDead(message, message.Failure ?? new WireError(typeof(InvalidOperationException).FullName!, "the creation carried no constructor spec", string.Empty, null, 0, 0));
             return;
         }
 
@@ -407,7 +407,23 @@ internal sealed class ClusterActors
         }
         catch (Exception error) when (error is InvalidOperationException or MessagePackSerializationException or ArgumentException or RuntimeShutdownException)
         {
-            _bornDead[id] = WireError.From(error);
+            BornDead(message, WireError.From(error));
+        }
+    }
+
+    /// <summary>An actor that could not be created is dead from the start: its calls fail, and its name is free again.</summary>
+    private void BornDead(WireActorMessage creation, WireError failure)
+    {
+        _bornDead[creation.ActorId] = failure;
+        FreeName(creation);
+    }
+
+    /// <summary>Frees the name a creation took, if any (the actor will never hold it).</summary>
+    private void FreeName(WireActorMessage creation)
+    {
+        if (creation.Options is { Name: { } name } options)
+        {
+            _names.Unregister(options.Namespace ?? string.Empty, name, creation.ActorId);
         }
     }
 
@@ -495,6 +511,7 @@ internal sealed class ClusterActors
                     if (message.Kind == ActorMessageKind.Create && _remote.TryGetValue(message.ActorId, out var actor))
                     {
                         actor.MarkDead($"its creation did not reach node {nodeId}: {error.Message}", error);
+                        FreeName(message);
                     }
                     else if (message.Kind == ActorMessageKind.Call && _pending.TryRemove(message.Key, out var call))
                     {
