@@ -158,6 +158,18 @@ public sealed class ActorPlacementTests(TwoNodeCluster cluster) : IClassFixture<
     }
 
     [Fact]
+    public void An_async_actor_on_node_2_answers_its_async_methods()
+    {
+        using var _ = cluster.Node1.Runtime.MakeCurrent();
+        var echo = AsyncEcho.Remote.WithOptions(NeedsSpecial).New();
+
+        var answers = Enumerable.Range(0, 10).Select(i => echo.EchoAsync("call " + i)).ToList();
+
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => "call " + i + "@" + cluster.Node2.NodeId), answers.Select(a => a.Get(Timeout)));
+        Ray.Kill(echo);
+    }
+
+    [Fact]
     public void MaxConcurrency_holds_on_the_node_that_hosts_the_actor()
     {
         using var _ = cluster.Node1.Runtime.MakeCurrent();

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace RaySharp.Cluster.Tests;
 
@@ -85,6 +86,18 @@ public sealed partial class BrokenConstructor
     public BrokenConstructor(string message) => throw new InvalidOperationException(message);
 
     public int Ping() => 1;
+}
+
+/// <summary>An async actor: its calls run as they do locally, on the node that hosts it.</summary>
+[RayRemote]
+public sealed partial class AsyncEcho
+{
+    public async Task<string> EchoAsync(string text)
+    {
+        var node = Ray.GetRuntimeContext().NodeId;
+        await Task.Yield();
+        return text + "@" + node;
+    }
 }
 
 /// <summary>Tasks that use actor handles on whatever node they run.</summary>
