@@ -170,6 +170,19 @@ public sealed class ActorPlacementTests(TwoNodeCluster cluster) : IClassFixture<
     }
 
     [Fact]
+    public void Bad_options_of_an_actor_placed_on_node_2_throw_at_creation_as_in_one_process()
+    {
+        using var _ = cluster.Node1.Runtime.MakeCurrent();
+
+        var group = Assert.Throws<ArgumentException>(() => NodeCounter.Remote
+            .WithOptions(new ActorOptions { Resources = SomeSpecial, ConcurrencyGroups = new Dictionary<string, int> { ["io"] = 0 } }).New(0));
+        var concurrency = Assert.Throws<ArgumentException>(() => NodeCounter.Remote.WithOptions(new ActorOptions { Resources = SomeSpecial, MaxConcurrency = 0 }).New(0));
+
+        Assert.Contains("'io'", group.Message, StringComparison.Ordinal);
+        Assert.Contains("MaxConcurrency", concurrency.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MaxConcurrency_holds_on_the_node_that_hosts_the_actor()
     {
         using var _ = cluster.Node1.Runtime.MakeCurrent();

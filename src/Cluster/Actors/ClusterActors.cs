@@ -95,18 +95,20 @@ internal sealed class ClusterActors
         }
 
         LocalBackend.CheckActorOptions(options);
+        var className = LocalBackend.ClassNameOf(constructor.Name);
+        // Checked here, where a runtime of its own would throw, rather than on the node that hosts the actor.
+        _ = ConcurrencyGroupSet.Create(options.ConcurrencyGroups, options.MaxConcurrency ?? 1, className);
         var type = ActorHandleType.Of<THandle>();
         var request = new TaskOptions { NumCpus = options.NumCpus ?? 0, NumGpus = options.NumGpus, Memory = options.Memory, Resources = options.Resources, MaxRetries = 0 }
             .Resolve(constructor.DefaultOptions).Request;
         var node = Place(request, out var here);
         var hostId = here ? _backend.NodeId : node?.NodeId;
         var id = _local.NewActorId();
-        var className = LocalBackend.ClassNameOf(constructor.Name);
         string? @namespace = null;
         if (options.Name is { } name && hostId is not null)
         {
             @namespace = _local.NamespaceOf(options.Namespace, nameof(options));
-            var holder = _names.Register(@namespace, name, new ActorRecord(id.Owner, id.Sequence, hostId ?? string.Empty, type.Type.FullName!, className));
+            var holder = _names.Register(@namespace, name, new ActorRecord(id.Owner, id.Sequence, hostId, type.Type.FullName!, className));
             if (holder.ActorId != id)
             {
                 return options.GetIfExists == true
@@ -119,7 +121,17 @@ internal sealed class ClusterActors
 
         if (here)
         {
-            var handle = _local.CreateActor(constructor, args, options, type, id);
+            ActorHandle handle;
+            try
+            {
+                handle = _local.CreateActor(constructor, args, options, type, id);
+            }
+            catch (Exception error) when (error is ArgumentException or RuntimeShutdownException && @namespace is not null)
+            {
+                _names.Unregister(@namespace!, options.Name!, id);
+                throw;
+            }
+
             if (@namespace is not null)
             {
                 _hosted[handle.Id] = handle;
