@@ -125,7 +125,7 @@ public sealed class NamedActorTests
         // Its last handle was finalized, which ends an attached actor at once; a detached one answers a new handle.
         Assert.False(IsAlive(weak));
         var again = ProbeHandle.FromId(id);
-        Assert.True(ray.Runtime.Backend.TryBind(again));
+        Assert.True(ray.Runtime.Backend.TryBind(again, null));
         Assert.Equal(1, again.Run((p, _) => p.Incarnation).Get(Patience));
         Assert.Equal(0, log.Disposed);
     }

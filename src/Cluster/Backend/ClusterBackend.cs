@@ -9,6 +9,7 @@ using Orleans;
 using Orleans.Runtime;
 using RaySharp.Actors;
 using RaySharp.Backend;
+using RaySharp.Cluster.Actors;
 using RaySharp.Cluster.Transport;
 using RaySharp.CompilerServices;
 using RaySharp.Objects;
@@ -23,8 +24,9 @@ namespace RaySharp.Cluster.Backend;
 /// A task runs here while this node has its resources free and is less than half busy; otherwise it goes to the least
 /// loaded node with them free (Ray's hybrid policy), or, when every node is busy, to the least loaded node that can ever
 /// run it, this one included; a spec placed on another node spills over to it in batches.
-/// A task no node can ever run fails at once, naming the largest node's resources. Actor calls, tasks with several
-/// results or streams, and functions without a wire form run here, as in a runtime of its own.
+/// A task no node can ever run fails at once, naming the largest node's resources. Actors are placed and called
+/// across nodes by <see cref="ClusterActors"/>. Tasks with several results or streams, and functions without a wire form,
+/// run here, as in a runtime of its own.
 /// </summary>
 internal sealed class ClusterBackend : IRayBackend
 {
@@ -70,7 +72,17 @@ internal sealed class ClusterBackend : IRayBackend
         _replyTo = new Lazy<INodeResults>(() => grains.CreateObjectReference<INodeResults>(_receiver));
         Runtime = runtime;
         LocalLedger = new ResourceLedger(_local.Scheduler.Pool.Capacity);
+        ClusterActors = new ClusterActors(this, _local, grains);
     }
+
+    /// <summary>Actors across the cluster: placement, remote handles and calls, the actors other nodes placed here.</summary>
+    public ClusterActors ClusterActors { get; }
+
+    /// <summary>A driver (no membership): it hosts no actor.</summary>
+    public bool IsDriver => _membership is null;
+
+    /// <summary>Where the results of what this backend sends come back.</summary>
+    public INodeResults ReplyTo => _replyTo.Value;
 
     public RayRuntime Runtime { get; }
 
@@ -95,6 +107,12 @@ internal sealed class ClusterBackend : IRayBackend
 
     public void Submit(TaskSpec spec, TaskOutputs outputs, IActorEndpoint? actor)
     {
+        if (actor is RemoteActor remoteActor)
+        {
+            remoteActor.Submit(spec, outputs);
+            return;
+        }
+
         if (actor is not null || spec.IsEmpty || _disposed)
         {
             _local.Submit(spec, outputs, actor);
@@ -165,6 +183,12 @@ internal sealed class ClusterBackend : IRayBackend
     {
         foreach (var result in results)
         {
+            if (result.Key < 0)
+            {
+                ClusterActors.Complete(from, result);
+                continue;
+            }
+
             if (!_pending.TryRemove(result.Key, out var task))
             {
                 continue;
@@ -286,7 +310,7 @@ internal sealed class ClusterBackend : IRayBackend
     /// node placed on it run again elsewhere while their retries last (see <see cref="Retry"/>), so no ref waits forever.
     /// </summary>
     public Task OnMembershipChanged(ClusterMembershipSnapshot snapshot) =>
-        OnStatusesChanged(node => SiloAddress.TryParse(node.NodeId, out var silo) ? snapshot.GetSiloStatus(silo) : SiloStatus.None);
+        OnStatusesChanged(node => SiloAddress.TryParse(node, out var silo) ? snapshot.GetSiloStatus(silo) : SiloStatus.None);
 
     /// <summary>
     /// A driver's view of membership (it has no membership service): while tasks it sent are pending, it asks the
@@ -299,7 +323,7 @@ internal sealed class ClusterBackend : IRayBackend
         {
             while (await timer.WaitForNextTickAsync(cancellation).ConfigureAwait(false))
             {
-                if (_pending.IsEmpty)
+                if (_pending.IsEmpty && !ClusterActors.HasPendingCalls)
                 {
                     continue;
                 }
@@ -308,7 +332,7 @@ internal sealed class ClusterBackend : IRayBackend
                 {
                     var hosts = await _grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: false, cancellation).ConfigureAwait(false);
                     // A silo the cluster no longer lists at all left long ago: dead too.
-                    await OnStatusesChanged(node => hosts.TryGetValue(SiloAddress.FromParsableString(node.NodeId), out var status) ? status : SiloStatus.Dead).ConfigureAwait(false);
+                    await OnStatusesChanged(node => SiloAddress.TryParse(node, out var silo) && hosts.TryGetValue(silo, out var status) ? status : SiloStatus.Dead).ConfigureAwait(false);
                 }
                 catch (Exception error) when (error is not OutOfMemoryException and not OperationCanceledException)
                 {
@@ -322,13 +346,13 @@ internal sealed class ClusterBackend : IRayBackend
         }
     }
 
-    private async Task OnStatusesChanged(Func<RemoteNode, SiloStatus> statusOf)
+    private async Task OnStatusesChanged(Func<string, SiloStatus> statusOf)
     {
         await _viewGate.WaitAsync().ConfigureAwait(false);
         try
         {
             var nodes = Nodes;
-            var active = nodes.Where(node => statusOf(node) == SiloStatus.Active).ToArray();
+            var active = nodes.Where(node => statusOf(node.NodeId) == SiloStatus.Active).ToArray();
             if (active.Length != nodes.Count)
             {
                 Volatile.Write(ref _nodes, active);
@@ -339,20 +363,26 @@ internal sealed class ClusterBackend : IRayBackend
             _viewGate.Release();
         }
 
-        // Asked of the pending tasks' nodes, not the view: a node may have left the view earlier (shutting down).
-        var dead = new Dictionary<RemoteNode, bool>();
+        // Asked of the nodes of pending tasks and remote actors, not the view: a node may have left the view earlier
+        // (shutting down) and be declared dead only now.
+        var dead = new Dictionary<string, bool>();
+        foreach (var node in ClusterActors.HostingNodes())
+        {
+            if (IsDead(node))
+            {
+                ClusterActors.NodeLeft(node);
+            }
+        }
+
         foreach (var (key, task) in _pending)
         {
-            if (!dead.TryGetValue(task.Node, out var isDead))
-            {
-                dead[task.Node] = isDead = statusOf(task.Node) == SiloStatus.Dead;
-            }
-
-            if (isDead && _pending.TryRemove(key, out _))
+            if (IsDead(task.Node.NodeId) && _pending.TryRemove(key, out _))
             {
                 Retry(task);
             }
         }
+
+        bool IsDead(string node) => dead.TryGetValue(node, out var isDead) ? isDead : dead[node] = statusOf(node) == SiloStatus.Dead;
     }
 
     /// <summary>Takes <paramref name="node"/> out of the view, so nothing more is placed on it.</summary>
@@ -418,12 +448,14 @@ internal sealed class ClusterBackend : IRayBackend
     public ObjectId NextObjectId() => _local.NextObjectId();
 
     public THandle CreateActor<THandle>(RemoteFunction constructor, TaskArgs args, ActorOptions options)
-        where THandle : ActorHandle, IActorHandle<THandle> => _local.CreateActor<THandle>(constructor, args, options);
+        where THandle : ActorHandle, IActorHandle<THandle> => ClusterActors.Create<THandle>(constructor, args, options);
 
     public THandle GetActor<THandle>(string name, string? @namespace)
-        where THandle : ActorHandle, IActorHandle<THandle> => _local.GetActor<THandle>(name, @namespace);
+        where THandle : ActorHandle, IActorHandle<THandle> => ClusterActors.Get<THandle>(name, @namespace);
 
-    public bool TryBind(ActorHandle handle) => _local.TryBind(handle);
+    public bool TryBind(ActorHandle handle, string? node) => ClusterActors.TryBind(handle, node);
+
+    public string? NodeOf(ActorHandle handle) => ClusterActors.NodeOf(handle);
 
     public void Cancel(ObjectRef reference, bool force, bool recursive) => _local.Cancel(reference, force, recursive);
 
@@ -452,7 +484,7 @@ internal sealed class ClusterBackend : IRayBackend
     /// <summary>This node's tasks only: the other nodes keep their own histories.</summary>
     public NodeTaskHistory TaskHistory() => _local.TaskHistory();
 
-    /// <summary>This node's actors (actors do not leave their node yet).</summary>
+    /// <summary>The actors this node hosts (each node lists its own).</summary>
     public IReadOnlyList<ActorInfo> Actors() => _local.Actors();
 
     public TaskCounters TaskCounters() => _local.TaskCounters();
@@ -466,6 +498,7 @@ internal sealed class ClusterBackend : IRayBackend
         }
 
         _disposed = true;
+        ClusterActors.Dispose();
         foreach (var key in _pending.Keys)
         {
             if (_pending.TryRemove(key, out var task))
@@ -485,7 +518,7 @@ internal sealed class ClusterBackend : IRayBackend
     /// (this node on a tie). Returns the remote node, or null with <paramref name="here"/> true for this node;
     /// null and not here: no node can ever run it.
     /// </summary>
-    private RemoteNode? Place(ResourceRequest request, out bool here)
+    internal RemoteNode? Place(ResourceRequest request, out bool here)
     {
         here = true;
         var localFree = LocalFitsNow(request, out var localLoad);
@@ -593,7 +626,7 @@ internal sealed class ClusterBackend : IRayBackend
     }
 
     /// <summary>Learns joined or departed nodes before a placement that needs them; bounded, so a slow node cannot stall submits for long.</summary>
-    private void RefreshIfMembershipChanged()
+    internal void RefreshIfMembershipChanged()
     {
         if (!_directory.HasChangedSince(_viewVersion))
         {
@@ -625,6 +658,8 @@ internal sealed class ClusterBackend : IRayBackend
         });
 
     /// <summary>For an unschedulable request: the largest node's resources, and which node it is.</summary>
+    internal string DescribeLargestNode() => LargestNode();
+
     private string LargestNode()
     {
         var nodes = Nodes.Select(node => (node.NodeId, node.Ledger.Capacity)).Prepend((NodeId, LocalLedger.Capacity)).ToList();

@@ -131,7 +131,9 @@ internal static class ActorEmitter
                 w.WriteLine("/// <summary>The options of the class's <c>[RayRemote]</c>.</summary>");
                 w.WriteLine("internal static readonly " + Names.ActorOptions + " Defaults = " + defaults + ";");
             },
-            isAsync: f => f.IsConstructor ? isAsyncActor : f.IsAsync);
+            isAsync: f => f.IsConstructor ? isAsyncActor : f.IsAsync,
+            wire: type.IsModuleVisible ? f => WireEmitter.ActorWire(f, handle) : null,
+            registerAtLoad: type.IsModuleVisible);
         ArgsEmitter.WriteArgsClasses(writer, type, functions);
         FileScaffold.Close(scopes);
 

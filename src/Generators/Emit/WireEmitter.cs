@@ -7,7 +7,8 @@ namespace RaySharp.Generators.Emit;
 /// The wire form of a task (<c>TaskWire.Of&lt;TResult, T1, …&gt;()</c>): how its calls travel to another node as bytes.
 /// Only tasks whose arguments fit the runtime's <c>Args&lt;…&gt;</c> (at most three, no <c>params</c>), whose
 /// parameters are values (no <c>ObjectRef&lt;T&gt;</c> passed through) and which have one result get one; the others
-/// run on the node that submits them.
+/// run on the node that submits them. An actor's constructor and methods follow the same rules, so the actor can live on
+/// another node and its calls travel there.
 /// </summary>
 internal static class WireEmitter
 {
@@ -23,5 +24,27 @@ internal static class WireEmitter
 
         var types = new[] { method.ResultType }.Concat(method.Parameters.Select(p => p.Type));
         return Names.TaskWire + ".Of<" + string.Join(", ", types) + ">()";
+    }
+
+    /// <summary>
+    /// The <c>TaskWire</c> expression of an actor's constructor (<c>TaskWire.OfActor&lt;Handle, T1, …&gt;()</c>, so the
+    /// actor can be created on another node) or method (as a task's), or null when it cannot travel yet.
+    /// </summary>
+    /// <param name="method">The constructor or method.</param>
+    /// <param name="handle">The qualified name of the actor's generated handle type.</param>
+    public static string? ActorWire(RemoteMethodModel method, string handle)
+    {
+        if (!method.IsConstructor)
+        {
+            return TaskWire(method);
+        }
+
+        if (method.Parameters.Count > ArgsEmitter.RuntimeArgsLimit || method.Parameters.Any(p => p.IsParams || p.Shape == ParameterShape.PassRef))
+        {
+            return null;
+        }
+
+        var types = new[] { handle }.Concat(method.Parameters.Select(p => p.Type));
+        return Names.TaskWire + ".OfActor<" + string.Join(", ", types) + ">()";
     }
 }

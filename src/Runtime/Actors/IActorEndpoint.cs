@@ -2,7 +2,7 @@ using RaySharp.Backend;
 
 namespace RaySharp.Actors;
 
-/// <summary>Where a handle's calls go: a local mailbox today, a remote actor through the cluster backend later.</summary>
+/// <summary>Where a handle's calls go: a local mailbox (<see cref="LocalActor"/>), or in a cluster an actor on another node (the cluster backend's endpoint).</summary>
 internal interface IActorEndpoint
 {
     /// <summary>The backend that runs the actor: its calls go through that backend's <see cref="IRayBackend.Submit"/>.</summary>

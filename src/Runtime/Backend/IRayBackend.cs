@@ -46,8 +46,14 @@ internal interface IRayBackend : IDisposable
     THandle GetActor<THandle>(string name, string? @namespace)
         where THandle : ActorHandle, IActorHandle<THandle>;
 
-    /// <summary>Binds a handle read from bytes to its actor, when this backend runs it; false otherwise.</summary>
-    bool TryBind(ActorHandle handle);
+    /// <summary>
+    /// Binds a handle read from bytes to its actor: one this backend runs, or (a cluster backend) one on
+    /// <paramref name="node"/>, the node the writer said hosts it; false when it cannot.
+    /// </summary>
+    bool TryBind(ActorHandle handle, string? node);
+
+    /// <summary>The node that hosts the handle's actor, written with the handle so another node can reach it; null in a runtime of its own.</summary>
+    string? NodeOf(ActorHandle handle);
 
     /// <summary>Cancels the task that produces <paramref name="reference"/>, if this backend owns it.</summary>
     void Cancel(ObjectRef reference, bool force, bool recursive);

@@ -78,11 +78,67 @@ internal sealed partial class LocalBackend : IRayBackend
     }
 
     public THandle CreateActor<THandle>(RemoteFunction constructor, TaskArgs args, ActorOptions options)
-        where THandle : ActorHandle, IActorHandle<THandle>
+        where THandle : ActorHandle, IActorHandle<THandle> =>
+        (THandle)CreateActor(constructor, args, options, ActorHandleType.Of<THandle>(), null);
+
+    /// <summary>
+    /// Creates an actor whose handle type is known at run time, as a node does for a constructor spec another node sent;
+    /// with <paramref name="id"/>, the actor takes that id (the creating node chose it and already handed out handles).
+    /// </summary>
+    internal ActorHandle CreateActor(RemoteFunction constructor, TaskArgs args, ActorOptions options, ActorHandleType handleType, ActorId? id)
     {
         ArgumentNullException.ThrowIfNull(constructor);
         ArgumentNullException.ThrowIfNull(args);
         ThrowIfDisposed();
+        CheckActorOptions(options);
+        var creationOptions = new TaskOptions { NumCpus = options.NumCpus ?? 0, NumGpus = options.NumGpus, Memory = options.Memory, Resources = options.Resources, MaxRetries = 0 }
+            .Resolve(constructor.DefaultOptions);
+        var actorId = id ?? NewActorId();
+        LocalActor actor;
+        lock (_actors)
+        {
+            (string Namespace, string Name) key = options.Name is { } name ? (NamespaceOf(options.Namespace, nameof(options)), name) : default;
+            if (options.Name is not null && _named.TryGetValue(key, out var existing))
+            {
+                return options.GetIfExists == true
+                    ? Bind(handleType, CheckClass(existing, key, handleType.Type))
+                    : throw new ArgumentException(
+                        $"An actor named '{key.Name}' already exists in {Describe(key.Namespace)} ({existing.ClassName}, {existing.Id}). Pick another name "
+                        + "or namespace, get it with Ray.GetActor, or set GetIfExists = true.", nameof(options));
+            }
+
+            actor = new LocalActor(this, actorId, ClassNameOf(constructor.Name), handleType.Type, new TaskSpec(constructor, args), creationOptions, options)
+            {
+                HandleFactory = handleType.FromId,
+            };
+            _actors.Add(actor.Id, actor);
+            if (options.Name is not null)
+            {
+                _named.Add(key, actor);
+            }
+        }
+
+        var handle = Bind(handleType, actor);
+        if (!actor.IsDetached && BlockingScope.Current is LocalTask { TargetActor: { } owner } creator && creator.Backend == this)
+        {
+            owner.Adopt(actor);
+        }
+
+        StartActor(actor);
+        return handle;
+    }
+
+    /// <summary>A fresh actor id, from this backend's id space.</summary>
+    internal ActorId NewActorId()
+    {
+        var id = NextObjectId();
+        return new ActorId(id.Owner, id.Sequence);
+    }
+
+    /// <summary>Checks the options every actor creation checks, wherever the actor will run.</summary>
+    /// <exception cref="ArgumentException">An option is out of range, or GetIfExists is set without a Name.</exception>
+    internal static void CheckActorOptions(ActorOptions options)
+    {
         if (options.MaxConcurrency is < 1)
         {
             throw new ArgumentException($"ActorOptions.MaxConcurrency must be at least 1, not {options.MaxConcurrency}.", nameof(options));
@@ -102,42 +158,6 @@ internal sealed partial class LocalBackend : IRayBackend
         {
             throw new ArgumentException("ActorOptions.Namespace must not be empty; use null for the runtime's namespace (RayOptions.Namespace).", nameof(options));
         }
-
-        var creationOptions = new TaskOptions { NumCpus = options.NumCpus ?? 0, NumGpus = options.NumGpus, Memory = options.Memory, Resources = options.Resources, MaxRetries = 0 }
-            .Resolve(constructor.DefaultOptions);
-        var id = NextObjectId();
-        LocalActor actor;
-        lock (_actors)
-        {
-            (string Namespace, string Name) key = options.Name is { } name ? (NamespaceOf(options.Namespace, nameof(options)), name) : default;
-            if (options.Name is not null && _named.TryGetValue(key, out var existing))
-            {
-                return options.GetIfExists == true
-                    ? Bind<THandle>(CheckClass<THandle>(existing, key))
-                    : throw new ArgumentException(
-                        $"An actor named '{key.Name}' already exists in {Describe(key.Namespace)} ({existing.ClassName}, {existing.Id}). Pick another name "
-                        + "or namespace, get it with Ray.GetActor, or set GetIfExists = true.", nameof(options));
-            }
-
-            actor = new LocalActor(this, new ActorId(id.Owner, id.Sequence), ClassNameOf(constructor.Name), typeof(THandle), new TaskSpec(constructor, args), creationOptions, options)
-            {
-                HandleFactory = static actorId => THandle.FromId(actorId),
-            };
-            _actors.Add(actor.Id, actor);
-            if (options.Name is not null)
-            {
-                _named.Add(key, actor);
-            }
-        }
-
-        var handle = Bind<THandle>(actor);
-        if (!actor.IsDetached && BlockingScope.Current is LocalTask { TargetActor: { } owner } creator && creator.Backend == this)
-        {
-            owner.Adopt(actor);
-        }
-
-        StartActor(actor);
-        return handle;
     }
 
     /// <summary>Runs an actor's constructor, for its first life or a restart.</summary>
@@ -151,6 +171,7 @@ internal sealed partial class LocalBackend : IRayBackend
     public void Forget(LocalActor actor)
     {
         RememberDead(actor);
+        ActorForgotten?.Invoke(actor);
         lock (_actors)
         {
             _actors.Remove(actor.Id);
@@ -168,7 +189,14 @@ internal sealed partial class LocalBackend : IRayBackend
         }
     }
 
-    public bool TryBind(ActorHandle handle)
+    /// <summary>Called when a dead actor leaves the registry (a cluster node frees its name cluster-wide).</summary>
+    internal Action<LocalActor>? ActorForgotten { get; set; }
+
+    /// <summary>Null: in a runtime of its own a handle is its actor id alone.</summary>
+    public string? NodeOf(ActorHandle handle) => null;
+
+    /// <summary>Binds <paramref name="handle"/> to its actor here; <paramref name="node"/> is not used (every actor of this backend is here).</summary>
+    public bool TryBind(ActorHandle handle, string? node)
     {
         LocalActor? actor;
         lock (_actors)
@@ -203,11 +231,11 @@ internal sealed partial class LocalBackend : IRayBackend
                 + "(and the same Namespace) first, or look in the namespace it was created in.", nameof(name));
         }
 
-        return Bind<THandle>(CheckClass<THandle>(actor, key));
+        return (THandle)Bind(ActorHandleType.Of<THandle>(), CheckClass(actor, key, typeof(THandle)));
     }
 
     /// <summary>The namespace a name lives in: the given one, else the runtime's, else its anonymous one ("").</summary>
-    private string NamespaceOf(string? @namespace, string parameter)
+    internal string NamespaceOf(string? @namespace, string parameter)
     {
         var resolved = @namespace ?? Runtime.Options.Namespace;
         if (resolved is { Length: 0 })
@@ -218,13 +246,13 @@ internal sealed partial class LocalBackend : IRayBackend
         return resolved ?? string.Empty;
     }
 
-    private static string Describe(string @namespace) =>
+    internal static string Describe(string @namespace) =>
         @namespace.Length == 0 ? "this runtime's anonymous namespace" : $"namespace '{@namespace}'";
 
-    private static LocalActor CheckClass<THandle>(LocalActor actor, (string Namespace, string Name) key) =>
-        actor.HandleType == typeof(THandle)
+    private static LocalActor CheckClass(LocalActor actor, (string Namespace, string Name) key, Type handleType) =>
+        actor.HandleType == handleType
             ? actor
-            : throw new ArgumentException($"The actor named '{key.Name}' in {Describe(key.Namespace)} is a {actor.ClassName}; its handle type is {actor.HandleType.Name}, not {typeof(THandle).Name}.", "name");
+            : throw new ArgumentException($"The actor named '{key.Name}' in {Describe(key.Namespace)} is a {actor.ClassName}; its handle type is {actor.HandleType.Name}, not {handleType.Name}.", "name");
 
     public void Cancel(ObjectRef reference, bool force, bool recursive) => reference.Entry.Producer?.Cancel(force, recursive);
 
@@ -351,16 +379,15 @@ internal sealed partial class LocalBackend : IRayBackend
         }
     }
 
-    private static THandle Bind<THandle>(LocalActor actor)
-        where THandle : ActorHandle, IActorHandle<THandle>
+    private static ActorHandle Bind(ActorHandleType handleType, LocalActor actor)
     {
-        var handle = THandle.FromId(actor.Id);
+        var handle = handleType.FromId(actor.Id);
         handle.Bind(actor);
         return handle;
     }
 
     /// <summary>"Namespace.Counter..ctor" or "Namespace.Counter.New" → "Counter".</summary>
-    private static string ClassNameOf(string constructorName)
+    internal static string ClassNameOf(string constructorName)
     {
         var parts = constructorName.Split('.', StringSplitOptions.RemoveEmptyEntries);
         return parts.Length >= 2 ? parts[^2] : constructorName;

@@ -6,8 +6,9 @@ using RaySharp.Serialization;
 namespace RaySharp.CompilerServices;
 
 /// <summary>
-/// Writes an actor handle as its actor id, and reads it back bound to that actor in the runtime that reads it, so handles
-/// stay plain data across copies and processes. The generated resolver uses it for every actor in a signature.
+/// Writes an actor handle as its actor id (<c>[owner, sequence]</c>), in a cluster with the node hosting the actor
+/// (<c>[owner, sequence, node]</c>), and reads it back bound to that actor in the runtime that reads it, so handles
+/// stay plain data across copies, processes and nodes. The generated resolver uses it for every actor in a signature.
 /// </summary>
 /// <typeparam name="THandle">The generated handle type.</typeparam>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -23,7 +24,17 @@ public sealed class ActorHandleFormatter<THandle> : IMessagePackFormatter<THandl
             return;
         }
 
-        RuntimeTypeFormatters.WriteId(ref writer, value.Id.Owner, value.Id.Sequence);
+        var node = RaySerializerOptions.RuntimeOf(options)?.Backend.NodeOf(value);
+        if (node is null)
+        {
+            RuntimeTypeFormatters.WriteId(ref writer, value.Id.Owner, value.Id.Sequence);
+            return;
+        }
+
+        writer.WriteArrayHeader(3);
+        writer.Write(value.Id.Owner);
+        writer.Write(value.Id.Sequence);
+        writer.Write(node);
     }
 
     /// <inheritdoc />
@@ -34,9 +45,17 @@ public sealed class ActorHandleFormatter<THandle> : IMessagePackFormatter<THandl
             return null;
         }
 
-        var (owner, sequence) = RuntimeTypeFormatters.ReadId(ref reader);
+        var count = reader.ReadArrayHeader();
+        if (count is not (2 or 3))
+        {
+            throw new MessagePackSerializationException("An actor handle is written as [owner, sequence] or [owner, sequence, node].");
+        }
+
+        var owner = reader.ReadUInt64();
+        var sequence = reader.ReadUInt64();
+        var node = count == 3 ? reader.ReadString() : null;
         var handle = THandle.FromId(new ActorId(owner, sequence));
-        RaySerializerOptions.RuntimeOf(options)?.Backend.TryBind(handle);
+        RaySerializerOptions.RuntimeOf(options)?.Backend.TryBind(handle, node);
         return handle;
     }
 }

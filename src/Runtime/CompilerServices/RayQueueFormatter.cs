@@ -45,7 +45,7 @@ public sealed class RayQueueFormatter<T> : IMessagePackFormatter<RayQueue<T>?>
         var (owner, sequence) = RuntimeTypeFormatters.ReadId(ref reader);
         var maxSize = reader.ReadInt32();
         var actor = QueueActorHandle<T>.FromId(new ActorId(owner, sequence));
-        RayRuntime.CurrentOrNull?.Backend.TryBind(actor);
+        RayRuntime.CurrentOrNull?.Backend.TryBind(actor, null);
         return new RayQueue<T>(actor, maxSize);
     }
 }

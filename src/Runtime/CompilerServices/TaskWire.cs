@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using RaySharp.Actors;
 using RaySharp.Wire;
 
 namespace RaySharp.CompilerServices;
@@ -12,15 +13,19 @@ namespace RaySharp.CompilerServices;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class TaskWire
 {
-    private TaskWire(ArgsCodec args, ResultCodec result)
+    private TaskWire(ArgsCodec args, ResultCodec result, ActorHandleType? actor = null)
     {
         Args = args;
         Result = result;
+        Actor = actor;
     }
 
     internal ArgsCodec Args { get; }
 
     internal ResultCodec Result { get; }
+
+    /// <summary>For an actor's constructor: the handle type the node that hosts the actor makes; null for a task or a method.</summary>
+    internal ActorHandleType? Actor { get; }
 
     /// <summary>The wire form of a function without parameters that returns <typeparamref name="TResult"/>.</summary>
     /// <typeparam name="TResult">The type the result ref holds (<see cref="Unit"/> for none).</typeparam>
@@ -47,4 +52,34 @@ public sealed class TaskWire
     /// <typeparam name="T3">The third parameter's type.</typeparam>
     /// <returns>The wire form.</returns>
     public static TaskWire Of<TResult, T1, T2, T3>() => new(ArgsCodec<T1, T2, T3>.Instance, ResultCodec<TResult>.Instance);
+
+    /// <summary>The wire form of an actor constructor without parameters, so the actor can be created on another node.</summary>
+    /// <typeparam name="THandle">The actor's generated handle type.</typeparam>
+    /// <returns>The wire form.</returns>
+    public static TaskWire OfActor<THandle>()
+        where THandle : ActorHandle, IActorHandle<THandle> => new(ArgsCodec.None, ResultCodec<Unit>.Instance, ActorHandleType.Of<THandle>());
+
+    /// <summary>The wire form of an actor constructor of one parameter.</summary>
+    /// <typeparam name="THandle">The actor's generated handle type.</typeparam>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <returns>The wire form.</returns>
+    public static TaskWire OfActor<THandle, T1>()
+        where THandle : ActorHandle, IActorHandle<THandle> => new(ArgsCodec<T1>.Instance, ResultCodec<Unit>.Instance, ActorHandleType.Of<THandle>());
+
+    /// <summary>The wire form of an actor constructor of two parameters.</summary>
+    /// <typeparam name="THandle">The actor's generated handle type.</typeparam>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <returns>The wire form.</returns>
+    public static TaskWire OfActor<THandle, T1, T2>()
+        where THandle : ActorHandle, IActorHandle<THandle> => new(ArgsCodec<T1, T2>.Instance, ResultCodec<Unit>.Instance, ActorHandleType.Of<THandle>());
+
+    /// <summary>The wire form of an actor constructor of three parameters.</summary>
+    /// <typeparam name="THandle">The actor's generated handle type.</typeparam>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <returns>The wire form.</returns>
+    public static TaskWire OfActor<THandle, T1, T2, T3>()
+        where THandle : ActorHandle, IActorHandle<THandle> => new(ArgsCodec<T1, T2, T3>.Instance, ResultCodec<Unit>.Instance, ActorHandleType.Of<THandle>());
 }

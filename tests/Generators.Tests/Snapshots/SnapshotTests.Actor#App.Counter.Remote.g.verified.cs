@@ -118,30 +118,34 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
+        internal sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Counter.RayInvoker Instance = new();
 
             /// <summary>The options of the class's <c>[RayRemote]</c>.</summary>
             internal static readonly global::RaySharp.ActorOptions Defaults = new global::RaySharp.ActorOptions { NumCpus = 0.5D, MaxConcurrency = 2 };
 
+            /// <summary>Creates this type's functions when the module loads (reading a static field runs every field initializer), so a task another node sends finds its function by id.</summary>
+            [global::System.Runtime.CompilerServices.ModuleInitializer]
+            internal static void RegisterFunctions() => global::System.GC.KeepAlive(Instance);
+
             // FNV-1a 64 of "App.Counter.New()"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction New = new(0x66ABBF75A319D529UL, "App.Counter.New", Instance, isAsync: true);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction New = new(0x66ABBF75A319D529UL, "App.Counter.New", Instance, isAsync: true) { Wire = global::RaySharp.CompilerServices.TaskWire.OfActor<global::App.Counter.Handle>() };
 
             // FNV-1a 64 of "App.Counter.New(System.Int32)"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction New_2 = new(0xBF9F36635DE80DF0UL, "App.Counter.New", Instance, isAsync: true);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction New_2 = new(0xBF9F36635DE80DF0UL, "App.Counter.New", Instance, isAsync: true) { Wire = global::RaySharp.CompilerServices.TaskWire.OfActor<global::App.Counter.Handle, int>() };
 
             // FNV-1a 64 of "App.Counter.AddLaterAsync(System.Int32)->System.Threading.Tasks.Task<System.Int32>"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction AddLaterAsync = new(0xEE4020F49AC37A65UL, "App.Counter.AddLaterAsync", Instance, isAsync: true);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction AddLaterAsync = new(0xEE4020F49AC37A65UL, "App.Counter.AddLaterAsync", Instance, isAsync: true) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<int, int>() };
 
             // FNV-1a 64 of "App.Counter.DescribeAsync()->System.Threading.Tasks.ValueTask<System.String>"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction DescribeAsync = new(0x9BD472D5B5EB773CUL, "App.Counter.DescribeAsync", Instance, isAsync: true, defaultOptions: new global::RaySharp.TaskOptions { MaxRetries = 2 });
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction DescribeAsync = new(0x9BD472D5B5EB773CUL, "App.Counter.DescribeAsync", Instance, isAsync: true, defaultOptions: new global::RaySharp.TaskOptions { MaxRetries = 2 }) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<string>() };
 
             // FNV-1a 64 of "App.Counter.Increment(System.Int32)->System.Int32"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Increment = new(0x9B70AFBBD47918C7UL, "App.Counter.Increment", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Increment = new(0x9B70AFBBD47918C7UL, "App.Counter.Increment", Instance) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<int, int>() };
 
             // FNV-1a 64 of "App.Counter.Reset()->System.Void"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Reset = new(0x710FCEB46D5FFEB2UL, "App.Counter.Reset", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Reset = new(0x710FCEB46D5FFEB2UL, "App.Counter.Reset", Instance) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<global::RaySharp.Unit>() };
 
             /// <inheritdoc />
             public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)

@@ -106,24 +106,28 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
+        internal sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Worker.RayInvoker Instance = new();
 
             /// <summary>The options of the class's <c>[RayRemote]</c>.</summary>
             internal static readonly global::RaySharp.ActorOptions Defaults = new global::RaySharp.ActorOptions { MaxConcurrency = 3, ConcurrencyGroups = new global::System.Collections.Generic.Dictionary<string, int> { ["io"] = 2, ["compute"] = 4 } };
 
+            /// <summary>Creates this type's functions when the module loads (reading a static field runs every field initializer), so a task another node sends finds its function by id.</summary>
+            [global::System.Runtime.CompilerServices.ModuleInitializer]
+            internal static void RegisterFunctions() => global::System.GC.KeepAlive(Instance);
+
             // FNV-1a 64 of "App.Worker.New()"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction New = new(0x5C01D02668F1EC6FUL, "App.Worker.New", Instance, isAsync: true);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction New = new(0x5C01D02668F1EC6FUL, "App.Worker.New", Instance, isAsync: true) { Wire = global::RaySharp.CompilerServices.TaskWire.OfActor<global::App.Worker.Handle>() };
 
             // FNV-1a 64 of "App.Worker.Crunch(System.Int32)->System.Int32"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Crunch = new(0xD35D3DCB2791889DUL, "App.Worker.Crunch", Instance, defaultOptions: new global::RaySharp.TaskOptions { MaxRetries = 1, ConcurrencyGroup = "compute" });
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Crunch = new(0xD35D3DCB2791889DUL, "App.Worker.Crunch", Instance, defaultOptions: new global::RaySharp.TaskOptions { MaxRetries = 1, ConcurrencyGroup = "compute" }) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<int, int>() };
 
             // FNV-1a 64 of "App.Worker.FetchAsync(System.String)->System.Threading.Tasks.Task<System.String>"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction FetchAsync = new(0x235C73D0DF1CFEA6UL, "App.Worker.FetchAsync", Instance, isAsync: true, defaultOptions: new global::RaySharp.TaskOptions { ConcurrencyGroup = "io" });
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction FetchAsync = new(0x235C73D0DF1CFEA6UL, "App.Worker.FetchAsync", Instance, isAsync: true, defaultOptions: new global::RaySharp.TaskOptions { ConcurrencyGroup = "io" }) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<string, string>() };
 
             // FNV-1a 64 of "App.Worker.Status()->System.Int32"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Status = new(0x6E736EB0DE50F37FUL, "App.Worker.Status", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Status = new(0x6E736EB0DE50F37FUL, "App.Worker.Status", Instance) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<int>() };
 
             /// <inheritdoc />
             public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)

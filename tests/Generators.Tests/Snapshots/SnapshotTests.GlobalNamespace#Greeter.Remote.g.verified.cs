@@ -88,15 +88,19 @@ partial class Greeter
     [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
+    internal sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
     {
         private static readonly global::Greeter.RayInvoker Instance = new();
 
+        /// <summary>Creates this type's functions when the module loads (reading a static field runs every field initializer), so a task another node sends finds its function by id.</summary>
+        [global::System.Runtime.CompilerServices.ModuleInitializer]
+        internal static void RegisterFunctions() => global::System.GC.KeepAlive(Instance);
+
         // FNV-1a 64 of "Greeter.New()"
-        internal static readonly global::RaySharp.CompilerServices.RemoteFunction New = new(0x6C75BB0962B8A6AAUL, "Greeter.New", Instance);
+        internal static readonly global::RaySharp.CompilerServices.RemoteFunction New = new(0x6C75BB0962B8A6AAUL, "Greeter.New", Instance) { Wire = global::RaySharp.CompilerServices.TaskWire.OfActor<global::Greeter.Handle>() };
 
         // FNV-1a 64 of "Greeter.Greet(System.String)->System.String"
-        internal static readonly global::RaySharp.CompilerServices.RemoteFunction Greet = new(0x4B6E26381DF1B9D6UL, "Greeter.Greet", Instance);
+        internal static readonly global::RaySharp.CompilerServices.RemoteFunction Greet = new(0x4B6E26381DF1B9D6UL, "Greeter.Greet", Instance) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<string, string>() };
 
         /// <inheritdoc />
         public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)

@@ -90,15 +90,19 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
+        internal sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.ActorWithStatic.RayInvoker Instance = new();
 
+            /// <summary>Creates this type's functions when the module loads (reading a static field runs every field initializer), so a task another node sends finds its function by id.</summary>
+            [global::System.Runtime.CompilerServices.ModuleInitializer]
+            internal static void RegisterFunctions() => global::System.GC.KeepAlive(Instance);
+
             // FNV-1a 64 of "App.ActorWithStatic.New()"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction New = new(0x9421F54630A8AEEAUL, "App.ActorWithStatic.New", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction New = new(0x9421F54630A8AEEAUL, "App.ActorWithStatic.New", Instance) { Wire = global::RaySharp.CompilerServices.TaskWire.OfActor<global::App.ActorWithStatic.Handle>() };
 
             // FNV-1a 64 of "App.ActorWithStatic.Allowed()->System.Int32"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Allowed = new(0xC5312C3BB781405CUL, "App.ActorWithStatic.Allowed", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Allowed = new(0xC5312C3BB781405CUL, "App.ActorWithStatic.Allowed", Instance) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<int>() };
 
             /// <inheritdoc />
             public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)

@@ -90,12 +90,16 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
+        internal sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Source.RayInvoker Instance = new();
 
+            /// <summary>Creates this type's functions when the module loads (reading a static field runs every field initializer), so a task another node sends finds its function by id.</summary>
+            [global::System.Runtime.CompilerServices.ModuleInitializer]
+            internal static void RegisterFunctions() => global::System.GC.KeepAlive(Instance);
+
             // FNV-1a 64 of "App.Source.New()"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction New = new(0x3BA373D72B8BE1B4UL, "App.Source.New", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction New = new(0x3BA373D72B8BE1B4UL, "App.Source.New", Instance) { Wire = global::RaySharp.CompilerServices.TaskWire.OfActor<global::App.Source.Handle>() };
 
             // FNV-1a 64 of "App.Source.Lines(System.Int32)->System.Collections.Generic.IEnumerable<System.String>"
             internal static readonly global::RaySharp.CompilerServices.RemoteFunction Lines = new(0xDB348F84AACFCBF9UL, "App.Source.Lines", Instance);

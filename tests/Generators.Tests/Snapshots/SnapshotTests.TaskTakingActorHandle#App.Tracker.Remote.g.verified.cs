@@ -98,18 +98,22 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
+        internal sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Tracker.RayInvoker Instance = new();
 
+            /// <summary>Creates this type's functions when the module loads (reading a static field runs every field initializer), so a task another node sends finds its function by id.</summary>
+            [global::System.Runtime.CompilerServices.ModuleInitializer]
+            internal static void RegisterFunctions() => global::System.GC.KeepAlive(Instance);
+
             // FNV-1a 64 of "App.Tracker.New()"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction New = new(0x8FCBBFEC3D1488C9UL, "App.Tracker.New", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction New = new(0x8FCBBFEC3D1488C9UL, "App.Tracker.New", Instance) { Wire = global::RaySharp.CompilerServices.TaskWire.OfActor<global::App.Tracker.Handle>() };
 
             // FNV-1a 64 of "App.Tracker.Counts()->System.Int32[]"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Counts = new(0x9C04C012C7752D53UL, "App.Tracker.Counts", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Counts = new(0x9C04C012C7752D53UL, "App.Tracker.Counts", Instance) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<int[]>() };
 
             // FNV-1a 64 of "App.Tracker.Increment(System.Int32)->System.Void"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Increment = new(0xBAD223C79DB76F77UL, "App.Tracker.Increment", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Increment = new(0xBAD223C79DB76F77UL, "App.Tracker.Increment", Instance) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<global::RaySharp.Unit, int>() };
 
             /// <inheritdoc />
             public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)

@@ -106,21 +106,25 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
+        internal sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Derived.RayInvoker Instance = new();
 
+            /// <summary>Creates this type's functions when the module loads (reading a static field runs every field initializer), so a task another node sends finds its function by id.</summary>
+            [global::System.Runtime.CompilerServices.ModuleInitializer]
+            internal static void RegisterFunctions() => global::System.GC.KeepAlive(Instance);
+
             // FNV-1a 64 of "App.Derived.New(System.String)"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction New = new(0xC08D4E642BB22B9AUL, "App.Derived.New", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction New = new(0xC08D4E642BB22B9AUL, "App.Derived.New", Instance) { Wire = global::RaySharp.CompilerServices.TaskWire.OfActor<global::App.Derived.Handle, string>() };
 
             // FNV-1a 64 of "App.Derived.Add(System.Int32)->System.Int32"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Add = new(0xD88CC2B8B59EFB6CUL, "App.Derived.Add", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Add = new(0xD88CC2B8B59EFB6CUL, "App.Derived.Add", Instance) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<int, int>() };
 
             // FNV-1a 64 of "App.Derived.Hidden()->System.String"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Hidden = new(0x29F89CB85B57C4E9UL, "App.Derived.Hidden", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Hidden = new(0x29F89CB85B57C4E9UL, "App.Derived.Hidden", Instance) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<string>() };
 
             // FNV-1a 64 of "App.Derived.Kind()->System.String"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Kind = new(0xBC107462F8459103UL, "App.Derived.Kind", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Kind = new(0xBC107462F8459103UL, "App.Derived.Kind", Instance) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<string>() };
 
             /// <inheritdoc />
             public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)

@@ -90,15 +90,19 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
+        internal sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Plain.RayInvoker Instance = new();
 
+            /// <summary>Creates this type's functions when the module loads (reading a static field runs every field initializer), so a task another node sends finds its function by id.</summary>
+            [global::System.Runtime.CompilerServices.ModuleInitializer]
+            internal static void RegisterFunctions() => global::System.GC.KeepAlive(Instance);
+
             // FNV-1a 64 of "App.Plain.New()"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction New = new(0x92A1D046405F0905UL, "App.Plain.New", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction New = new(0x92A1D046405F0905UL, "App.Plain.New", Instance) { Wire = global::RaySharp.CompilerServices.TaskWire.OfActor<global::App.Plain.Handle>() };
 
             // FNV-1a 64 of "App.Plain.Ping()->System.String"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Ping = new(0xEC1A0622B485BFE8UL, "App.Plain.Ping", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Ping = new(0xEC1A0622B485BFE8UL, "App.Plain.Ping", Instance) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<string>() };
 
             /// <inheritdoc />
             public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)

@@ -90,18 +90,22 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("RaySharp.Generators", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
+        internal sealed class RayInvoker : global::RaySharp.CompilerServices.IRemoteInvoker
         {
             private static readonly global::App.Shared.RayInvoker Instance = new();
 
             /// <summary>The options of the class's <c>[RayRemote]</c>.</summary>
             internal static readonly global::RaySharp.ActorOptions Defaults = new global::RaySharp.ActorOptions { Name = "x", Namespace = "test", GetIfExists = true, Lifetime = global::RaySharp.ActorLifetime.Detached };
 
+            /// <summary>Creates this type's functions when the module loads (reading a static field runs every field initializer), so a task another node sends finds its function by id.</summary>
+            [global::System.Runtime.CompilerServices.ModuleInitializer]
+            internal static void RegisterFunctions() => global::System.GC.KeepAlive(Instance);
+
             // FNV-1a 64 of "App.Shared.New()"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction New = new(0x5D47DC253B191E34UL, "App.Shared.New", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction New = new(0x5D47DC253B191E34UL, "App.Shared.New", Instance) { Wire = global::RaySharp.CompilerServices.TaskWire.OfActor<global::App.Shared.Handle>() };
 
             // FNV-1a 64 of "App.Shared.Ping()->System.String"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Ping = new(0x7CEB74E415E313DDUL, "App.Shared.Ping", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Ping = new(0x7CEB74E415E313DDUL, "App.Shared.Ping", Instance) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<string>() };
 
             /// <inheritdoc />
             public global::System.Threading.Tasks.ValueTask InvokeAsync(global::RaySharp.CompilerServices.RemoteFunction function, global::RaySharp.CompilerServices.TaskArgs args, global::RaySharp.CompilerServices.RemoteInvocation invocation)

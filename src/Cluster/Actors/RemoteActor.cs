@@ -1,0 +1,223 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Threading;
+using MessagePack;
+using RaySharp.Actors;
+using RaySharp.Backend;
+using RaySharp.Cluster.Backend;
+using RaySharp.CompilerServices;
+using RaySharp.Objects;
+using RaySharp.Scheduling;
+
+namespace RaySharp.Cluster.Actors;
+
+/// <summary>
+/// An actor on another node, as a node (or a driver) that calls it sees it: the endpoint its handles bind to. Calls
+/// become <see cref="RemoteActorCall"/>s, which go to the actor's node in batches. Ray's per-caller order holds here:
+/// each caller's calls leave in the order it submitted them, a call still waiting for its ref arguments holding up
+/// only its own caller's later calls; the actor's node then runs them in arrival order (a sync actor) or as its
+/// <c>MaxConcurrency</c> and concurrency groups allow. While the actor's own creation has not left yet (its
+/// constructor arguments are pending), every call waits behind it.
+/// </summary>
+[DebuggerDisplay("Remote actor {ClassName,nq} {Id} on {NodeId,nq}")]
+internal sealed class RemoteActor : IActorEndpoint
+{
+    private readonly ClusterActors _actors;
+    private readonly ActorHandleType? _handleType;
+    private readonly Lock _sync = new();
+    /// <summary>Per caller, its calls not sent yet, in submission order; a caller leaves when its queue empties.</summary>
+    private readonly Dictionary<object, Queue<RemoteActorCall>> _waiting = new(ReferenceEqualityComparer.Instance);
+    private bool _created;
+    private bool? _killBeforeCreation;
+    private Exception? _death;
+
+    /// <param name="actors">This node's actor layer.</param>
+    /// <param name="id">The actor's id.</param>
+    /// <param name="nodeId">The node hosting it.</param>
+    /// <param name="className">Its class, for messages.</param>
+    /// <param name="handleType">Its handle type when known (it is not for a handle read from bytes).</param>
+    /// <param name="name">Its name, or null.</param>
+    /// <param name="created">False for an actor this node creates: calls wait until its creation has left.</param>
+    public RemoteActor(ClusterActors actors, ActorId id, string nodeId, string className, ActorHandleType? handleType, string? name, bool created)
+    {
+        _actors = actors;
+        Id = id;
+        NodeId = nodeId;
+        ClassName = className;
+        _handleType = handleType;
+        Name = name;
+        _created = created;
+    }
+
+    public IRayBackend Backend => _actors.Backend;
+
+    public MessagePackSerializerOptions SerializerOptions => _actors.Backend.SerializerOptions;
+
+    public ActorId Id { get; }
+
+    /// <summary>The node hosting the actor.</summary>
+    public string NodeId { get; }
+
+    public string ClassName { get; }
+
+    public string? Name { get; }
+
+    /// <summary>Restarts happen on the actor's node; this node does not follow them.</summary>
+    public int Restarts => 0;
+
+    public Type HandleType => _handleType?.Type ?? typeof(ActorHandle);
+
+    /// <summary>The resources its creation placed on its node's ledger here, removed when this node kills it; null when this node did not create it.</summary>
+    public (RemoteNode Node, ResourceRequest Request)? Placement { get; init; }
+
+    /// <summary>Sends the actor's creation once its constructor arguments are ready; calls submitted meanwhile wait behind it.</summary>
+    public void Create(TaskSpec constructor, WireActorOptions options) =>
+        new RemoteActorCall(this, constructor, options).Start();
+
+    /// <summary>Marks the actor dead here (its creation cannot reach its node): its calls fail at once.</summary>
+    public void MarkDead(string reason, Exception? cause)
+    {
+        List<RemoteActorCall> waiting = [];
+        lock (_sync)
+        {
+            _death ??= Died(reason, cause);
+            foreach (var queue in _waiting.Values)
+            {
+                waiting.AddRange(queue);
+            }
+
+            _waiting.Clear();
+        }
+
+        foreach (var call in waiting)
+        {
+            call.Result?.TryFail(_death);
+        }
+    }
+
+    /// <summary>The exception a call of this actor fails with when it is dead.</summary>
+    public ActorDiedException Died(string reason, Exception? cause) => new(ClassName, Id, reason, cause);
+
+    /// <summary>Queues a method call: it leaves once its arguments are ready and its caller's earlier calls left.</summary>
+    /// <exception cref="NotSupportedException">The method's calls cannot travel (several results, a stream, or no wire form).</exception>
+    public void Submit(TaskSpec spec, TaskOutputs outputs)
+    {
+        if (spec.Function.Wire is null || outputs.Extra is not null)
+        {
+            throw new NotSupportedException(
+                $"'{spec.Function.Name}' cannot be called on actor {ClassName} ({Id}), which lives on node {NodeId}: methods with several results, "
+                + "streams, more than three parameters, params or ObjectRef parameters have no wire form yet, so they run only on the actor's own node.");
+        }
+
+        var caller = CallerOrder.CallerOf(BlockingScope.Current as LocalTask, _actors);
+        var call = new RemoteActorCall(this, spec, outputs.Result, caller, _actors.NextCallKey());
+        lock (_sync)
+        {
+            if (_death is { } death)
+            {
+                outputs.Result.TryFail(death);
+                return;
+            }
+
+            if (!_waiting.TryGetValue(caller, out var queue))
+            {
+                queue = new Queue<RemoteActorCall>();
+                _waiting.Add(caller, queue);
+            }
+
+            queue.Enqueue(call);
+        }
+
+        call.Start();
+    }
+
+    /// <summary>A call's (or the creation's) arguments are ready: sends what may leave, in each caller's order.</summary>
+    public void OnReady(RemoteActorCall call)
+    {
+        lock (_sync)
+        {
+            if (call.Result is null)
+            {
+                // The creation: it leaves first, then every call that waited behind it.
+                if (call.Message is { } creation)
+                {
+                    _actors.Send(this, creation, null);
+                }
+
+                _created = true;
+                foreach (var caller in new List<object>(_waiting.Keys))
+                {
+                    DrainLocked(caller);
+                }
+
+                if (_killBeforeCreation is { } noRestart)
+                {
+                    _actors.SendKill(this, noRestart);
+                }
+
+                return;
+            }
+
+            if (_created)
+            {
+                DrainLocked(call.Caller);
+            }
+        }
+    }
+
+    public ActorHandle NewHandle()
+    {
+        var type = _handleType ?? throw new NotSupportedException($"A new handle to actor {ClassName} ({Id}) needs its handle type, which this node learnt from bytes.");
+        var handle = type.FromId(Id);
+        handle.Bind(this);
+        return handle;
+    }
+
+    /// <summary>Kills the actor on its node (after the calls this node already sent it); returns at once, as <c>ray.kill</c> does.</summary>
+    public void Kill(bool noRestart)
+    {
+        lock (_sync)
+        {
+            if (!_created)
+            {
+                _killBeforeCreation = noRestart;
+                return;
+            }
+        }
+
+        _actors.SendKill(this, noRestart);
+    }
+
+    /// <summary>Handles of a remote actor are not counted across nodes: it lives until it is killed or its node stops.</summary>
+    public void HandleCreated()
+    {
+    }
+
+    public void HandleCollected()
+    {
+    }
+
+    /// <summary>Sends the ready calls at the head of <paramref name="caller"/>'s queue; a call that failed here is skipped.</summary>
+    private void DrainLocked(object caller)
+    {
+        if (!_waiting.TryGetValue(caller, out var queue))
+        {
+            return;
+        }
+
+        while (queue.Count > 0 && queue.Peek().IsReady)
+        {
+            var next = queue.Dequeue();
+            if (next.Message is { } message)
+            {
+                _actors.Send(this, message, next);
+            }
+        }
+
+        if (queue.Count == 0)
+        {
+            _waiting.Remove(caller);
+        }
+    }
+}

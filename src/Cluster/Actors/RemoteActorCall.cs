@@ -1,0 +1,165 @@
+using System;
+using System.Threading;
+using MessagePack;
+using RaySharp.Cluster.Transport;
+using RaySharp.CompilerServices;
+using RaySharp.Objects;
+using RaySharp.Wire;
+
+namespace RaySharp.Cluster.Actors;
+
+/// <summary>
+/// A call (or the creation) of an actor on another node, on the caller's node: it waits, without a thread, until its
+/// ref arguments are ready here, then its spec is written and it tells its actor, which sends it in its caller's order.
+/// The result's bytes complete the caller's entry.
+/// </summary>
+internal sealed class RemoteActorCall : IObjectWaiter
+{
+    private readonly RemoteActor _actor;
+    private readonly TaskSpec _spec;
+    private readonly WireActorOptions? _options;
+    /// <summary>Dependencies not ready yet, plus one for <see cref="Start"/> itself, so the last arrival acts once.</summary>
+    private int _pending;
+    private volatile bool _ready;
+
+    /// <summary>A method call, whose result goes to <paramref name="result"/>.</summary>
+    public RemoteActorCall(RemoteActor actor, TaskSpec spec, ObjectEntry result, object caller, long key)
+    {
+        _actor = actor;
+        _spec = spec;
+        Result = result;
+        Caller = caller;
+        Key = key;
+    }
+
+    /// <summary>The actor's creation, from its constructor spec and options.</summary>
+    public RemoteActorCall(RemoteActor actor, TaskSpec constructor, WireActorOptions options)
+    {
+        _actor = actor;
+        _spec = constructor;
+        _options = options;
+        Caller = actor;
+    }
+
+    /// <summary>The sender's key, under which the result comes back (negative); 0 for a creation.</summary>
+    public long Key { get; }
+
+    /// <summary>Null for a creation.</summary>
+    public ObjectEntry? Result { get; }
+
+    /// <summary>Who submitted it (<see cref="RaySharp.Actors.CallerOrder.CallerOf"/>): its calls go out in submission order.</summary>
+    public object Caller { get; }
+
+    public RemoteActor Actor => _actor;
+
+    /// <summary>True once its arguments are ready (or it failed): it may go out when the calls before it did.</summary>
+    public bool IsReady => _ready;
+
+    /// <summary>What goes to the actor's node, once ready; null when the call failed here and sends nothing.</summary>
+    public WireActorMessage? Message { get; private set; }
+
+    /// <summary>Registers on the unready ref arguments; becomes ready at once when there are none.</summary>
+    public void Start()
+    {
+        var args = _spec.Args;
+        var count = args.DependencyCount;
+        _pending = count + 1;
+        for (var i = 0; i < count; i++)
+        {
+            if (!args.GetDependency(i).Entry.TryRegister(this, i))
+            {
+                Arrive();
+            }
+        }
+
+        Arrive();
+    }
+
+    public void OnObjectCompleted(ObjectEntry entry, int token) => Arrive();
+
+    /// <summary>Publishes a result that came back, or fails the entry with its error (a dead actor's as <see cref="ActorDiedException"/>).</summary>
+    public void Complete(WireResult result, string nodeId, MessagePackSerializerOptions options)
+    {
+        if (Result is null)
+        {
+            return;
+        }
+
+        try
+        {
+            if (result.Error is { } error)
+            {
+                Result.TryFail(error.Type == typeof(ActorDiedException).FullName
+                    ? _actor.Died("it is dead on node " + nodeId, error.ToException(nodeId))
+                    : error.ToException(nodeId));
+            }
+            else
+            {
+                var reader = new MessagePackReader(result.Value);
+                _spec.Function.Wire!.Result.TryPublish(Result, ref reader, options);
+            }
+        }
+        catch (Exception error) when (error is MessagePackSerializationException or InvalidOperationException)
+        {
+            Result.TryFail(new NodeTaskException(nodeId, error.GetType().FullName!, "the result of actor call '" + _spec.Function.Name + "' did not read back: " + error.Message, error.StackTrace ?? string.Empty));
+        }
+    }
+
+    private void Arrive()
+    {
+        if (Interlocked.Decrement(ref _pending) != 0)
+        {
+            return;
+        }
+
+        Message = Prepare();
+        _ready = true;
+        _actor.OnReady(this);
+    }
+
+    /// <summary>The message to send, or null when the call already failed here (its argument failed, or it could not be written).</summary>
+    private WireActorMessage? Prepare()
+    {
+        if (Result is { IsCompleted: true })
+        {
+            return null;
+        }
+
+        var id = _actor.Id;
+        var args = _spec.Args;
+        for (var i = 0; i < args.DependencyCount; i++)
+        {
+            if (args.GetDependency(i).Entry.CapturedError is { } failed)
+            {
+                // As locally: a call whose argument failed fails with the same error; an actor whose constructor
+                // argument failed is dead from the start, on its node too.
+                if (Result is null)
+                {
+                    return new WireActorMessage(ActorMessageKind.Create, 0, id.Owner, id.Sequence, null, null, _options, WireError.From(failed.SourceException));
+                }
+
+                Result.TryFail(failed);
+                return null;
+            }
+        }
+
+        try
+        {
+            var bytes = TaskSpecWire.Write(_spec, _actor.SerializerOptions);
+            return Result is null
+                ? new WireActorMessage(ActorMessageKind.Create, 0, id.Owner, id.Sequence, bytes, null, _options, null)
+                : new WireActorMessage(ActorMessageKind.Call, Key, id.Owner, id.Sequence, bytes, _spec.Options?.ConcurrencyGroup, null, null);
+        }
+        catch (Exception error) when (error is MessagePackSerializationException or InvalidOperationException or InvalidCastException)
+        {
+            var failure = new NodeTaskException(_actor.Backend.NodeId, error.GetType().FullName!, $"'{_spec.Function.Name}' could not be written to send to node {_actor.NodeId}: {error.Message}", error.StackTrace ?? string.Empty);
+            if (Result is null)
+            {
+                return new WireActorMessage(ActorMessageKind.Create, 0, id.Owner, id.Sequence, null, null, _options, WireError.From(failure));
+            }
+
+            Result.TryFail(failure);
+            return null;
+        }
+    }
+}
