@@ -9,6 +9,7 @@ using Orleans;
 using Orleans.Runtime;
 using RaySharp.Actors;
 using RaySharp.Backend;
+using RaySharp.Cluster.Objects;
 using RaySharp.Cluster.Transport;
 using RaySharp.CompilerServices;
 using RaySharp.Objects;
@@ -68,7 +69,11 @@ internal sealed class ClusterBackend : IRayBackend
         _replyTo = new Lazy<INodeResults>(() => grains.CreateObjectReference<INodeResults>(_receiver));
         Runtime = runtime;
         LocalLedger = new ResourceLedger(_local.Scheduler.Pool.Capacity);
+        Objects = new ClusterObjects(nodeId, grains, serves: membership is not null, () => SerializerOptions, _local.FindObject, _local.ShareObject);
     }
+
+    /// <summary>Large objects: served to other nodes, and pulled from them once per node (see <see cref="ClusterObjects"/>).</summary>
+    public ClusterObjects Objects { get; }
 
     public RayRuntime Runtime { get; }
 
@@ -128,7 +133,7 @@ internal sealed class ClusterBackend : IRayBackend
             ResourceRequest request;
             try
             {
-                spec = TaskSpecWire.Read(task.Spec, SerializerOptions);
+                spec = TaskSpecWire.Read(task.Spec, SerializerOptions, Objects);
                 request = spec.ResolveOptions().Request;
             }
             catch (Exception error) when (error is InvalidOperationException or MessagePackSerializationException or ArgumentException)
@@ -358,6 +363,7 @@ internal sealed class ClusterBackend : IRayBackend
             }
         }
 
+        Objects.Dispose();
         _local.Dispose();
         _owned?.Dispose();
     }

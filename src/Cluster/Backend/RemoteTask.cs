@@ -65,6 +65,10 @@ internal sealed class RemoteTask : IObjectWaiter
             {
                 Result.TryFail(error.ToException(Node.NodeId));
             }
+            else if (ObjectReference.TryRead(result.Value, out var large))
+            {
+                _backend.Objects.PullResult(large, _spec.Function.Wire!.Result, Result); // kept on its node, pulled in chunks
+            }
             else
             {
                 var reader = new MessagePackReader(result.Value);
@@ -116,7 +120,7 @@ internal sealed class RemoteTask : IObjectWaiter
         byte[] bytes;
         try
         {
-            bytes = TaskSpecWire.Write(_spec, _backend.SerializerOptions);
+            bytes = TaskSpecWire.Write(_spec, _backend.SerializerOptions, _backend.Objects);
         }
         catch (Exception error) when (error is MessagePackSerializationException or InvalidOperationException or InvalidCastException)
         {

@@ -1,0 +1,24 @@
+using System.Threading.Tasks;
+using Orleans;
+
+namespace RaySharp.Cluster.Objects;
+
+/// <summary>
+/// A node's object service, keyed by its silo address and placed on that silo (as the node grain): other nodes and
+/// drivers pull the bytes of the large objects it holds in chunks, and it hears when copies of its objects are no longer
+/// needed. Kept apart from the node grain, so objects and tasks evolve separately.
+/// </summary>
+internal interface IObjectSourceGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Up to <paramref name="count"/> bytes of object (<paramref name="owner"/>, <paramref name="sequence"/>) from
+    /// <paramref name="offset"/>, read by node <paramref name="reader"/>, which this node then counts as a holder of a copy.
+    /// </summary>
+    Task<byte[]> Read(ulong owner, ulong sequence, long offset, int count, string reader);
+
+    /// <summary>The owner of an object released it: node <paramref name="from"/> tells this node to drop its copy.</summary>
+    Task Free(string from, ulong owner, ulong sequence);
+
+    /// <summary>Node <paramref name="holder"/> no longer needs this node's bytes of the object (a large result it pulled).</summary>
+    Task Done(string holder, ulong owner, ulong sequence);
+}

@@ -1,0 +1,27 @@
+using System.Threading.Tasks;
+using Orleans;
+using Orleans.Concurrency;
+using RaySharp.Cluster.Placement;
+
+namespace RaySharp.Cluster.Objects;
+
+/// <summary>The object service grain: hands each call to the node's <see cref="ClusterObjects"/>. Reentrant, so chunks of many pulls interleave.</summary>
+[NodePlacement]
+[Reentrant]
+internal sealed class ObjectSourceGrain(RayNode node) : Grain, IObjectSourceGrain
+{
+    public Task<byte[]> Read(ulong owner, ulong sequence, long offset, int count, string reader) =>
+        Task.FromResult(node.Backend.Objects.ReadChunk(new ObjectId(owner, sequence), offset, count, reader));
+
+    public Task Free(string from, ulong owner, ulong sequence)
+    {
+        node.Backend.Objects.FreeCopy(new ObjectId(owner, sequence));
+        return Task.CompletedTask;
+    }
+
+    public Task Done(string holder, ulong owner, ulong sequence)
+    {
+        node.Backend.Objects.DropResult(new ObjectId(owner, sequence));
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,61 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace RaySharp.Cluster.Tests;
+
+/// <summary>The owner of a large object frees the copies other nodes pulled once it releases the object.</summary>
+public sealed class ObjectFreeingTests(TwoNodeCluster cluster) : IClassFixture<TwoNodeCluster>
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Releasing_the_owners_last_ref_frees_the_copy_on_node_2()
+    {
+        var id = UseOnNode2(ObjectFunctions.Bytes(512 * 1024, seed: 4));
+        var objects2 = cluster.Node2.Backend.Objects;
+        Assert.True(objects2.HoldsCopy(id));
+        Assert.True(cluster.Node1.Backend.Objects.Serves(id));
+        var freed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnFreed(ObjectId which)
+        {
+            if (which == id)
+            {
+                freed.TrySetResult();
+            }
+        }
+
+        objects2.CopyFreed += OnFreed;
+        try
+        {
+            // The ref is unreachable now: the runtime releases the object when the GC collects its entry.
+            var deadline = DateTime.UtcNow + Timeout;
+            while (!freed.Task.IsCompleted && DateTime.UtcNow < deadline)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                await Task.WhenAny(freed.Task, Task.Delay(100));
+            }
+
+            Assert.True(freed.Task.IsCompleted, "node 2 was not told to free its copy");
+            Assert.False(objects2.HoldsCopy(id));
+            Assert.False(cluster.Node1.Backend.Objects.Serves(id));
+        }
+        finally
+        {
+            objects2.CopyFreed -= OnFreed;
+        }
+    }
+
+    /// <summary>Puts <paramref name="data"/> on node 1, runs a task with it on node 2, and lets every ref to it go.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ObjectId UseOnNode2(byte[] data)
+    {
+        using var _ = cluster.Node1.Runtime.MakeCurrent();
+        var put = Ray.Put(data);
+        var digest = ObjectFunctions.Remote.WithOptions(TwoNodeCluster.NeedsSpecial).Summarize(put).Get(Timeout);
+        Assert.Equal(Digest.SumOf(data), digest.Sum);
+        return put.Id;
+    }
+}
