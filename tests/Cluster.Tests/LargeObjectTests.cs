@@ -1,4 +1,7 @@
 using System;
+using System.Net.Sockets;
+using System.Threading.Tasks;
+using RaySharp.Cluster.Objects;
 using Xunit;
 
 namespace RaySharp.Cluster.Tests;
@@ -35,6 +38,39 @@ public sealed class LargeObjectTests(TwoNodeCluster cluster) : IClassFixture<Two
 
         Assert.Equal(ObjectFunctions.Bytes(3 * 1024 * 1024, 7), made);
         Assert.Equal(1, cluster.Node1.Backend.Objects.Pulls - pulls);
+    }
+
+    [Fact]
+    public void Without_the_side_channel_a_large_object_is_pulled_through_grain_calls_in_chunks()
+    {
+        using var _ = cluster.Node1.Runtime.MakeCurrent();
+        var data = ObjectFunctions.Bytes(10 * 1024 * 1024, seed: 5);
+        cluster.Node2.Backend.Objects.UseSideChannel = false;
+        try
+        {
+            var digest = ObjectFunctions.Remote.WithOptions(TwoNodeCluster.NeedsSpecial).Summarize(Ray.Put(data)).Get(Timeout);
+
+            Assert.Equal(new Digest(Digest.SumOf(data), data.Length, cluster.Node2.NodeId), digest);
+        }
+        finally
+        {
+            cluster.Node2.Backend.Objects.UseSideChannel = true;
+        }
+    }
+
+    [Fact]
+    public async Task A_reader_without_the_nodes_token_gets_no_bytes_from_its_side_channel()
+    {
+        var address = cluster.Node1.Backend.Objects.ChannelAddress!;
+        using var client = new TcpClient();
+        await client.ConnectAsync(address.Host, address.Port);
+        var stream = client.GetStream();
+        var hello = new byte[20 + ObjectChannelServer.RequestBytes]; // a zero token, an empty name, one request for nothing
+        await stream.WriteAsync(hello);
+
+        var read = await stream.ReadAsync(new byte[16]).AsTask().WaitAsync(Timeout);
+
+        Assert.Equal(0, read); // the node closed the connection without answering
     }
 
     [Fact]

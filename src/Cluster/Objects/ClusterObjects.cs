@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using MessagePack;
 using Orleans;
+using Orleans.Runtime;
 using RaySharp.Objects;
 using RaySharp.Wire;
 
@@ -17,7 +18,7 @@ namespace RaySharp.Cluster.Objects;
 /// object share one pull, in chunks of <see cref="ChunkBytes"/> through <see cref="IObjectSourceGrain"/>, and wait for it
 /// without a thread, as for any pending ref.
 /// </summary>
-internal sealed class ClusterObjects : IObjectTransfer
+internal sealed class ClusterObjects : IObjectTransfer, IDisposable
 {
     /// <summary>Ray's <c>max_direct_call_object_size</c> (100 KiB): larger values travel by reference and are pulled.</summary>
     public const int DefaultInlineMaxBytes = 100 * 1024;
@@ -36,6 +37,8 @@ internal sealed class ClusterObjects : IObjectTransfer
     private readonly ConcurrentDictionary<ObjectId, ObjectSource> _sources = new();
     private readonly ConcurrentDictionary<ObjectId, ObjectEntry> _copies = new();
     private readonly ConditionalWeakTable<ObjectEntry, ReleaseSentinel> _watched = new();
+    private readonly ConcurrentDictionary<string, Task<ObjectChannelAddress?>> _channels = new();
+    private readonly ObjectChannelServer? _channel;
     private long _pulls;
     private long _bytesPulled;
     private long _copiesFreed;
@@ -56,7 +59,24 @@ internal sealed class ClusterObjects : IObjectTransfer
         _findLocal = findLocal;
         _share = share;
         InlineMaxBytes = serves ? DefaultInlineMaxBytes : int.MaxValue;
+        if (serves && SiloAddress.TryParse(nodeId, out var silo))
+        {
+            try
+            {
+                _channel = new ObjectChannelServer(silo.Endpoint.Address, ServeChunk);
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                _channel = null; // no side channel: other nodes pull through grain calls
+            }
+        }
     }
+
+    /// <summary>Where this node serves object bytes over TCP, or null (a driver, or the listener could not start).</summary>
+    public ObjectChannelAddress? ChannelAddress => _channel?.Address;
+
+    /// <summary>Pull over other nodes' side channels when they have one (the default); false pulls through grain calls only.</summary>
+    public bool UseSideChannel { get; set; } = true;
 
     /// <summary>Raised on this node when the owner of a copy freed it (for tests: a handshake, not a sleep).</summary>
     public event Action<ObjectId>? CopyFreed;
@@ -211,6 +231,7 @@ internal sealed class ClusterObjects : IObjectTransfer
     public void Dispose()
     {
         _disposed = true;
+        _channel?.Dispose();
         _sources.Clear();
         _copies.Clear();
     }
@@ -265,12 +286,30 @@ internal sealed class ClusterObjects : IObjectTransfer
         }
     }
 
-    /// <summary>The object's bytes, in chunks of <see cref="ChunkBytes"/>, <see cref="ChunksInFlight"/> requests at a time.</summary>
-    private async Task<byte[]> PullAsync(ObjectReference reference)
+    /// <summary>
+    /// The object's bytes, in chunks of <see cref="ChunkBytes"/>: over the owner's side channel when it has one (all
+    /// chunk requests sent at once, answers read straight into the result), else through grain calls,
+    /// <see cref="ChunksInFlight"/> at a time.
+    /// </summary>
+    internal async Task<byte[]> PullAsync(ObjectReference reference)
     {
-        var grain = Source(reference.Node);
         var size = (int)reference.Size;
         var buffer = GC.AllocateUninitializedArray<byte>(size);
+        if (UseSideChannel && await ChannelOf(reference.Node).ConfigureAwait(false) is { } address)
+        {
+            try
+            {
+                await ObjectChannelClient.PullAsync(address, _nodeId, reference, buffer, ChunkBytes).ConfigureAwait(false);
+                Interlocked.Add(ref _bytesPulled, size);
+                return buffer;
+            }
+            catch (Exception error) when (error is System.Net.Sockets.SocketException or System.IO.IOException)
+            {
+                _channels.TryRemove(reference.Node, out _); // unreachable: ask again next time, and use the grain calls now
+            }
+        }
+
+        var grain = Source(reference.Node);
         var chunks = (size + ChunkBytes - 1) / ChunkBytes;
         var next = -1;
         var workers = new Task[Math.Clamp(chunks, 1, ChunksInFlight)];
@@ -298,6 +337,37 @@ internal sealed class ClusterObjects : IObjectTransfer
 
                 bytes.CopyTo(buffer, offset);
             }
+        }
+    }
+
+    /// <summary>Serves a chunk over the side channel: the source, with <paramref name="reader"/> counted as a holder, or null.</summary>
+    private ObjectSource? ServeChunk(ObjectId id, string reader)
+    {
+        if (!_sources.TryGetValue(id, out var source))
+        {
+            return null;
+        }
+
+        if (!source.IsResult)
+        {
+            source.AddHolder(reader);
+        }
+
+        return source;
+    }
+
+    /// <summary>A node's side channel, asked once per node; null when it has none or did not answer.</summary>
+    private async Task<ObjectChannelAddress?> ChannelOf(string node)
+    {
+        var asked = _channels.GetOrAdd(node, n => Source(n).Channel());
+        try
+        {
+            return await asked.ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            _channels.TryRemove(new(node, asked));
+            return null;
         }
     }
 

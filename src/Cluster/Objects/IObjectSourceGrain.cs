@@ -10,6 +10,9 @@ namespace RaySharp.Cluster.Objects;
 /// </summary>
 internal interface IObjectSourceGrain : IGrainWithStringKey
 {
+    /// <summary>Where this node serves object bytes over its side channel, with the token to present; null when it has none.</summary>
+    Task<ObjectChannelAddress?> Channel();
+
     /// <summary>
     /// Up to <paramref name="count"/> bytes of object (<paramref name="owner"/>, <paramref name="sequence"/>) from
     /// <paramref name="offset"/>, read by node <paramref name="reader"/>, which this node then counts as a holder of a copy.

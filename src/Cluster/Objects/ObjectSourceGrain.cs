@@ -10,6 +10,8 @@ namespace RaySharp.Cluster.Objects;
 [Reentrant]
 internal sealed class ObjectSourceGrain(RayNode node) : Grain, IObjectSourceGrain
 {
+    public Task<ObjectChannelAddress?> Channel() => Task.FromResult(node.Backend.Objects.ChannelAddress);
+
     public Task<byte[]> Read(ulong owner, ulong sequence, long offset, int count, string reader) =>
         Task.FromResult(node.Backend.Objects.ReadChunk(new ObjectId(owner, sequence), offset, count, reader));
 
