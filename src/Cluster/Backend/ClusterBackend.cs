@@ -69,7 +69,7 @@ internal sealed class ClusterBackend : IRayBackend
         _replyTo = new Lazy<INodeResults>(() => grains.CreateObjectReference<INodeResults>(_receiver));
         Runtime = runtime;
         LocalLedger = new ResourceLedger(_local.Scheduler.Pool.Capacity);
-        Objects = new ClusterObjects(nodeId, grains, serves: membership is not null, () => SerializerOptions, _local.FindObject, _local.ShareObject);
+        Objects = new ClusterObjects(nodeId, grains, serves: membership is not null, () => SerializerOptions, _local.FindObject, _local.Store.Share);
     }
 
     /// <summary>Large objects: served to other nodes, and pulled from them once per node (see <see cref="ClusterObjects"/>).</summary>

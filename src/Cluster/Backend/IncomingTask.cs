@@ -24,7 +24,12 @@ internal sealed class IncomingTask(ClusterBackend backend, string from, INodeRes
             {
                 var buffer = new System.Buffers.ArrayBufferWriter<byte>(64);
                 var writer = new MessagePackWriter(buffer);
-                codec.Write(ref writer, entry, backend.SerializerOptions);
+                using (RayRuntime.CurrentOrNull == backend.Runtime ? null : backend.Runtime.MakeCurrent()) // a snapshot's nested refs resolve in this node's runtime
+                using (WireScope.Enter(backend.Objects))
+                {
+                    codec.Write(ref writer, entry, backend.SerializerOptions); // refs inside the value name this node
+                }
+
                 writer.Flush();
                 var bytes = buffer.WrittenSpan.ToArray();
                 if (bytes.Length > backend.Objects.InlineMaxBytes)

@@ -72,6 +72,7 @@ internal sealed class RemoteTask : IObjectWaiter
             else
             {
                 var reader = new MessagePackReader(result.Value);
+                using var scope = WireScope.Enter(_backend.Objects); // refs inside the value name their nodes
                 _spec.Function.Wire!.Result.TryPublish(Result, ref reader, options);
             }
         }
@@ -120,6 +121,7 @@ internal sealed class RemoteTask : IObjectWaiter
         byte[] bytes;
         try
         {
+            using var current = RayRuntime.CurrentOrNull == _backend.Runtime ? null : _backend.Runtime.MakeCurrent(); // a snapshot's nested refs resolve here
             bytes = TaskSpecWire.Write(_spec, _backend.SerializerOptions, _backend.Objects);
         }
         catch (Exception error) when (error is MessagePackSerializationException or InvalidOperationException or InvalidCastException)

@@ -33,11 +33,13 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
     private readonly IGrainFactory _grains;
     private readonly Func<MessagePackSerializerOptions> _options;
     private readonly Func<ObjectId, ObjectEntry?> _findLocal;
-    private readonly Action<ObjectRef> _share;
+    private readonly Action<ObjectEntry> _share;
     private readonly ConcurrentDictionary<ObjectId, ObjectSource> _sources = new();
     private readonly ConcurrentDictionary<ObjectId, ObjectEntry> _copies = new();
     private readonly ConditionalWeakTable<ObjectEntry, ReleaseSentinel> _watched = new();
     private readonly ConcurrentDictionary<string, Task<ObjectChannelAddress?>> _channels = new();
+    private readonly ConcurrentDictionary<ObjectId, BorrowPin> _pins = new();
+    private readonly ConcurrentDictionary<ObjectId, WeakReference<ObjectEntry>> _borrowed = new();
     private readonly ObjectChannelServer? _channel;
     private long _pulls;
     private long _bytesPulled;
@@ -50,8 +52,8 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
     /// <param name="serves">False for a driver: an Orleans client hosts no grain, so it cannot serve pulls and sends every value inline.</param>
     /// <param name="options">The runtime's serializer options.</param>
     /// <param name="findLocal">Finds an entry of this node's own store by id.</param>
-    /// <param name="share">Makes an entry findable by id in this node's store.</param>
-    public ClusterObjects(string nodeId, IGrainFactory grains, bool serves, Func<MessagePackSerializerOptions> options, Func<ObjectId, ObjectEntry?> findLocal, Action<ObjectRef> share)
+    /// <param name="share">Makes an entry findable by id in this node's store (refs inside local snapshots name it by id).</param>
+    public ClusterObjects(string nodeId, IGrainFactory grains, bool serves, Func<MessagePackSerializerOptions> options, Func<ObjectId, ObjectEntry?> findLocal, Action<ObjectEntry> share)
     {
         _nodeId = nodeId;
         _grains = grains;
@@ -78,6 +80,9 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
     /// <summary>Pull over other nodes' side channels when they have one (the default); false pulls through grain calls only.</summary>
     public bool UseSideChannel { get; set; } = true;
 
+    /// <summary>Raised on the owner when the last borrower of an object let it go (for tests).</summary>
+    public event Action<ObjectId>? Unpinned;
+
     /// <summary>Raised on this node when the owner of a copy freed it (for tests: a handshake, not a sleep).</summary>
     public event Action<ObjectId>? CopyFreed;
 
@@ -101,6 +106,9 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
     /// <summary>True while this node holds a copy of <paramref name="id"/>.</summary>
     public bool HoldsCopy(ObjectId id) => _copies.ContainsKey(id);
 
+    /// <summary>True while this node keeps <paramref name="id"/> alive for borrowers (written inside a value for another node).</summary>
+    public bool IsPinned(ObjectId id) => _pins.ContainsKey(id);
+
     /// <summary>True while this node serves the bytes of <paramref name="id"/>.</summary>
     public bool Serves(ObjectId id) => _sources.ContainsKey(id);
 
@@ -116,7 +124,7 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
 
         if (_sources.TryAdd(id, new ObjectSource(bytes, isResult: false)))
         {
-            _share(reference);
+            _share(reference.Entry);
             _watched.AddOrUpdate(reference.Entry, new ReleaseSentinel(OnReleased, id));
         }
 
@@ -158,12 +166,102 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
             var entry = codec.NewEntry(reference.Id);
             if (_copies.TryAdd(reference.Id, entry))
             {
+                _share(entry);
                 Interlocked.Increment(ref _pulls);
                 // Off the caller's context: the spec is read in a grain turn, which must not run the pull or the deserialization.
                 _ = Task.Run(() => PullCopyAsync(reference, entry, codec));
                 return entry;
             }
         }
+    }
+
+    public ObjectReference OfferNested(ObjectRef reference, ResultCodec codec)
+    {
+        if (_pins.TryAdd(reference.Id, new BorrowPin(reference, codec)))
+        {
+            _share(reference.Entry); // so the ref resolves here again when it comes back
+        }
+
+        return new ObjectReference(reference.Id, _nodeId, 0);
+    }
+
+    public ObjectEntry ResolveNested(ObjectReference reference, ResultCodec codec)
+    {
+        var id = reference.Id;
+        if (_findLocal(id) is { } own && codec.Holds(own))
+        {
+            return own; // this node's own object came back
+        }
+
+        if (_copies.TryGetValue(id, out var copy) && codec.Holds(copy))
+        {
+            return copy;
+        }
+
+        lock (_borrowed)
+        {
+            if (_borrowed.TryGetValue(id, out var weak) && weak.TryGetTarget(out var live) && codec.Holds(live))
+            {
+                return live;
+            }
+
+            var entry = codec.NewEntry(id);
+            _borrowed[id] = new WeakReference<ObjectEntry>(entry);
+            _share(entry);
+            var registered = new StrongBox<bool>();
+            var owner = reference.Node;
+            _watched.AddOrUpdate(entry, new ReleaseSentinel(ended => OnBorrowEnded(ended, owner, registered), id));
+            Interlocked.Increment(ref _pulls);
+            _ = Task.Run(() => PullBorrowedAsync(reference, entry, codec, registered));
+            return entry;
+        }
+    }
+
+    /// <summary>
+    /// A node borrows an object whose ref this node wrote inside a value: counted until it unborrows; once the object is
+    /// ready, its bytes are served. Returns their length.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">This node no longer keeps the object.</exception>
+    public async Task<long> BorrowAsync(ObjectId id, string reader)
+    {
+        if (!_pins.TryGetValue(id, out var pin))
+        {
+            throw new InvalidOperationException($"Node {_nodeId} no longer keeps object {id}: its borrowers let it go and its owner released it.");
+        }
+
+        lock (pin)
+        {
+            pin.Borrowers++;
+        }
+
+        await pin.Reference.WhenReadyAsync().ConfigureAwait(false);
+        if (!_sources.TryGetValue(id, out var source))
+        {
+            source = _sources.GetOrAdd(id, _ => new ObjectSource(WriteForBorrowers(pin), isResult: false));
+            _watched.AddOrUpdate(pin.Reference.Entry, new ReleaseSentinel(OnReleased, id));
+        }
+
+        source.AddHolder(reader);
+        return source.Bytes.LongLength;
+    }
+
+    /// <summary>A borrower's last local ref is gone; the last one unpins the object.</summary>
+    public void Unborrow(ObjectId id)
+    {
+        if (!_pins.TryGetValue(id, out var pin))
+        {
+            return;
+        }
+
+        lock (pin)
+        {
+            if (--pin.Borrowers > 0 || !_pins.TryRemove(new(id, pin)))
+            {
+                return;
+            }
+        }
+
+        Unpinned?.Invoke(id);
     }
 
     /// <summary>Keeps a large result's bytes until the node that pulls it says it is done; returns the reference to send instead.</summary>
@@ -261,6 +359,71 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
         }
     }
 
+    private async Task PullBorrowedAsync(ObjectReference reference, ObjectEntry entry, ResultCodec codec, StrongBox<bool> registered)
+    {
+        long size;
+        try
+        {
+            size = await Source(reference.Node).Borrow(reference.Id.Owner, reference.Id.Sequence, _nodeId).ConfigureAwait(false);
+            registered.Value = true;
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            entry.TryFail(new NodeTaskException(reference.Node, error.GetType().FullName ?? error.GetType().Name, $"the ref to object {reference.Id} could not be borrowed from node {reference.Node}: {error.Message}", error.StackTrace ?? string.Empty));
+            return;
+        }
+
+        await PullIntoAsync(reference with { Size = size }, entry, codec).ConfigureAwait(false);
+    }
+
+    /// <summary>This node's borrowed copy died: tell the owner, so it can let the object go.</summary>
+    private void OnBorrowEnded(ObjectId id, string owner, StrongBox<bool> registered)
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        lock (_borrowed)
+        {
+            if (_borrowed.TryGetValue(id, out var weak) && !weak.TryGetTarget(out _))
+            {
+                _borrowed.TryRemove(id, out _); // not a newer copy of the same object
+            }
+        }
+
+        if (!registered.Value)
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await Source(owner).Unborrow(id.Owner, id.Sequence, _nodeId).ConfigureAwait(false);
+            }
+            catch (Exception error) when (error is not OutOfMemoryException)
+            {
+                // The owner left the cluster: nothing to let go.
+            }
+        });
+    }
+
+    /// <summary>The value of a pinned object, written for borrowers (refs inside it become references too).</summary>
+    private byte[] WriteForBorrowers(BorrowPin pin)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        var writer = new MessagePackWriter(buffer);
+        using (WireScope.Enter(this))
+        {
+            pin.Codec.Write(ref writer, pin.Reference.Entry, _options());
+        }
+
+        writer.Flush();
+        return buffer.WrittenSpan.ToArray();
+    }
+
     private async Task PullCopyAsync(ObjectReference reference, ObjectEntry entry, ResultCodec codec)
     {
         if (!await PullIntoAsync(reference, entry, codec).ConfigureAwait(false))
@@ -275,8 +438,7 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
         try
         {
             var bytes = await PullAsync(reference).ConfigureAwait(false);
-            var reader = new MessagePackReader(bytes);
-            codec.TryPublish(entry, ref reader, _options());
+            Publish(bytes, entry, codec);
             return true;
         }
         catch (Exception error) when (error is not OutOfMemoryException)
@@ -284,6 +446,13 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
             entry.TryFail(new NodeTaskException(reference.Node, error.GetType().FullName ?? error.GetType().Name, $"object {reference.Id} ({reference.Size} bytes) could not be pulled from node {reference.Node}: {error.Message}", error.StackTrace ?? string.Empty));
             return false;
         }
+    }
+
+    private void Publish(byte[] bytes, ObjectEntry entry, ResultCodec codec)
+    {
+        var reader = new MessagePackReader(bytes);
+        using var scope = WireScope.Enter(this);
+        codec.TryPublish(entry, ref reader, _options());
     }
 
     /// <summary>

@@ -19,6 +19,16 @@ internal interface IObjectSourceGrain : IGrainWithStringKey
     /// </summary>
     Task<byte[]> Read(ulong owner, ulong sequence, long offset, int count, string reader);
 
+    /// <summary>
+    /// Node <paramref name="reader"/> read a ref to object (<paramref name="owner"/>, <paramref name="sequence"/>) from
+    /// inside a value and borrows it: this node keeps the object alive until the borrower calls <see cref="Unborrow"/>,
+    /// and returns the length of its bytes once it is ready (to be pulled with <see cref="Read"/> or the side channel).
+    /// </summary>
+    Task<long> Borrow(ulong owner, ulong sequence, string reader);
+
+    /// <summary>Node <paramref name="reader"/>'s last local ref to a borrowed object is gone.</summary>
+    Task Unborrow(ulong owner, ulong sequence, string reader);
+
     /// <summary>The owner of an object released it: node <paramref name="from"/> tells this node to drop its copy.</summary>
     Task Free(string from, ulong owner, ulong sequence);
 

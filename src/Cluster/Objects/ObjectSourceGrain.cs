@@ -15,6 +15,15 @@ internal sealed class ObjectSourceGrain(RayNode node) : Grain, IObjectSourceGrai
     public Task<byte[]> Read(ulong owner, ulong sequence, long offset, int count, string reader) =>
         Task.FromResult(node.Backend.Objects.ReadChunk(new ObjectId(owner, sequence), offset, count, reader));
 
+    public Task<long> Borrow(ulong owner, ulong sequence, string reader) =>
+        node.Backend.Objects.BorrowAsync(new ObjectId(owner, sequence), reader);
+
+    public Task Unborrow(ulong owner, ulong sequence, string reader)
+    {
+        node.Backend.Objects.Unborrow(new ObjectId(owner, sequence));
+        return Task.CompletedTask;
+    }
+
     public Task Free(string from, ulong owner, ulong sequence)
     {
         node.Backend.Objects.FreeCopy(new ObjectId(owner, sequence));

@@ -23,4 +23,16 @@ internal interface IObjectTransfer
     /// entry (made by <paramref name="codec"/>) that completes when its bytes arrive. One pull per node and object.
     /// </summary>
     ObjectEntry Resolve(ObjectReference reference, ResultCodec codec);
+
+    /// <summary>
+    /// A ref written inside a value that goes to another node: the owner keeps the object alive for the borrower, and
+    /// serves its bytes (written by <paramref name="codec"/>) once it is ready. Returns the reference to write (size 0: unknown yet).
+    /// </summary>
+    ObjectReference OfferNested(ObjectRef reference, ResultCodec codec);
+
+    /// <summary>
+    /// A ref read from inside a value that came from another node: this node's own entry, or a borrowed copy that
+    /// completes once the owner has it ready and this node has pulled it; this node is the owner's borrower while the copy lives.
+    /// </summary>
+    ObjectEntry ResolveNested(ObjectReference reference, ResultCodec codec);
 }

@@ -37,6 +37,7 @@ internal static class TaskSpecWire
 
         var buffer = new ArrayBufferWriter<byte>(64);
         var writer = new MessagePackWriter(buffer);
+        using var scope = WireScope.Enter(transfer);
         writer.WriteArrayHeader(4);
         writer.Write(spec.Function.Id);
         writer.Write(spec.Function.Name);
@@ -72,6 +73,7 @@ internal static class TaskSpecWire
                 $"The remote function '{function.Name}' ({id.ToString("x16", CultureInfo.InvariantCulture)}) has no wire form in this process, so it cannot run "
                 + "the task another node sent. Run the same build of the application on every node.");
         var taskOptions = ReadOptions(ref reader);
+        using var scope = WireScope.Enter(transfer);
         var args = wire.Args.Read(ref reader, options, transfer);
         return new TaskSpec(function, args, taskOptions);
     }
