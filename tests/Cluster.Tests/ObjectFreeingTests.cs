@@ -48,6 +48,27 @@ public sealed class ObjectFreeingTests(TwoNodeCluster cluster) : IClassFixture<T
         }
     }
 
+    [Fact]
+    public async Task A_free_that_reaches_node_2_while_a_task_there_uses_the_copy_leaves_the_task_its_value()
+    {
+        using var _ = cluster.Node1.Runtime.MakeCurrent();
+        var data = ObjectFunctions.Bytes(512 * 1024, seed: 6);
+        HoldingFunctions.Gate = new System.Threading.ManualResetEventSlim(false);
+        HoldingFunctions.Started = new System.Threading.ManualResetEventSlim(false);
+        var put = Ray.Put(data);
+        var running = HoldingFunctions.Remote.WithOptions(TwoNodeCluster.NeedsSpecial).SummarizeWhenLetGo(put);
+        Assert.True(HoldingFunctions.Started.Wait(Timeout), "the task on node 2 did not start");
+        Assert.True(cluster.Node2.Backend.Objects.HoldsCopy(put.Id));
+
+        // The owner's free message, as node 1 sends it when it releases the object, arrives while the task runs.
+        var grains = (Orleans.IGrainFactory)cluster.Node1Services.GetService(typeof(Orleans.IGrainFactory))!;
+        await grains.GetGrain<Objects.IObjectSourceGrain>(cluster.Node2.NodeId).Free(cluster.Node1.NodeId, put.Id.Owner, put.Id.Sequence);
+        Assert.False(cluster.Node2.Backend.Objects.HoldsCopy(put.Id));
+        HoldingFunctions.Gate.Set();
+
+        Assert.Equal(new Digest(Digest.SumOf(data), data.Length, cluster.Node2.NodeId), running.Get(Timeout));
+    }
+
     /// <summary>Puts <paramref name="data"/> on node 1, runs a task with it on node 2, and lets every ref to it go.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private ObjectId UseOnNode2(byte[] data)

@@ -43,3 +43,23 @@ public static partial class ObjectFunctions
         return data;
     }
 }
+
+/// <summary>A task that holds a large argument until the test lets it finish.</summary>
+public static partial class HoldingFunctions
+{
+    public static System.Threading.ManualResetEventSlim Gate { get; set; } = new(false);
+
+    public static System.Threading.ManualResetEventSlim Started { get; set; } = new(false);
+
+    [RayRemote]
+    public static Digest SummarizeWhenLetGo(byte[] data)
+    {
+        Started.Set();
+        if (!Gate.Wait(TimeSpan.FromSeconds(30)))
+        {
+            throw new TimeoutException("the test never opened the gate");
+        }
+
+        return new(Digest.SumOf(data), data.Length, Ray.GetRuntimeContext().NodeId);
+    }
+}

@@ -60,6 +60,7 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
         _options = options;
         _findLocal = findLocal;
         _share = share;
+        Serving = serves;
         InlineMaxBytes = serves ? DefaultInlineMaxBytes : int.MaxValue;
         if (serves && SiloAddress.TryParse(nodeId, out var silo))
         {
@@ -73,6 +74,9 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
             }
         }
     }
+
+    /// <summary>False for a driver, which cannot serve pulls or lend refs.</summary>
+    public bool Serving { get; }
 
     /// <summary>Where this node serves object bytes over TCP, or null (a driver, or the listener could not start).</summary>
     public ObjectChannelAddress? ChannelAddress => _channel?.Address;
@@ -175,9 +179,10 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
         }
     }
 
+    /// <summary>A ref written inside a value for another node: pinned until its borrowers let it go (a driver pins nothing: a node cannot borrow from it).</summary>
     public ObjectReference OfferNested(ObjectRef reference, ResultCodec codec)
     {
-        if (_pins.TryAdd(reference.Id, new BorrowPin(reference, codec)))
+        if (Serving && _pins.TryAdd(reference.Id, new BorrowPin(reference, codec)))
         {
             _share(reference.Entry); // so the ref resolves here again when it comes back
         }
