@@ -32,3 +32,10 @@ public static partial class NestedRefFunctions
         return refs.Count;
     }
 }
+
+/// <summary>A task whose parameter is a ref passed through, not its value.</summary>
+public static partial class PassedRefFunctions
+{
+    [RayRemote]
+    public static Placed ReadPassed(ObjectRef<int> passed) => new(passed.Get(TimeSpan.FromSeconds(30)), Ray.GetRuntimeContext().NodeId);
+}

@@ -39,6 +39,18 @@ public sealed class NestedRefTests(TwoNodeCluster cluster) : IClassFixture<TwoNo
     }
 
     [Fact]
+    public void An_ObjectRef_parameter_travels_to_node_2_as_a_ref_it_borrows_and_reads()
+    {
+        using var _ = cluster.Node1.Runtime.MakeCurrent();
+        var put = Ray.Put(42);
+
+        var read = PassedRefFunctions.Remote.WithOptions(TwoNodeCluster.NeedsSpecial).ReadPassed(put).Get(Timeout);
+
+        Assert.Equal(new Placed(42, cluster.Node2.NodeId), read);
+        Assert.True(cluster.Node1.Backend.Objects.IsPinned(put.Id));
+    }
+
+    [Fact]
     public void A_record_holding_a_ref_to_a_large_object_resolves_on_node_2()
     {
         using var _ = cluster.Node1.Runtime.MakeCurrent();

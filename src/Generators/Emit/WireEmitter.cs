@@ -5,9 +5,9 @@ namespace RaySharp.Generators.Emit;
 
 /// <summary>
 /// The wire form of a task (<c>TaskWire.Of&lt;TResult, T1, …&gt;()</c>): how its calls travel to another node as bytes.
-/// Only tasks whose arguments fit the runtime's <c>Args&lt;…&gt;</c> (at most three, no <c>params</c>), whose
-/// parameters are values (no <c>ObjectRef&lt;T&gt;</c> passed through) and which have one result get one; the others
-/// run on the node that submits them.
+/// Only tasks whose arguments fit the runtime's <c>Args&lt;…&gt;</c> (at most three, no <c>params</c>) and which have
+/// one result get one; the others run on the node that submits them. An <c>ObjectRef&lt;T&gt;</c> parameter travels as
+/// a ref naming its owner's node, which the receiving node borrows.
 /// </summary>
 internal static class WireEmitter
 {
@@ -16,7 +16,7 @@ internal static class WireEmitter
     {
         if (method.IsConstructor || method.IsStreaming || method.ResultTypes.Count > 1
             || method.Parameters.Count > ArgsEmitter.RuntimeArgsLimit
-            || method.Parameters.Any(p => p.IsParams || p.Shape == ParameterShape.PassRef))
+            || method.Parameters.Any(p => p.IsParams))
         {
             return null;
         }

@@ -35,7 +35,7 @@ public sealed class ObjectRefFormatter<T> : IMessagePackFormatter<ObjectRef<T>?>
         if (WireScope.Current is { } transfer)
         {
             // Going to another node: the ref names its owner's node, which keeps the object alive for the borrower.
-            transfer.OfferNested(value, ResultCodec<T>.Instance).Write(ref writer);
+            transfer.OfferNested(value, ResultCodec<T>.Instance).WriteNested(ref writer);
             return;
         }
 
@@ -50,7 +50,7 @@ public sealed class ObjectRefFormatter<T> : IMessagePackFormatter<ObjectRef<T>?>
             return null;
         }
 
-        if (ObjectReference.TryRead(ref reader, out var remote))
+        if (ObjectReference.TryReadNested(ref reader, out var remote))
         {
             var transfer = WireScope.Current
                 ?? throw new MessagePackSerializationException($"Cannot read ObjectRef<{typeof(T).Name}> {remote.Id} of node {remote.Node}: it was written for another node, and this read does not come from one.");

@@ -13,11 +13,27 @@ namespace RaySharp.Wire;
 /// <param name="Size">The length of the value's MessagePack bytes.</param>
 internal readonly record struct ObjectReference(ObjectId Id, string Node, long Size)
 {
-    /// <summary>The MessagePack extension type code that marks a reference in place of a value (82, 'R').</summary>
+    /// <summary>The MessagePack extension type code that marks a large value sent by reference (82, 'R').</summary>
     public const sbyte ExtensionCode = 82;
 
+    /// <summary>The extension type code of a ref nested in a value (or an <c>ObjectRef&lt;T&gt;</c> argument) for another node (83).</summary>
+    public const sbyte NestedExtensionCode = 83;
+
     /// <summary>Writes the reference as extension <see cref="ExtensionCode"/> holding <c>[owner, sequence, node, size]</c>.</summary>
-    public void Write(ref MessagePackWriter writer)
+    public void Write(ref MessagePackWriter writer) => Write(ref writer, ExtensionCode);
+
+    /// <summary>Writes the reference as extension <see cref="NestedExtensionCode"/>: a ref, not a value.</summary>
+    public void WriteNested(ref MessagePackWriter writer) => Write(ref writer, NestedExtensionCode);
+
+    /// <summary>Reads a nested ref's reference when the next value is one; false (nothing read) otherwise.</summary>
+    public static bool TryReadNested(ref MessagePackReader reader, out ObjectReference reference) =>
+        TryRead(ref reader, NestedExtensionCode, out reference);
+
+    /// <summary>Reads a reference when the next value is one; false (nothing read) when it is a value.</summary>
+    public static bool TryRead(ref MessagePackReader reader, out ObjectReference reference) =>
+        TryRead(ref reader, ExtensionCode, out reference);
+
+    private void Write(ref MessagePackWriter writer, sbyte code)
     {
         var body = new ArrayBufferWriter<byte>(64);
         var inner = new MessagePackWriter(body);
@@ -27,7 +43,7 @@ internal readonly record struct ObjectReference(ObjectId Id, string Node, long S
         inner.Write(Node);
         inner.Write(Size);
         inner.Flush();
-        writer.WriteExtensionFormatHeader(new ExtensionHeader(ExtensionCode, (uint)body.WrittenCount));
+        writer.WriteExtensionFormatHeader(new ExtensionHeader(code, (uint)body.WrittenCount));
         writer.WriteRaw(body.WrittenSpan);
     }
 
@@ -41,8 +57,7 @@ internal readonly record struct ObjectReference(ObjectId Id, string Node, long S
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>Reads a reference when the next value is one; false (nothing read) when it is a value.</summary>
-    public static bool TryRead(ref MessagePackReader reader, out ObjectReference reference)
+    private static bool TryRead(ref MessagePackReader reader, sbyte code, out ObjectReference reference)
     {
         reference = default;
         if (reader.End || reader.NextMessagePackType != MessagePackType.Extension)
@@ -51,7 +66,7 @@ internal readonly record struct ObjectReference(ObjectId Id, string Node, long S
         }
 
         var peek = reader.CreatePeekReader();
-        if (peek.ReadExtensionFormatHeader().TypeCode != ExtensionCode)
+        if (peek.ReadExtensionFormatHeader().TypeCode != code)
         {
             return false;
         }
