@@ -90,9 +90,10 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
     /// <summary>Raised on this node when the owner of a copy freed it (for tests: a handshake, not a sleep).</summary>
     public event Action<ObjectId>? CopyFreed;
 
+    /// <summary>Values up to this many bytes travel inline (100 KiB on a node; no limit on a driver, which cannot serve).</summary>
     public int InlineMaxBytes { get; set; }
 
-    /// <summary>Pulls of copies (arguments) and of results this node started.</summary>
+    /// <summary>Pulls this node started: copies of large arguments, borrowed refs and large results.</summary>
     public long Pulls => Interlocked.Read(ref _pulls);
 
     /// <summary>Bytes this node pulled from others.</summary>
