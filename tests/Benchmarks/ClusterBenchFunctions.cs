@@ -4,11 +4,14 @@ using Orleans.Placement;
 
 namespace RaySharp.Benchmarks;
 
-/// <summary>The trivial task the cluster benchmarks run on the nodes.</summary>
+/// <summary>The remote functions of the cluster benchmarks.</summary>
 public static partial class ClusterBenchFunctions
 {
     [RayRemote]
     public static int Square(int x) => x * x;
+
+    [RayRemote]
+    public static int LengthOf(byte[] data) => data.Length;
 }
 
 /// <summary>The raw Orleans baseline: the same work as one grain call.</summary>

@@ -10,6 +10,7 @@ using Orleans.Runtime;
 using RaySharp.Actors;
 using RaySharp.Backend;
 using RaySharp.Cluster.Actors;
+using RaySharp.Cluster.Objects;
 using RaySharp.Cluster.Transport;
 using RaySharp.CompilerServices;
 using RaySharp.Objects;
@@ -72,6 +73,7 @@ internal sealed class ClusterBackend : IRayBackend
         _replyTo = new Lazy<INodeResults>(() => grains.CreateObjectReference<INodeResults>(_receiver));
         Runtime = runtime;
         LocalLedger = new ResourceLedger(_local.Scheduler.Pool.Capacity);
+        Objects = new ClusterObjects(nodeId, grains, serves: membership is not null, () => SerializerOptions, _local.FindObject, _local.Store.Share);
         ClusterActors = new ClusterActors(this, _local, grains);
     }
 
@@ -84,8 +86,10 @@ internal sealed class ClusterBackend : IRayBackend
     /// <summary>Where the results of what this backend sends come back.</summary>
     public INodeResults ReplyTo => _replyTo.Value;
 
-    public RayRuntime Runtime { get; }
+    /// <summary>Large objects: served to other nodes, and pulled from them once per node (see <see cref="ClusterObjects"/>).</summary>
+    public ClusterObjects Objects { get; }
 
+    public RayRuntime Runtime { get; }
 
     public string NodeId => _local.NodeId;
 
@@ -147,7 +151,7 @@ internal sealed class ClusterBackend : IRayBackend
             ResourceRequest request;
             try
             {
-                spec = TaskSpecWire.Read(task.Spec, SerializerOptions);
+                spec = TaskSpecWire.Read(task.Spec, SerializerOptions, Objects);
                 request = spec.ResolveOptions().Request;
             }
             catch (Exception error) when (error is InvalidOperationException or MessagePackSerializationException or ArgumentException)
@@ -507,6 +511,7 @@ internal sealed class ClusterBackend : IRayBackend
             }
         }
 
+        Objects.Dispose();
         _local.Dispose();
         _owned?.Dispose();
     }

@@ -73,9 +73,14 @@ internal sealed class RemoteTask : IObjectWaiter
             {
                 Result.TryFail(error.ToException(Node.NodeId));
             }
+            else if (ObjectReference.TryRead(result.Value, out var large))
+            {
+                _backend.Objects.PullResult(large, _spec.Function.Wire!.Result, Result); // kept on its node, pulled in chunks
+            }
             else
             {
                 var reader = new MessagePackReader(result.Value);
+                using var scope = WireScope.Enter(_backend.Objects); // refs inside the value name their nodes
                 _spec.Function.Wire!.Result.TryPublish(Result, ref reader, options);
             }
         }
@@ -127,7 +132,8 @@ internal sealed class RemoteTask : IObjectWaiter
         byte[] bytes;
         try
         {
-            bytes = TaskSpecWire.Write(_spec, _backend.SerializerOptions);
+            using var current = RayRuntime.CurrentOrNull == _backend.Runtime ? null : _backend.Runtime.MakeCurrent(); // a snapshot's nested refs resolve here
+            bytes = TaskSpecWire.Write(_spec, _backend.SerializerOptions, _backend.Objects);
         }
         catch (Exception error) when (error is MessagePackSerializationException or InvalidOperationException or InvalidCastException)
         {

@@ -5,10 +5,10 @@ namespace RaySharp.Generators.Emit;
 
 /// <summary>
 /// The wire form of a task (<c>TaskWire.Of&lt;TResult, T1, …&gt;()</c>): how its calls travel to another node as bytes.
-/// Only tasks whose arguments fit the runtime's <c>Args&lt;…&gt;</c> (at most three, no <c>params</c>), whose
-/// parameters are values (no <c>ObjectRef&lt;T&gt;</c> passed through) and which have one result get one; the others
-/// run on the node that submits them. An actor's constructor and methods follow the same rules, so the actor can live on
-/// another node and its calls travel there.
+/// Only tasks whose arguments fit the runtime's <c>Args&lt;…&gt;</c> (at most three, no <c>params</c>) and which have
+/// one result get one; the others run on the node that submits them. An <c>ObjectRef&lt;T&gt;</c> parameter travels as
+/// a ref naming its owner's node, which the receiving node borrows. An actor's constructor and methods follow the same
+/// rules, so the actor can live on another node and its calls travel there.
 /// </summary>
 internal static class WireEmitter
 {
@@ -17,7 +17,7 @@ internal static class WireEmitter
     {
         if (method.IsConstructor || method.IsStreaming || method.ResultTypes.Count > 1
             || method.Parameters.Count > ArgsEmitter.RuntimeArgsLimit
-            || method.Parameters.Any(p => p.IsParams || p.Shape == ParameterShape.PassRef))
+            || method.Parameters.Any(p => p.IsParams))
         {
             return null;
         }

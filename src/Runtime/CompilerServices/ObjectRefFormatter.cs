@@ -4,6 +4,7 @@ using MessagePack.Formatters;
 using RaySharp.Objects;
 using RaySharp.Objects.Store;
 using RaySharp.Serialization;
+using RaySharp.Wire;
 
 namespace RaySharp.CompilerServices;
 
@@ -31,6 +32,13 @@ public sealed class ObjectRefFormatter<T> : IMessagePackFormatter<ObjectRef<T>?>
             return;
         }
 
+        if (WireScope.Current is { } transfer)
+        {
+            // Going to another node: the ref names its owner's node, which keeps the object alive for the borrower.
+            transfer.OfferNested(value, ResultCodec<T>.Instance).WriteNested(ref writer);
+            return;
+        }
+
         WriteRef(ref writer, value, options);
     }
 
@@ -40,6 +48,15 @@ public sealed class ObjectRefFormatter<T> : IMessagePackFormatter<ObjectRef<T>?>
         if (reader.TryReadNil())
         {
             return null;
+        }
+
+        if (ObjectReference.TryReadNested(ref reader, out var remote))
+        {
+            var transfer = WireScope.Current
+                ?? throw new MessagePackSerializationException($"Cannot read ObjectRef<{typeof(T).Name}> {remote.Id} of node {remote.Node}: it was written for another node, and this read does not come from one.");
+            return transfer.ResolveNested(remote, ResultCodec<T>.Instance) is ObjectEntry<T> typed
+                ? new ObjectRef<T>(typed)
+                : throw new MessagePackSerializationException($"Cannot read ObjectRef<{typeof(T).Name}> {remote.Id}: this node holds it as another type.");
         }
 
         var id = ReadObjectId(ref reader);

@@ -12,6 +12,9 @@ internal abstract class ResultCodec
     /// <summary>A pending entry of the result's type, for running a received task on this node.</summary>
     public abstract ObjectEntry NewEntry(ObjectId id);
 
+    /// <summary>True when <paramref name="entry"/> holds this codec's type (a cached copy can be reused).</summary>
+    public abstract bool Holds(ObjectEntry entry);
+
     /// <summary>Writes the value of <paramref name="entry"/>, which succeeded.</summary>
     public abstract void Write(ref MessagePackWriter writer, ObjectEntry entry, MessagePackSerializerOptions options);
 
@@ -25,6 +28,8 @@ internal sealed class ResultCodec<T> : ResultCodec
     public static ResultCodec<T> Instance { get; } = new();
 
     public override ObjectEntry NewEntry(ObjectId id) => new ObjectEntry<T>(id);
+
+    public override bool Holds(ObjectEntry entry) => entry is ObjectEntry<T>;
 
     public override void Write(ref MessagePackWriter writer, ObjectEntry entry, MessagePackSerializerOptions options) =>
         WireValue.Write(ref writer, ((ObjectEntry<T>)entry).Value, options);

@@ -24,9 +24,9 @@ internal static class TaskSpecWire
     public static bool CanTravel(in TaskSpec spec) =>
         spec.Function.Wire is not null && spec.Options?.RetryExceptions is not { Types.Count: > 0 };
 
-    /// <summary>Writes <paramref name="spec"/>, whose top-level ref arguments are all ready.</summary>
+    /// <summary>Writes <paramref name="spec"/>, whose top-level ref arguments are all ready; with <paramref name="transfer"/>, large ref arguments as references.</summary>
     /// <exception cref="InvalidOperationException">The spec cannot travel (see <see cref="CanTravel"/>).</exception>
-    public static byte[] Write(in TaskSpec spec, MessagePackSerializerOptions options)
+    public static byte[] Write(in TaskSpec spec, MessagePackSerializerOptions options, IObjectTransfer? transfer = null)
     {
         var wire = spec.Function.Wire;
         if (wire is null || !CanTravel(spec))
@@ -37,19 +37,20 @@ internal static class TaskSpecWire
 
         var buffer = new ArrayBufferWriter<byte>(64);
         var writer = new MessagePackWriter(buffer);
+        using var scope = WireScope.Enter(transfer);
         writer.WriteArrayHeader(4);
         writer.Write(spec.Function.Id);
         writer.Write(spec.Function.Name);
         WriteOptions(ref writer, spec.Options);
-        wire.Args.Write(ref writer, spec.Args, options);
+        wire.Args.Write(ref writer, spec.Args, options, transfer);
         writer.Flush();
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>Reads a spec written by <see cref="Write"/>.</summary>
+    /// <summary>Reads a spec written by <see cref="Write"/>; <paramref name="transfer"/> resolves the references in it.</summary>
     /// <exception cref="InvalidOperationException">No function with the spec's id is registered in this process, or it has no wire form.</exception>
     /// <exception cref="MessagePackSerializationException">The bytes are not a spec of that function.</exception>
-    public static TaskSpec Read(ReadOnlyMemory<byte> bytes, MessagePackSerializerOptions options)
+    public static TaskSpec Read(ReadOnlyMemory<byte> bytes, MessagePackSerializerOptions options, IObjectTransfer? transfer = null)
     {
         var reader = new MessagePackReader(bytes);
         var count = reader.ReadArrayHeader();
@@ -72,7 +73,8 @@ internal static class TaskSpecWire
                 $"The remote function '{function.Name}' ({id.ToString("x16", CultureInfo.InvariantCulture)}) has no wire form in this process, so it cannot run "
                 + "the task another node sent. Run the same build of the application on every node.");
         var taskOptions = ReadOptions(ref reader);
-        var args = wire.Args.Read(ref reader, options);
+        using var scope = WireScope.Enter(transfer);
+        var args = wire.Args.Read(ref reader, options, transfer);
         return new TaskSpec(function, args, taskOptions);
     }
 

@@ -94,7 +94,7 @@ namespace App
             internal static readonly global::RaySharp.CompilerServices.RemoteFunction Pair = new(0x09740BA10562D437UL, "App.Stats.Pair", Instance) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<int, global::System.Collections.Generic.IEnumerable<int>, int, global::System.Collections.Generic.IReadOnlyList<int>>() };
 
             // FNV-1a 64 of "App.Stats.Peek(RaySharp.ObjectRef<System.Int32>)->System.Int32"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Peek = new(0x01C91C7DEFB34A82UL, "App.Stats.Peek", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Peek = new(0x01C91C7DEFB34A82UL, "App.Stats.Peek", Instance) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<int, global::RaySharp.ObjectRef<int>>() };
 
             // FNV-1a 64 of "App.Stats.Sum(System.Collections.Generic.IReadOnlyList<System.Int32>)->System.Int32"
             internal static readonly global::RaySharp.CompilerServices.RemoteFunction Sum = new(0xE26A5B98220AD180UL, "App.Stats.Sum", Instance) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<int, global::System.Collections.Generic.IReadOnlyList<int>>() };

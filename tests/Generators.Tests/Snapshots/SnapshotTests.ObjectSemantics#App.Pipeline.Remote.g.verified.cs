@@ -63,7 +63,7 @@ namespace App
             internal static readonly global::RaySharp.CompilerServices.RemoteFunction Collect = new(0xA5E0F0FF38F23ED1UL, "App.Pipeline.Collect", Instance) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<global::App.Batch, global::App.Batch, global::App.Sample[]>() };
 
             // FNV-1a 64 of "App.Pipeline.Scale(System.ReadOnlyMemory<System.Int64>, System.ReadOnlyMemory<App.Sample>, RaySharp.ObjectRef<App.Batch>)->System.ReadOnlyMemory<System.Int64>"
-            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Scale = new(0xDF6F386ED511C220UL, "App.Pipeline.Scale", Instance);
+            internal static readonly global::RaySharp.CompilerServices.RemoteFunction Scale = new(0xDF6F386ED511C220UL, "App.Pipeline.Scale", Instance) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<global::System.ReadOnlyMemory<long>, global::System.ReadOnlyMemory<long>, global::System.ReadOnlyMemory<global::App.Sample>, global::RaySharp.ObjectRef<global::App.Batch>>() };
 
             // FNV-1a 64 of "App.Pipeline.Smooth(App.Window, App.Model)->App.Window"
             internal static readonly global::RaySharp.CompilerServices.RemoteFunction Smooth = new(0xEBF005D82E3B70A4UL, "App.Pipeline.Smooth", Instance) { Wire = global::RaySharp.CompilerServices.TaskWire.Of<global::App.Window, global::App.Window, global::App.Model>() };

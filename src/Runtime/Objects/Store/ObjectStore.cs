@@ -162,9 +162,11 @@ internal sealed class ObjectStore : IDisposable
     }
 
     /// <summary>Notes that a ref was serialized, so that reading it back in this process finds the same live object.</summary>
-    public void Share(ObjectRef reference)
+    public void Share(ObjectRef reference) => Share(reference.Entry);
+
+    /// <summary>Makes <paramref name="entry"/> findable by id (a copy of another node's object that refs inside values name).</summary>
+    public void Share(ObjectEntry entry)
     {
-        var entry = reference.Entry;
         if (entry.IsShared || entry.Lease is not null)
         {
             return; // known already, or tracked (found through its record)

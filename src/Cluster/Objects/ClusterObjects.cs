@@ -1,0 +1,550 @@
+using System;
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using MessagePack;
+using Orleans;
+using Orleans.Runtime;
+using RaySharp.Objects;
+using RaySharp.Wire;
+
+namespace RaySharp.Cluster.Objects;
+
+/// <summary>
+/// A node's side of objects across nodes. As an owner it serves the bytes of its large ref arguments and results
+/// (<see cref="ObjectSource"/>), remembers which nodes pulled a copy, and frees those copies when its own entry is
+/// released. As a receiver it keeps one copy per object (<see cref="Copies"/>): concurrent tasks that need the same
+/// object share one pull, in chunks of <see cref="ChunkBytes"/> through <see cref="IObjectSourceGrain"/>, and wait for it
+/// without a thread, as for any pending ref.
+/// </summary>
+internal sealed class ClusterObjects : IObjectTransfer, IDisposable
+{
+    /// <summary>Ray's <c>max_direct_call_object_size</c> (100 KiB): larger values travel by reference and are pulled.</summary>
+    public const int DefaultInlineMaxBytes = 100 * 1024;
+
+    /// <summary>Bytes per pull request; far under Orleans' maximum message size.</summary>
+    public const int ChunkBytes = 4 * 1024 * 1024;
+
+    /// <summary>Chunk requests of one pull in flight at once.</summary>
+    public const int ChunksInFlight = 4;
+
+    private readonly string _nodeId;
+    private readonly IGrainFactory _grains;
+    private readonly Func<MessagePackSerializerOptions> _options;
+    private readonly Func<ObjectId, ObjectEntry?> _findLocal;
+    private readonly Action<ObjectEntry> _share;
+    private readonly ConcurrentDictionary<ObjectId, ObjectSource> _sources = new();
+    private readonly ConcurrentDictionary<ObjectId, ObjectEntry> _copies = new();
+    private readonly ConditionalWeakTable<ObjectEntry, ReleaseSentinel> _watched = new();
+    private readonly ConcurrentDictionary<string, Task<ObjectChannelAddress?>> _channels = new();
+    private readonly ConcurrentDictionary<ObjectId, BorrowPin> _pins = new();
+    private readonly ConcurrentDictionary<ObjectId, WeakReference<ObjectEntry>> _borrowed = new();
+    private readonly ObjectChannelServer? _channel;
+    private long _pulls;
+    private long _bytesPulled;
+    private long _copiesFreed;
+    private long _freesSent;
+    private volatile bool _disposed;
+
+    /// <param name="nodeId">This node's id (a driver's, for a driver).</param>
+    /// <param name="grains">The grain factory of the silo or the driver's client.</param>
+    /// <param name="serves">False for a driver: an Orleans client hosts no grain, so it cannot serve pulls and sends every value inline.</param>
+    /// <param name="options">The runtime's serializer options.</param>
+    /// <param name="findLocal">Finds an entry of this node's own store by id.</param>
+    /// <param name="share">Makes an entry findable by id in this node's store (refs inside local snapshots name it by id).</param>
+    public ClusterObjects(string nodeId, IGrainFactory grains, bool serves, Func<MessagePackSerializerOptions> options, Func<ObjectId, ObjectEntry?> findLocal, Action<ObjectEntry> share)
+    {
+        _nodeId = nodeId;
+        _grains = grains;
+        _options = options;
+        _findLocal = findLocal;
+        _share = share;
+        Serving = serves;
+        InlineMaxBytes = serves ? DefaultInlineMaxBytes : int.MaxValue;
+        if (serves && SiloAddress.TryParse(nodeId, out var silo))
+        {
+            try
+            {
+                _channel = new ObjectChannelServer(silo.Endpoint.Address, ServeChunk);
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                _channel = null; // no side channel: other nodes pull through grain calls
+            }
+        }
+    }
+
+    /// <summary>False for a driver, which cannot serve pulls or lend refs.</summary>
+    public bool Serving { get; }
+
+    /// <summary>Where this node serves object bytes over TCP, or null (a driver, or the listener could not start).</summary>
+    public ObjectChannelAddress? ChannelAddress => _channel?.Address;
+
+    /// <summary>Pull over other nodes' side channels when they have one (the default); false pulls through grain calls only.</summary>
+    public bool UseSideChannel { get; set; } = true;
+
+    /// <summary>Raised on the owner when the last borrower of an object let it go (for tests).</summary>
+    public event Action<ObjectId>? Unpinned;
+
+    /// <summary>Raised on this node when the owner of a copy freed it (for tests: a handshake, not a sleep).</summary>
+    public event Action<ObjectId>? CopyFreed;
+
+    /// <summary>Values up to this many bytes travel inline (100 KiB on a node; no limit on a driver, which cannot serve).</summary>
+    public int InlineMaxBytes { get; set; }
+
+    /// <summary>Pulls this node started: copies of large arguments, borrowed refs and large results.</summary>
+    public long Pulls => Interlocked.Read(ref _pulls);
+
+    /// <summary>Bytes this node pulled from others.</summary>
+    public long BytesPulled => Interlocked.Read(ref _bytesPulled);
+
+    /// <summary>Copies this node dropped because their owner freed them.</summary>
+    public long CopiesFreed => Interlocked.Read(ref _copiesFreed);
+
+    /// <summary>Free messages this node sent to holders of copies of its objects.</summary>
+    public long FreesSent => Interlocked.Read(ref _freesSent);
+
+    /// <summary>The copies of other nodes' objects this node holds.</summary>
+    public int Copies => _copies.Count;
+
+    /// <summary>True while this node holds a copy of <paramref name="id"/>.</summary>
+    public bool HoldsCopy(ObjectId id) => _copies.ContainsKey(id);
+
+    /// <summary>True while this node keeps <paramref name="id"/> alive for borrowers (written inside a value for another node).</summary>
+    public bool IsPinned(ObjectId id) => _pins.ContainsKey(id);
+
+    /// <summary>True while this node serves the bytes of <paramref name="id"/>.</summary>
+    public bool Serves(ObjectId id) => _sources.ContainsKey(id);
+
+    public ObjectReference Offer(ObjectRef reference, byte[] bytes)
+    {
+        var id = reference.Id;
+        if (_copies.TryGetValue(id, out var copy) && ReferenceEquals(copy, reference.Entry))
+        {
+            // A copy this node pulled: it serves it on as well, but only the owner frees it.
+            _sources.TryAdd(id, new ObjectSource(bytes, isResult: false));
+            return new ObjectReference(id, _nodeId, bytes.Length);
+        }
+
+        if (_sources.TryAdd(id, new ObjectSource(bytes, isResult: false)))
+        {
+            _share(reference.Entry);
+            _watched.AddOrUpdate(reference.Entry, new ReleaseSentinel(OnReleased, id));
+        }
+
+        return new ObjectReference(id, _nodeId, bytes.Length);
+    }
+
+    /// <summary>The reference of an object this node already serves, so its value is not written again; false when it serves none.</summary>
+    public bool TryReuse(ObjectRef reference, out ObjectReference offered)
+    {
+        if (_sources.TryGetValue(reference.Id, out var source) && !source.IsResult)
+        {
+            offered = new ObjectReference(reference.Id, _nodeId, source.Bytes.Length);
+            return true;
+        }
+
+        offered = default;
+        return false;
+    }
+
+    public ObjectEntry Resolve(ObjectReference reference, ResultCodec codec)
+    {
+        if (_findLocal(reference.Id) is { } own && codec.Holds(own))
+        {
+            return own; // this node's own object came back
+        }
+
+        while (true)
+        {
+            if (_copies.TryGetValue(reference.Id, out var cached))
+            {
+                if (codec.Holds(cached))
+                {
+                    return cached;
+                }
+
+                throw new MessagePackSerializationException($"Object {reference.Id} is read here as another type than the copy this node holds.");
+            }
+
+            var entry = codec.NewEntry(reference.Id);
+            if (_copies.TryAdd(reference.Id, entry))
+            {
+                _share(entry);
+                Interlocked.Increment(ref _pulls);
+                // Off the caller's context: the spec is read in a grain turn, which must not run the pull or the deserialization.
+                _ = Task.Run(() => PullCopyAsync(reference, entry, codec));
+                return entry;
+            }
+        }
+    }
+
+    /// <summary>A ref written inside a value for another node: pinned until its borrowers let it go (a driver pins nothing: a node cannot borrow from it).</summary>
+    public ObjectReference OfferNested(ObjectRef reference, ResultCodec codec)
+    {
+        if (Serving && _pins.TryAdd(reference.Id, new BorrowPin(reference, codec)))
+        {
+            _share(reference.Entry); // so the ref resolves here again when it comes back
+        }
+
+        return new ObjectReference(reference.Id, _nodeId, 0);
+    }
+
+    public ObjectEntry ResolveNested(ObjectReference reference, ResultCodec codec)
+    {
+        var id = reference.Id;
+        if (_findLocal(id) is { } own && codec.Holds(own))
+        {
+            return own; // this node's own object came back
+        }
+
+        if (_copies.TryGetValue(id, out var copy) && codec.Holds(copy))
+        {
+            return copy;
+        }
+
+        lock (_borrowed)
+        {
+            if (_borrowed.TryGetValue(id, out var weak) && weak.TryGetTarget(out var live) && codec.Holds(live))
+            {
+                return live;
+            }
+
+            var entry = codec.NewEntry(id);
+            _borrowed[id] = new WeakReference<ObjectEntry>(entry);
+            _share(entry);
+            var registered = new StrongBox<bool>();
+            var owner = reference.Node;
+            _watched.AddOrUpdate(entry, new ReleaseSentinel(ended => OnBorrowEnded(ended, owner, registered), id));
+            Interlocked.Increment(ref _pulls);
+            _ = Task.Run(() => PullBorrowedAsync(reference, entry, codec, registered));
+            return entry;
+        }
+    }
+
+    /// <summary>
+    /// A node borrows an object whose ref this node wrote inside a value: counted until it unborrows; once the object is
+    /// ready, its bytes are served. Returns their length.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">This node no longer keeps the object.</exception>
+    public async Task<long> BorrowAsync(ObjectId id, string reader)
+    {
+        if (!_pins.TryGetValue(id, out var pin))
+        {
+            throw new InvalidOperationException($"Node {_nodeId} no longer keeps object {id}: its borrowers let it go and its owner released it.");
+        }
+
+        lock (pin)
+        {
+            pin.Borrowers++;
+        }
+
+        await pin.Reference.WhenReadyAsync().ConfigureAwait(false);
+        if (!_sources.TryGetValue(id, out var source))
+        {
+            source = _sources.GetOrAdd(id, _ => new ObjectSource(WriteForBorrowers(pin), isResult: false));
+            _watched.AddOrUpdate(pin.Reference.Entry, new ReleaseSentinel(OnReleased, id));
+        }
+
+        source.AddHolder(reader);
+        return source.Bytes.LongLength;
+    }
+
+    /// <summary>A borrower's last local ref is gone; the last one unpins the object.</summary>
+    public void Unborrow(ObjectId id)
+    {
+        if (!_pins.TryGetValue(id, out var pin))
+        {
+            return;
+        }
+
+        lock (pin)
+        {
+            if (--pin.Borrowers > 0 || !_pins.TryRemove(new(id, pin)))
+            {
+                return;
+            }
+        }
+
+        Unpinned?.Invoke(id);
+    }
+
+    /// <summary>Keeps a large result's bytes until the node that pulls it says it is done; returns the reference to send instead.</summary>
+    public ObjectReference OfferResult(ObjectId id, byte[] bytes)
+    {
+        _sources[id] = new ObjectSource(bytes, isResult: true);
+        return new ObjectReference(id, _nodeId, bytes.Length);
+    }
+
+    /// <summary>Pulls a large result from the node that ran the task, publishes it to <paramref name="entry"/>, then lets that node drop it.</summary>
+    public void PullResult(ObjectReference reference, ResultCodec codec, ObjectEntry entry)
+    {
+        Interlocked.Increment(ref _pulls);
+        _ = Task.Run(async () =>
+        {
+            await PullIntoAsync(reference, entry, codec).ConfigureAwait(false);
+            try
+            {
+                await Source(reference.Node).Done(_nodeId, reference.Id.Owner, reference.Id.Sequence).ConfigureAwait(false);
+            }
+            catch (Exception error) when (error is not OutOfMemoryException)
+            {
+                // The node that ran the task is gone: its bytes went with it.
+            }
+        });
+    }
+
+    /// <summary>Serves a chunk of an object's bytes to node <paramref name="reader"/>, which then holds a copy.</summary>
+    /// <exception cref="InvalidOperationException">This node no longer holds the object, or the range is outside it.</exception>
+    public byte[] ReadChunk(ObjectId id, long offset, int count, string reader)
+    {
+        if (!_sources.TryGetValue(id, out var source))
+        {
+            throw new InvalidOperationException($"Node {_nodeId} no longer holds object {id}: its owner released it, or the node restarted.");
+        }
+
+        if (offset < 0 || count < 0 || offset + count > source.Bytes.LongLength)
+        {
+            throw new InvalidOperationException($"Bytes {offset}..{offset + count} are outside object {id}, which has {source.Bytes.LongLength}.");
+        }
+
+        if (offset == 0 && !source.IsResult)
+        {
+            source.AddHolder(reader);
+        }
+
+        return source.Bytes.AsSpan((int)offset, count).ToArray();
+    }
+
+    /// <summary>The owner freed an object: this node drops its copy (a task still running with it keeps it until it ends).</summary>
+    public void FreeCopy(ObjectId id)
+    {
+        _sources.TryRemove(id, out _);
+        if (_copies.TryRemove(id, out _))
+        {
+            Interlocked.Increment(ref _copiesFreed);
+            CopyFreed?.Invoke(id);
+        }
+    }
+
+    /// <summary>The node that pulled a result is done with it.</summary>
+    public void DropResult(ObjectId id) => _sources.TryRemove(id, out _);
+
+    /// <summary>Stops serving and freeing (the node shuts down).</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        _channel?.Dispose();
+        _sources.Clear();
+        _copies.Clear();
+    }
+
+    /// <summary>An object this node owns was released: stop serving it and free every copy other nodes pulled.</summary>
+    private void OnReleased(ObjectId id)
+    {
+        if (_disposed || !_sources.TryRemove(id, out var source))
+        {
+            return;
+        }
+
+        foreach (var holder in source.Holders())
+        {
+            Interlocked.Increment(ref _freesSent);
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await Source(holder).Free(_nodeId, id.Owner, id.Sequence).ConfigureAwait(false);
+                }
+                catch (Exception error) when (error is not OutOfMemoryException)
+                {
+                    // The holder left the cluster: its copy went with it.
+                }
+            });
+        }
+    }
+
+    private async Task PullBorrowedAsync(ObjectReference reference, ObjectEntry entry, ResultCodec codec, StrongBox<bool> registered)
+    {
+        long size;
+        try
+        {
+            size = await Source(reference.Node).Borrow(reference.Id.Owner, reference.Id.Sequence, _nodeId).ConfigureAwait(false);
+            registered.Value = true;
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            entry.TryFail(new NodeTaskException(reference.Node, error.GetType().FullName ?? error.GetType().Name, $"the ref to object {reference.Id} could not be borrowed from node {reference.Node}: {error.Message}", error.StackTrace ?? string.Empty));
+            return;
+        }
+
+        await PullIntoAsync(reference with { Size = size }, entry, codec).ConfigureAwait(false);
+    }
+
+    /// <summary>This node's borrowed copy died: tell the owner, so it can let the object go.</summary>
+    private void OnBorrowEnded(ObjectId id, string owner, StrongBox<bool> registered)
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        lock (_borrowed)
+        {
+            if (_borrowed.TryGetValue(id, out var weak) && !weak.TryGetTarget(out _))
+            {
+                _borrowed.TryRemove(id, out _); // not a newer copy of the same object
+            }
+        }
+
+        if (!registered.Value)
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await Source(owner).Unborrow(id.Owner, id.Sequence, _nodeId).ConfigureAwait(false);
+            }
+            catch (Exception error) when (error is not OutOfMemoryException)
+            {
+                // The owner left the cluster: nothing to let go.
+            }
+        });
+    }
+
+    /// <summary>The value of a pinned object, written for borrowers (refs inside it become references too).</summary>
+    private byte[] WriteForBorrowers(BorrowPin pin)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        var writer = new MessagePackWriter(buffer);
+        using (WireScope.Enter(this))
+        {
+            pin.Codec.Write(ref writer, pin.Reference.Entry, _options());
+        }
+
+        writer.Flush();
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private async Task PullCopyAsync(ObjectReference reference, ObjectEntry entry, ResultCodec codec)
+    {
+        if (!await PullIntoAsync(reference, entry, codec).ConfigureAwait(false))
+        {
+            _copies.TryRemove(new(reference.Id, entry)); // a later task pulls again
+        }
+    }
+
+    /// <summary>Pulls the bytes and publishes the value to <paramref name="entry"/>; on failure fails it, naming the node and the object.</summary>
+    private async Task<bool> PullIntoAsync(ObjectReference reference, ObjectEntry entry, ResultCodec codec)
+    {
+        try
+        {
+            var bytes = await PullAsync(reference).ConfigureAwait(false);
+            Publish(bytes, entry, codec);
+            return true;
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            entry.TryFail(new NodeTaskException(reference.Node, error.GetType().FullName ?? error.GetType().Name, $"object {reference.Id} ({reference.Size} bytes) could not be pulled from node {reference.Node}: {error.Message}", error.StackTrace ?? string.Empty));
+            return false;
+        }
+    }
+
+    private void Publish(byte[] bytes, ObjectEntry entry, ResultCodec codec)
+    {
+        var reader = new MessagePackReader(bytes);
+        using var scope = WireScope.Enter(this);
+        codec.TryPublish(entry, ref reader, _options());
+    }
+
+    /// <summary>
+    /// The object's bytes, in chunks of <see cref="ChunkBytes"/>: over the owner's side channel when it has one (all
+    /// chunk requests sent at once, answers read straight into the result), else through grain calls,
+    /// <see cref="ChunksInFlight"/> at a time.
+    /// </summary>
+    internal async Task<byte[]> PullAsync(ObjectReference reference)
+    {
+        var size = (int)reference.Size;
+        var buffer = GC.AllocateUninitializedArray<byte>(size);
+        if (UseSideChannel && await ChannelOf(reference.Node).ConfigureAwait(false) is { } address)
+        {
+            try
+            {
+                await ObjectChannelClient.PullAsync(address, _nodeId, reference, buffer, ChunkBytes).ConfigureAwait(false);
+                Interlocked.Add(ref _bytesPulled, size);
+                return buffer;
+            }
+            catch (Exception error) when (error is System.Net.Sockets.SocketException or System.IO.IOException)
+            {
+                _channels.TryRemove(reference.Node, out _); // unreachable: ask again next time, and use the grain calls now
+            }
+        }
+
+        var grain = Source(reference.Node);
+        var chunks = (size + ChunkBytes - 1) / ChunkBytes;
+        var next = -1;
+        var workers = new Task[Math.Clamp(chunks, 1, ChunksInFlight)];
+        for (var i = 0; i < workers.Length; i++)
+        {
+            workers[i] = Worker();
+        }
+
+        await Task.WhenAll(workers).ConfigureAwait(false);
+        Interlocked.Add(ref _bytesPulled, size);
+        return buffer;
+
+        async Task Worker()
+        {
+            int chunk;
+            while ((chunk = Interlocked.Increment(ref next)) < chunks)
+            {
+                var offset = chunk * ChunkBytes;
+                var count = Math.Min(ChunkBytes, size - offset);
+                var bytes = await grain.Read(reference.Id.Owner, reference.Id.Sequence, offset, count, _nodeId).ConfigureAwait(false);
+                if (bytes.Length != count)
+                {
+                    throw new InvalidOperationException($"Node {reference.Node} sent {bytes.Length} bytes of object {reference.Id} at {offset}, not {count}.");
+                }
+
+                bytes.CopyTo(buffer, offset);
+            }
+        }
+    }
+
+    /// <summary>Serves a chunk over the side channel: the source, with <paramref name="reader"/> counted as a holder, or null.</summary>
+    private ObjectSource? ServeChunk(ObjectId id, string reader)
+    {
+        if (!_sources.TryGetValue(id, out var source))
+        {
+            return null;
+        }
+
+        if (!source.IsResult)
+        {
+            source.AddHolder(reader);
+        }
+
+        return source;
+    }
+
+    /// <summary>A node's side channel, asked once per node; null when it has none or did not answer.</summary>
+    private async Task<ObjectChannelAddress?> ChannelOf(string node)
+    {
+        var asked = _channels.GetOrAdd(node, n => Source(n).Channel());
+        try
+        {
+            return await asked.ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            _channels.TryRemove(new(node, asked));
+            return null;
+        }
+    }
+
+    private IObjectSourceGrain Source(string node) => _grains.GetGrain<IObjectSourceGrain>(node);
+}

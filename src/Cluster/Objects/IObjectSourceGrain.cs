@@ -1,0 +1,37 @@
+using System.Threading.Tasks;
+using Orleans;
+
+namespace RaySharp.Cluster.Objects;
+
+/// <summary>
+/// A node's object service, keyed by its silo address and placed on that silo (as the node grain): other nodes and
+/// drivers pull the bytes of the large objects it holds in chunks, and it hears when copies of its objects are no longer
+/// needed. Kept apart from the node grain, so objects and tasks evolve separately.
+/// </summary>
+internal interface IObjectSourceGrain : IGrainWithStringKey
+{
+    /// <summary>Where this node serves object bytes over its side channel, with the token to present; null when it has none.</summary>
+    Task<ObjectChannelAddress?> Channel();
+
+    /// <summary>
+    /// Up to <paramref name="count"/> bytes of object (<paramref name="owner"/>, <paramref name="sequence"/>) from
+    /// <paramref name="offset"/>, read by node <paramref name="reader"/>, which this node then counts as a holder of a copy.
+    /// </summary>
+    Task<byte[]> Read(ulong owner, ulong sequence, long offset, int count, string reader);
+
+    /// <summary>
+    /// Node <paramref name="reader"/> read a ref to object (<paramref name="owner"/>, <paramref name="sequence"/>) from
+    /// inside a value and borrows it: this node keeps the object alive until the borrower calls <see cref="Unborrow"/>,
+    /// and returns the length of its bytes once it is ready (to be pulled with <see cref="Read"/> or the side channel).
+    /// </summary>
+    Task<long> Borrow(ulong owner, ulong sequence, string reader);
+
+    /// <summary>Node <paramref name="reader"/>'s last local ref to a borrowed object is gone.</summary>
+    Task Unborrow(ulong owner, ulong sequence, string reader);
+
+    /// <summary>The owner of an object released it: node <paramref name="from"/> tells this node to drop its copy.</summary>
+    Task Free(string from, ulong owner, ulong sequence);
+
+    /// <summary>Node <paramref name="holder"/> no longer needs this node's bytes of the object (a large result it pulled).</summary>
+    Task Done(string holder, ulong owner, ulong sequence);
+}
