@@ -401,12 +401,18 @@ internal sealed class ClusterBackend : IRayBackend
     }
 
     /// <summary>
-    /// Runs again a task whose node died or left, or whose batch did not reach its node (<paramref name="undelivered"/>),
-    /// as Ray does for system failures: placed afresh (a dead node has left the view) while it has retries left
-    /// (<see cref="TaskOptions.MaxRetries"/>, -1 for ever). Otherwise, or when no live node can run it, its ref fails
-    /// with <see cref="NodeDiedException"/> (or, for a batch that did not arrive, <see cref="NodeTaskException"/>).
+    /// Lineage reconstruction, as Ray's: the result of <paramref name="task"/> was kept on its node and lost before it
+    /// was pulled (<paramref name="lost"/>), so the task runs again (while its retries last), placed afresh.
     /// </summary>
-    private void Retry(RemoteTask task, Exception? undelivered = null)
+    public void Rebuild(RemoteTask task, Exception lost) => Retry(task, lost);
+
+    /// <summary>
+    /// Runs again a task whose node died or left, whose batch did not reach its node, or whose result was lost on its
+    /// node (<paramref name="cause"/> for the last two), as Ray does for system failures: placed afresh (a dead node has
+    /// left the view) while it has retries left (<see cref="TaskOptions.MaxRetries"/>, -1 for ever). Otherwise, or when
+    /// no live node can run it, its ref fails with <see cref="NodeDiedException"/> (or, with a cause, <see cref="NodeTaskException"/>).
+    /// </summary>
+    private void Retry(RemoteTask task, Exception? cause = null)
     {
         Interlocked.Increment(ref _systemFailures);
         task.Abandon();
@@ -439,9 +445,9 @@ internal sealed class ClusterBackend : IRayBackend
             task.Result.TryFail(Lost($"no live node has the resources it needs ({task.Request}); the largest has {LargestNode()}."));
         }
 
-        Exception Lost(string reason) => undelivered is null
+        Exception Lost(string reason) => cause is null
             ? new NodeDiedException(task.Node.NodeId, options.Name ?? spec.Function.Name, task.Attempt, reason)
-            : new NodeTaskException(task.Node.NodeId, undelivered.GetType().FullName ?? undelivered.GetType().Name, $"the batch of task specs did not reach the node (attempt {task.Attempt}): {undelivered.Message}; {reason}", undelivered.StackTrace ?? string.Empty);
+            : new NodeTaskException(task.Node.NodeId, cause.GetType().FullName ?? cause.GetType().Name, $"task '{options.Name ?? spec.Function.Name}' was lost (attempt {task.Attempt}): {cause.Message}; {reason}", cause.StackTrace ?? string.Empty);
     }
 
     public ObjectRef<T> Put<T>(T value) => _local.Put(value);

@@ -20,6 +20,7 @@ internal sealed class RemoteTask : IObjectWaiter
     private readonly ResourceRequest _request;
     /// <summary>Dependencies not ready yet, plus one for <see cref="Start"/> itself, so the last arrival sends once.</summary>
     private int _pending;
+    private int _released;
 
     public RemoteTask(ClusterBackend backend, RemoteNode node, TaskSpec spec, ObjectEntry result, ResourceRequest request, long key, int attempt)
     {
@@ -75,7 +76,8 @@ internal sealed class RemoteTask : IObjectWaiter
             }
             else if (ObjectReference.TryRead(result.Value, out var large))
             {
-                _backend.Objects.PullResult(large, _spec.Function.Wire!.Result, Result); // kept on its node, pulled in chunks
+                // Kept on its node, pulled in chunks; lost before the pull (its node died), the task runs again: lineage.
+                _backend.Objects.PullResult(large, _spec.Function.Wire!.Result, Result, lost => _backend.Rebuild(this, lost));
             }
             else
             {
@@ -89,18 +91,27 @@ internal sealed class RemoteTask : IObjectWaiter
             Result.TryFail(new NodeTaskException(Node.NodeId, error.GetType().FullName!, "the result of task '" + _spec.Function.Name + "' did not read back: " + error.Message, error.StackTrace ?? string.Empty));
         }
 
-        Node.Ledger.Remove(_request);
+        ReleaseDemand();
     }
 
     /// <summary>Fails the task (its node is gone, the batch did not arrive, or this node shuts down); frees the demand placed on the node.</summary>
     public void Fail(Exception error)
     {
         Result.TryFail(error);
-        Node.Ledger.Remove(_request);
+        ReleaseDemand();
     }
 
     /// <summary>Gives the task up on its node (which died) without failing its result, which a retry elsewhere completes.</summary>
-    public void Abandon() => Node.Ledger.Remove(_request);
+    public void Abandon() => ReleaseDemand();
+
+    /// <summary>Frees the demand this task placed on its node's ledger, once, whichever way it ended.</summary>
+    private void ReleaseDemand()
+    {
+        if (Interlocked.Exchange(ref _released, 1) == 0)
+        {
+            Node.Ledger.Remove(_request);
+        }
+    }
 
     private void Arrive()
     {
@@ -124,7 +135,7 @@ internal sealed class RemoteTask : IObjectWaiter
                 // As locally: a task whose argument failed fails with the same error, without running.
                 _backend.Forget(this);
                 Result.TryFail(failed);
-                Node.Ledger.Remove(_request);
+                ReleaseDemand();
                 return;
             }
         }

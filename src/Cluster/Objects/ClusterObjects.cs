@@ -45,6 +45,7 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
     private long _bytesPulled;
     private long _copiesFreed;
     private long _freesSent;
+    private int _loseNextResults;
     private volatile bool _disposed;
 
     /// <param name="nodeId">This node's id (a driver's, for a driver).</param>
@@ -273,17 +274,48 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
     /// <summary>Keeps a large result's bytes until the node that pulls it says it is done; returns the reference to send instead.</summary>
     public ObjectReference OfferResult(ObjectId id, byte[] bytes)
     {
-        _sources[id] = new ObjectSource(bytes, isResult: true);
+        if (Interlocked.Decrement(ref _loseNextResults) < 0)
+        {
+            Interlocked.Increment(ref _loseNextResults);
+            _sources[id] = new ObjectSource(bytes, isResult: true);
+        }
+
         return new ObjectReference(id, _nodeId, bytes.Length);
     }
 
-    /// <summary>Pulls a large result from the node that ran the task, publishes it to <paramref name="entry"/>, then lets that node drop it.</summary>
-    public void PullResult(ObjectReference reference, ResultCodec codec, ObjectEntry entry)
+    /// <summary>For tests of lineage reconstruction: the next <paramref name="count"/> large results are lost before anyone pulls them, as with a node that died.</summary>
+    internal void LoseNextResults(int count) => Interlocked.Exchange(ref _loseNextResults, count);
+
+    /// <summary>
+    /// Pulls a large result from the node that ran the task, publishes it to <paramref name="entry"/>, then lets that
+    /// node drop it. When the bytes cannot be pulled (the node died, or no longer holds them), <paramref name="lost"/>
+    /// decides what becomes of the entry (the caller runs the task again: lineage reconstruction).
+    /// </summary>
+    public void PullResult(ObjectReference reference, ResultCodec codec, ObjectEntry entry, Action<Exception> lost)
     {
         Interlocked.Increment(ref _pulls);
         _ = Task.Run(async () =>
         {
-            await PullIntoAsync(reference, entry, codec).ConfigureAwait(false);
+            byte[] bytes;
+            try
+            {
+                bytes = await PullAsync(reference).ConfigureAwait(false);
+            }
+            catch (Exception error) when (error is not OutOfMemoryException)
+            {
+                lost(new NodeTaskException(reference.Node, error.GetType().FullName ?? error.GetType().Name, $"object {reference.Id} ({reference.Size} bytes) could not be pulled from node {reference.Node}: {error.Message}", error.StackTrace ?? string.Empty));
+                return;
+            }
+
+            try
+            {
+                Publish(bytes, entry, codec);
+            }
+            catch (MessagePackSerializationException error)
+            {
+                entry.TryFail(new NodeTaskException(reference.Node, error.GetType().FullName!, $"object {reference.Id} from node {reference.Node} did not read back: {error.Message}", error.StackTrace ?? string.Empty));
+            }
+
             try
             {
                 await Source(reference.Node).Done(_nodeId, reference.Id.Owner, reference.Id.Sequence).ConfigureAwait(false);
