@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using RaySharp.Cluster;
 
 namespace RaySharp.Cli;
 
@@ -85,7 +86,7 @@ internal sealed class Session(string directory)
     {
         try
         {
-            return (StartTimeOf(node.Pid) - node.StartedAtUtc).Duration() < TimeSpan.FromSeconds(2);
+            return RayNodeProcess.IsAlive(node.Pid) && (StartTimeOf(node.Pid) - node.StartedAtUtc).Duration() < TimeSpan.FromSeconds(2);
         }
         catch (ArgumentException)
         {

@@ -69,7 +69,7 @@ internal static class StartCommand
         {
             Console.WriteLine($"Cluster token: {node.Token}");
             Console.WriteLine("Next:");
-            Console.WriteLine($"  connect a driver:  RAY_ADDRESS={node.Gateway} RAY_CLUSTER_TOKEN={node.Token} dotnet {request.App}");
+            Console.WriteLine($"  connect a driver:  RAY_ADDRESS={node.Gateway} RAY_CLUSTER_TOKEN={node.Token} dotnet run   (your program calls Ray.Init())");
             Console.WriteLine($"  add a node:        raysharp start --address {node.Gateway} --app {request.App}   (on another machine: --token {node.Token} --node-ip ITS_IP)");
             Console.WriteLine("  see the cluster:   raysharp status");
             Console.WriteLine("  stop its nodes:    raysharp stop");

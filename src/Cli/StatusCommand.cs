@@ -72,7 +72,7 @@ internal static class StatusCommand
         var available = Sum(nodes.Select(n => n.Available));
         foreach (var (name, amount) in total.OrderBy(p => p.Key == "CPU" ? "" : p.Key, StringComparer.Ordinal))
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $" {amount - available.GetValueOrDefault(name):0.##}/{amount:0.##} {name}");
+            text.AppendLine(" " + Amount(name, amount - available.GetValueOrDefault(name), amount));
         }
 
         text.AppendLine(CultureInfo.InvariantCulture, $"Tasks running: {Count(nodes.Sum(n => n.TasksRunning))}, queued: {Count(nodes.Sum(n => n.TasksQueued))}; objects stored: {Count(nodes.Sum(n => n.ObjectsStored))}");
@@ -81,7 +81,12 @@ internal static class StatusCommand
 
     private static string Usage(IReadOnlyDictionary<string, double> total, IReadOnlyDictionary<string, double> available) =>
         string.Join(", ", total.OrderBy(p => p.Key == "CPU" ? "" : p.Key, StringComparer.Ordinal)
-            .Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Value - available.GetValueOrDefault(p.Key):0.##}/{p.Value:0.##} {p.Key}")));
+            .Select(p => Amount(p.Key, p.Value - available.GetValueOrDefault(p.Key), p.Value)));
+
+    /// <summary>used/total name; memory resources (bytes) in GiB, as <c>ray status</c> shows them.</summary>
+    private static string Amount(string name, double used, double total) => name.Contains("memory", StringComparison.Ordinal)
+        ? string.Create(CultureInfo.InvariantCulture, $"{used / (1 << 30):0.##}/{total / (1 << 30):0.##} GiB {name}")
+        : string.Create(CultureInfo.InvariantCulture, $"{used:0.##}/{total:0.##} {name}");
 
     private static Dictionary<string, double> Sum(IEnumerable<IReadOnlyDictionary<string, double>> all)
     {

@@ -63,7 +63,7 @@ public static class RayCluster
     {
         ArgumentNullException.ThrowIfNull(address);
         await using var client = await GatewayClient.ConnectAsync(address, NodeArguments.ParseAddress(address)).ConfigureAwait(false);
-        await client.EnterAsync(token ?? Environment.GetEnvironmentVariable(TokenVariable), "status").ConfigureAwait(false);
+        await client.EnterAsync(token ?? Environment.GetEnvironmentVariable(TokenVariable), "status request").ConfigureAwait(false);
         var hosts = await client.Grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).ConfigureAwait(false);
         var statuses = await Task.WhenAll(hosts.Where(h => h.Value == SiloStatus.Active)
             .Select(h => client.Grains.GetGrain<INodeStatusGrain>(h.Key.ToParsableString()).Status())).ConfigureAwait(false);

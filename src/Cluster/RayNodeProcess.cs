@@ -18,6 +18,8 @@ namespace RaySharp.Cluster;
 /// </summary>
 public sealed class RayNodeProcess : IDisposable
 {
+    private const int SigKill = 9;
+    private const int SigTerm = 15;
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
     private readonly Process _process;
 
@@ -116,21 +118,50 @@ public sealed class RayNodeProcess : IDisposable
     /// <summary>Stops the node: SIGTERM (it leaves the cluster), then a kill if it has not exited within 10 s.</summary>
     public void Stop() => Stop(_process);
 
-    /// <summary>Stops the process with id <paramref name="pid"/> as <see cref="Stop()"/> does; false when none runs.</summary>
+    /// <summary>
+    /// Stops the process with id <paramref name="pid"/> as <see cref="Stop()"/> does (for a node another process
+    /// started, as <c>raysharp stop</c> does); false when none runs.
+    /// </summary>
     /// <param name="pid">A node's process id.</param>
     /// <returns>Whether there was such a process.</returns>
     public static bool Stop(int pid)
     {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            Stop(process);
-            return true;
-        }
-        catch (ArgumentException)
+        if (!IsAlive(pid))
         {
             return false;
         }
+
+        _ = SendSignal(pid, SigTerm);
+        if (!WaitUntilGone(pid, StopGrace))
+        {
+            _ = SendSignal(pid, SigKill);
+            _ = WaitUntilGone(pid, StopGrace);
+        }
+
+        return true;
+    }
+
+    /// <summary>True while process <paramref name="pid"/> runs (a zombie, which has ended but is not reaped yet, does not).</summary>
+    /// <param name="pid">A process id.</param>
+    /// <returns>Whether it runs.</returns>
+    public static bool IsAlive(int pid)
+    {
+        var stat = $"/proc/{pid}/stat";
+        if (Directory.Exists("/proc/self"))
+        {
+            try
+            {
+                var text = File.ReadAllText(stat);
+                var state = text[(text.LastIndexOf(')') + 2)..];
+                return state.Length > 0 && state[0] is not ('Z' or 'X');
+            }
+            catch (IOException)
+            {
+                return false;
+            }
+        }
+
+        return SendSignal(pid, 0) == 0;
     }
 
     /// <summary>Stops the node (see <see cref="Stop()"/>).</summary>
@@ -149,7 +180,7 @@ public sealed class RayNodeProcess : IDisposable
                 return;
             }
 
-            _ = SendSignal(process.Id, 15);
+            _ = SendSignal(process.Id, SigTerm);
             if (!process.WaitForExit(StopGrace))
             {
                 process.Kill(entireProcessTree: true);
@@ -160,6 +191,22 @@ public sealed class RayNodeProcess : IDisposable
         {
             // It ended meanwhile.
         }
+    }
+
+    private static bool WaitUntilGone(int pid, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (IsAlive(pid))
+        {
+            if (clock.Elapsed > timeout)
+            {
+                return false;
+            }
+
+            Thread.Sleep(20);
+        }
+
+        return true;
     }
 
     private static async Task<Dictionary<string, string>> WaitForJoinAsync(Process process, string logPath, TimeSpan timeout, Action<int>? progress)
