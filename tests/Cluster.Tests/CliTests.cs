@@ -23,7 +23,7 @@ public sealed partial class CliTests
         using var session = new CliSession();
         var head = session.Run("start", "--head", "--port", "0", "--num-cpus", "1", "--app", CliSession.App);
         Assert.True(head.ExitCode == 0, head.ToString());
-        Assert.Contains("waiting for the node to join", head.Output, StringComparison.Ordinal);
+        Assert.Contains("Starting a head node", head.Output, StringComparison.Ordinal);
         var gateway = GatewayPattern().Match(head.Output).Groups[1].Value;
         var token = TokenPattern().Match(head.Output).Groups[1].Value;
         Assert.StartsWith("127.0.0.1:", gateway, StringComparison.Ordinal);
