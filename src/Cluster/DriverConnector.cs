@@ -29,7 +29,7 @@ internal static class DriverConnector
     /// <summary>Connects to the gateway at <paramref name="address"/> and returns the driver's backend.</summary>
     /// <exception cref="ArgumentException">The address is not <c>host:port</c>.</exception>
     /// <exception cref="InvalidOperationException">No cluster answers at the address (after 3 retries, at most 10 s).</exception>
-    /// <exception cref="UnauthorizedAccessException">The cluster has a token and <c>RAY_CLUSTER_TOKEN</c> is not it.</exception>
+    /// <exception cref="UnauthorizedAccessException">The cluster has a token and <see cref="RayOptions.ClusterToken"/> (else <c>RAY_CLUSTER_TOKEN</c>) is not it.</exception>
     public static IRayBackend Connect(RayRuntime runtime, string address)
     {
         var gateway = Parse(address);
@@ -63,7 +63,7 @@ internal static class DriverConnector
         }
 
         var grains = host.Services.GetRequiredService<IClusterClient>();
-        var refusal = grains.GetGrain<IClusterGateGrain>(0).Enter(Environment.GetEnvironmentVariable(ClusterAccess.TokenVariable), "driver").GetAwaiter().GetResult().Refusal;
+        var refusal = grains.GetGrain<IClusterGateGrain>(0).Enter(runtime.Options.ClusterToken ?? Environment.GetEnvironmentVariable(ClusterAccess.TokenVariable), "driver").GetAwaiter().GetResult().Refusal;
         if (refusal is not null)
         {
             new HostStopper(host).Dispose();

@@ -34,14 +34,13 @@ public sealed partial class CliTests
         var pids = session.RecordedPids;
         Assert.Equal(2, pids.Length);
 
-        // Without the token, a driver is refused, naming the fix.
+        // Without the token (neither RayOptions.ClusterToken nor RAY_CLUSTER_TOKEN), a driver is refused, naming the fix.
         Environment.SetEnvironmentVariable(RayCluster.TokenVariable, null);
         var refused = Assert.Throws<UnauthorizedAccessException>(() => Ray.Init(new RayOptions { Address = gateway }));
         Assert.Contains(RayCluster.TokenVariable, refused.Message, StringComparison.Ordinal);
         Assert.False(Ray.IsInitialized);
 
-        Environment.SetEnvironmentVariable(RayCluster.TokenVariable, token);
-        Ray.Init(new RayOptions { Address = gateway });
+        Ray.Init(new RayOptions { Address = gateway, ClusterToken = token });
         try
         {
             var data = Ray.Put(Tutorial.ReferenceData);
@@ -71,7 +70,6 @@ public sealed partial class CliTests
         finally
         {
             Ray.Shutdown();
-            Environment.SetEnvironmentVariable(RayCluster.TokenVariable, null);
         }
 
         var stop = session.Run("stop");

@@ -34,12 +34,12 @@ internal sealed class ClusterAccess(string? token, string? primarySilo, bool isH
         if (string.IsNullOrEmpty(presented))
         {
             return $"This RaySharp cluster needs a cluster token, and the {who} presented none. "
-                + $"Set {TokenVariable} to the token the head node printed (or pass --token).";
+                + $"Set {TokenVariable} (a driver: or RayOptions.ClusterToken) to the token the head node printed (or pass --token).";
         }
 
         return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(Token))
             ? null
             : $"This RaySharp cluster refused the cluster token of the {who}: it is not the one the head node printed. "
-                + $"Set {TokenVariable} (or --token) to the head's token.";
+                + $"Set {TokenVariable} (a driver: or RayOptions.ClusterToken; a node: or --token) to the head's token.";
     }
 }
