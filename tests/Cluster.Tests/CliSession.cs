@@ -24,7 +24,10 @@ public sealed class CliSession : IDisposable
         ? [.. System.IO.Directory.GetFiles(Path.Combine(Directory, "nodes"), "*.json").Select(f => JsonDocument.Parse(File.ReadAllText(f)).RootElement.GetProperty("Pid").GetInt32())]
         : [];
 
-    public CliResult Run(params string[] args)
+    public CliResult Run(params string[] args) => RunWith(null, args);
+
+    /// <summary>Runs the CLI with <c>RAY_ADDRESS</c> set to <paramref name="rayAddress"/> (null: unset).</summary>
+    public CliResult RunWith(string? rayAddress, params string[] args)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -39,7 +42,7 @@ public sealed class CliSession : IDisposable
         }
 
         start.Environment["RAYSHARP_SESSION_DIR"] = Directory;
-        start.Environment["RAY_ADDRESS"] = null;
+        start.Environment["RAY_ADDRESS"] = rayAddress;
         start.Environment[RayCluster.TokenVariable] = null;
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();
