@@ -55,6 +55,30 @@ public sealed class RedisMembershipTests
         }
     }
 
+    [Fact]
+    public async Task Node_mode_with_redis_joins_a_node_to_the_head_without_its_address()
+    {
+        using var redis = await RedisServer.StartAsync();
+        var logs = System.IO.Directory.CreateTempSubdirectory("raysharp-redis-nodes-").FullName;
+        try
+        {
+            using var head = await RayNodeProcess.StartAsync(CliSession.App, ["--head", "--port", "0", "--num-cpus", "1", "--redis", redis.ConnectionString],
+                System.IO.Path.Combine(logs, "head.log"), TimeSpan.FromSeconds(90));
+            using var worker = await RayNodeProcess.StartAsync(CliSession.App, ["--num-cpus", "2", "--redis", redis.ConnectionString],
+                System.IO.Path.Combine(logs, "worker.log"), TimeSpan.FromSeconds(90));
+
+            var nodes = await RayCluster.StatusAsync(head.Gateway, head.Token);
+
+            Assert.Equal([head.NodeId, worker.NodeId], nodes.Select(n => n.NodeId));
+            Assert.True(nodes[0].IsHead);
+            Assert.Equal(3, nodes.Sum(n => n.Total["CPU"]));
+        }
+        finally
+        {
+            System.IO.Directory.Delete(logs, recursive: true);
+        }
+    }
+
     private static async Task<IHost> StartSilo(string redis, string clusterId, int siloPort, int gatewayPort, RayOptions options)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
