@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using RaySharp.Cluster;
@@ -46,6 +47,14 @@ internal static class StartCommand
         {
             await Console.Error.WriteLineAsync($"raysharp start: {error.Message}").ConfigureAwait(false);
             return 2;
+        }
+
+        if (request.Head && session.RunningNodes().FirstOrDefault(n => n.IsHead) is { } running)
+        {
+            await Console.Error.WriteLineAsync(
+                $"raysharp start: a head node started from this machine is already running (pid {running.Pid}, gateway {running.Gateway}). "
+                + $"Stop it first with `raysharp stop`, or give this cluster a session of its own ({Session.DirectoryVariable}).").ConfigureAwait(false);
+            return 1;
         }
 
         Console.WriteLine(request.Head

@@ -33,6 +33,10 @@ public sealed partial class CliTests
         Assert.True(worker.ExitCode == 0, worker.ToString());
         var pids = session.RecordedPids;
         Assert.Equal(2, pids.Length);
+        var secondHead = session.Run("start", "--head", "--port", "0", "--app", CliSession.App);
+        Assert.Equal(1, secondHead.ExitCode);
+        Assert.Contains("already running", secondHead.Error, StringComparison.Ordinal);
+        Assert.Equal(2, session.RecordedPids.Length);
 
         // Without the token (neither RayOptions.ClusterToken nor RAY_CLUSTER_TOKEN), a driver is refused, naming the fix.
         Environment.SetEnvironmentVariable(RayCluster.TokenVariable, null);
