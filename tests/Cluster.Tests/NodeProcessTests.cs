@@ -31,6 +31,27 @@ public sealed class NodeProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task A_head_whose_port_is_taken_fails_naming_the_port_and_the_fix()
+    {
+        var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        try
+        {
+            var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+                RayNodeProcess.StartAsync(CliSession.App, ["--head", "--port", port.ToString(CultureInfo.InvariantCulture)], Log("clash"), JoinTimeout));
+
+            Assert.Contains($"gateway port {port}", error.Message, StringComparison.Ordinal);
+            Assert.Contains("pick another with --port", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            taken.Stop();
+        }
+    }
+
+    [Fact]
     public async Task A_node_with_the_wrong_token_is_refused_with_exit_code_3_naming_the_fix()
     {
         using var head = await RayNodeProcess.StartAsync(CliSession.App, ["--head", "--port", "0", "--num-cpus", "1"], Log("head"), JoinTimeout);

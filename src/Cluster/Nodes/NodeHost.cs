@@ -10,7 +10,6 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Hosting;
-using StackExchange.Redis;
 
 namespace RaySharp.Cluster.Nodes;
 
@@ -53,9 +52,12 @@ internal static class NodeHost
         {
             (host, token) = await StartAsync(node).ConfigureAwait(false);
         }
-        catch (Exception error) when (error is InvalidOperationException or UnauthorizedAccessException or ArgumentException or SocketException or TimeoutException or RedisException)
+        catch (Exception error) when (error is not OutOfMemoryException)
         {
-            await output.WriteLineAsync($"{FailedLine} {error.Message}").ConfigureAwait(false);
+            var what = error is InvalidOperationException or UnauthorizedAccessException or ArgumentException or TimeoutException
+                ? error.Message
+                : $"{error.GetType().Name}: {error.Message}{(error.InnerException is { } inner ? $" ({inner.GetType().Name}: {inner.Message})" : "")}";
+            await output.WriteLineAsync($"{FailedLine} {what}").ConfigureAwait(false);
             return error is UnauthorizedAccessException ? 3 : 1;
         }
 
@@ -135,6 +137,13 @@ internal static class NodeHost
             {
                 await WaitForOtherNodesAsync(host.Services.GetRequiredService<RayNode>()).ConfigureAwait(false);
             }
+        }
+        catch (Exception error) when (error is not (OutOfMemoryException or TimeoutException))
+        {
+            host.Dispose();
+            throw new InvalidOperationException(
+                $"The node could not start on {node.NodeIp} (gateway port {gatewayPort}, silo port {siloPort}): {error.Message}. "
+                + "If another program (or node) uses the port, pick another with --port (0 for a free one), or stop the other node (raysharp stop).", error);
         }
         catch
         {
