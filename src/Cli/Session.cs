@@ -27,6 +27,19 @@ internal sealed class Session(string directory)
         ? set
         : Path.Combine(Path.GetTempPath(), "raysharp", "session_latest"));
 
+    /// <summary>Creates the directory, readable by this user only where the OS allows (it holds the cluster token).</summary>
+    public void EnsureCreated()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            System.IO.Directory.CreateDirectory(Directory);
+        }
+        else
+        {
+            System.IO.Directory.CreateDirectory(Directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
     public string NewLogPath(bool head) =>
         Path.Combine(Directory, "logs", $"{(head ? "head" : "node")}-{DateTime.UtcNow:yyyyMMdd-HHmmss-fff}.log");
 

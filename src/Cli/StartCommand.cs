@@ -57,6 +57,7 @@ internal static class StartCommand
             return 1;
         }
 
+        session.EnsureCreated();
         Console.WriteLine(request.Head
             ? $"Starting a head node from {request.App}…"
             : $"Starting a node from {request.App}, joining {request.Address ?? "the cluster in Redis"}…");
