@@ -8,6 +8,7 @@ using Orleans;
 using Orleans.Hosting;
 using RaySharp.Backend;
 using RaySharp.Cluster.Backend;
+using RaySharp.Cluster.Nodes;
 using RaySharp.Scheduling;
 
 namespace RaySharp.Cluster;
@@ -30,6 +31,7 @@ internal static class DriverConnector
     /// <summary>Connects to the gateway at <paramref name="address"/> and returns the driver's backend.</summary>
     /// <exception cref="ArgumentException">The address is not <c>host:port</c>.</exception>
     /// <exception cref="InvalidOperationException">No cluster answers at the address (after 3 retries, at most 10 s).</exception>
+    /// <exception cref="UnauthorizedAccessException">The cluster has a token and <see cref="RayOptions.ClusterToken"/> (else <c>RAY_CLUSTER_TOKEN</c>) is not it.</exception>
     public static IRayBackend Connect(RayRuntime runtime, string address)
     {
         var gateway = Parse(address);
@@ -63,8 +65,15 @@ internal static class DriverConnector
         }
 
         var grains = host.Services.GetRequiredService<IClusterClient>();
-        var driverId = "driver-" + Guid.NewGuid().ToString("N");
         var watching = new CancellationTokenSource();
+        var refusal = grains.GetGrain<IClusterGateGrain>(0).Enter(runtime.Options.ClusterToken ?? Environment.GetEnvironmentVariable(ClusterAccess.TokenVariable), "driver").GetAwaiter().GetResult().Refusal;
+        if (refusal is not null)
+        {
+            new HostStopper(host, watching).Dispose();
+            throw new UnauthorizedAccessException(refusal);
+        }
+
+        var driverId = "driver-" + Guid.NewGuid().ToString("N");
         var backend = new ClusterBackend(runtime, driverId, ResourceRequest.Create(0, null, "driver"), grains, new GatewayDirectory(grains), membership: null, new HostStopper(host, watching));
         backend.RefreshNodesAsync().GetAwaiter().GetResult();
         _ = Task.Run(() => backend.PollMembershipAsync(MembershipPoll, watching.Token), CancellationToken.None);

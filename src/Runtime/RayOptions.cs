@@ -81,6 +81,13 @@ public sealed class RayOptions
     /// </summary>
     public string? Address { get; init; }
 
+    /// <summary>
+    /// The cluster token a driver presents when it joins a cluster at <see cref="Address"/> (the token the head node
+    /// printed); null (the default) reads the <c>RAY_CLUSTER_TOKEN</c> environment variable. A cluster started with a
+    /// token refuses a driver without it, naming this fix. Unused without an address.
+    /// </summary>
+    public string? ClusterToken { get; init; }
+
     /// <summary>When true, <see cref="Ray.Init"/> on a running runtime returns it instead of throwing (Ray's <c>ignore_reinit_error</c>).</summary>
     public bool IgnoreReinitError { get; init; }
 

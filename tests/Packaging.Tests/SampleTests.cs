@@ -21,6 +21,14 @@ public class SampleTests
     public Task ParameterServer_Converges() =>
         AssertPrints("ParameterServer", "iteration 40: loss 0.000", "all 4 workers done: loss 0.000");
 
+    [Fact]
+    public Task Cluster_RunsTheTutorialOnAHeadAndTwoWorkerProcesses() =>
+        AssertPrints("Cluster",
+            "head node   pid",
+            "((2, 4, Simple), (4, 8, Computing))",
+            "counts [2, 2, 2, 2, 2]",
+            "Stopped 3 nodes");
+
     private static async Task AssertPrints(string sample, params string[] expected)
     {
         var run = await ProcessRun.StartAsync("dotnet",
