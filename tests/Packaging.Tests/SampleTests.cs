@@ -26,7 +26,8 @@ public class SampleTests
         AssertPrints("Cluster",
             "head node   pid",
             "((2, 4, Simple), (4, 8, Computing))",
-            "counts [2, 2, 2, 2, 2]",
+            "Run 1: counts [2, 2, 2, 2, 2]",
+            "Run 2: counts [4, 4, 4, 4, 4]",
             "Stopped 3 nodes");
 
     private static async Task AssertPrints(string sample, params string[] expected)
