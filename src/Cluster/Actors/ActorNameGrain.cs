@@ -18,6 +18,16 @@ internal sealed class ActorNameGrain : Grain, IActorNameGrain
         return Task.FromResult(_holder);
     }
 
+    public Task Move(ActorRecord record)
+    {
+        if (_holder is null || (_holder.ActorOwner == record.ActorOwner && _holder.ActorSequence == record.ActorSequence))
+        {
+            _holder = record;
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task<ActorRecord?> Lookup() => Task.FromResult(_holder);
 
     public Task Unregister(ulong actorOwner, ulong actorSequence)

@@ -18,6 +18,9 @@ internal sealed class ActorNames(IGrainFactory grains)
     public ActorRecord Register(string @namespace, string name, ActorRecord record) =>
         Wait(() => Grain(@namespace, name).Register(record), @namespace, name);
 
+    /// <summary>The name follows its actor to another node; does not wait (see <see cref="IActorNameGrain.Move"/>).</summary>
+    public Task Move(string @namespace, string name, ActorRecord record) => Grain(@namespace, name).Move(record);
+
     public ActorRecord? Lookup(string @namespace, string name) =>
         Wait(() => Grain(@namespace, name).Lookup(), @namespace, name);
 

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 using MessagePack;
 using Orleans;
 using RaySharp.Actors;
@@ -194,12 +195,14 @@ internal sealed class ClusterActors
     /// <summary>Posts a message to the actor's node; a call waits in <see cref="_pending"/> for its result.</summary>
     public void Send(RemoteActor actor, WireActorMessage message, RemoteActorCall? call)
     {
+        var node = actor.NodeId;
         if (call is not null)
         {
+            call.SentTo = node;
             _pending[call.Key] = call;
         }
 
-        _outboxes.GetOrAdd(actor.NodeId, NewOutbox).Post(message);
+        _outboxes.GetOrAdd(node, NewOutbox).Post(message);
     }
 
     /// <summary>Kills the actor on its node, after the messages this node already posted there.</summary>
@@ -273,23 +276,53 @@ internal sealed class ClusterActors
     public IReadOnlyCollection<string> HostingNodes() =>
         [.. _remote.Values.Select(remote => remote.NodeId).Concat(_pending.Values.Select(call => call.Actor.NodeId)).Distinct()];
 
-    /// <summary>A node left the cluster: the calls sent to its actors fail, and its actors are dead here.</summary>
+    /// <summary>
+    /// A node left the cluster. Each actor it hosted that this node created restarts on another node while its
+    /// <c>MaxRestarts</c> allows (<see cref="RemoteActor.TryMoveFrom"/>), and the calls that were on their way to it are
+    /// sent again while their <c>MaxTaskRetries</c> allows; the other actors are dead here, and their calls fail with
+    /// <see cref="ActorDiedException"/>.
+    /// </summary>
     public void NodeLeft(string nodeId)
     {
+        var moved = new HashSet<RemoteActor>();
         foreach (var (id, remote) in _remote)
         {
-            if (remote.NodeId == nodeId)
+            if (remote.NodeId != nodeId)
             {
-                remote.MarkDead($"its node {nodeId} left the cluster", null);
-                _remote.TryRemove(id, out _);
+                continue;
             }
+
+            if (remote.TryMoveFrom(nodeId, PlaceElsewhere))
+            {
+                moved.Add(remote);
+                Rename(remote);
+                continue;
+            }
+
+            remote.MarkDead($"its node {nodeId} left the cluster", null);
+            _remote.TryRemove(id, out _);
         }
 
-        foreach (var (key, call) in _pending)
+        // In submission order (keys count down from -1), after the creations the moves sent.
+        foreach (var (key, call) in _pending.OrderByDescending(pending => pending.Key))
         {
-            if (call.Actor.NodeId == nodeId && _pending.TryRemove(key, out _))
+            if (call.SentTo != nodeId)
             {
-                call.Result?.TryFail(call.Actor.Died($"its node {nodeId} left the cluster before the call returned", null));
+                continue;
+            }
+
+            var actor = call.Actor;
+            var retries = actor.MaxTaskRetries;
+            if (moved.Contains(actor) && call.Message is { } message && (retries == -1 || call.Retries < retries))
+            {
+                call.Retries++;
+                Send(actor, message, call);
+            }
+            else if (_pending.TryRemove(key, out _))
+            {
+                call.Result?.TryFail(actor.Died(moved.Contains(actor)
+                    ? $"its node {nodeId} died while the call was on its way or running, and MaxTaskRetries is {retries}; the actor restarted on node {actor.NodeId}"
+                    : $"its node {nodeId} left the cluster before the call returned", null));
             }
         }
     }
@@ -306,6 +339,23 @@ internal sealed class ClusterActors
         }
 
         _hosted.Clear();
+    }
+
+    /// <summary>Another node for an actor whose node died: a remote one (this node does not take over an actor it placed elsewhere).</summary>
+    private RemoteNode? PlaceElsewhere(ResourceRequest request)
+    {
+        var node = Place(request, out var here);
+        return here ? null : node;
+    }
+
+    /// <summary>A named actor that moved: its name now names its new node (the name grain may have died with the old one).</summary>
+    private void Rename(RemoteActor actor)
+    {
+        if (actor.Name is { } name && actor.Namespace is { } @namespace)
+        {
+            var record = new ActorRecord(actor.Id.Owner, actor.Id.Sequence, actor.NodeId, actor.HandleType.FullName!, actor.ClassName);
+            _ = _names.Move(@namespace, name, record);
+        }
     }
 
     private RemoteNode? Place(ResourceRequest request, out bool here)

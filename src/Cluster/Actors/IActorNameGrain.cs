@@ -13,6 +13,9 @@ internal interface IActorNameGrain : IGrainWithStringKey
     /// <summary>Takes the name for <paramref name="record"/> if it is free; returns the actor that holds it (the given one when it was free).</summary>
     Task<ActorRecord> Register(ActorRecord record);
 
+    /// <summary>The actor moved to another node (a restart after its node died): the name follows it, unless another actor took it meanwhile.</summary>
+    Task Move(ActorRecord record);
+
     /// <summary>The actor holding the name, or null.</summary>
     Task<ActorRecord?> Lookup();
 

@@ -31,6 +31,11 @@ internal sealed class RemoteActor : IActorEndpoint
     private bool _created;
     private bool? _killBeforeCreation;
     private Exception? _death;
+    private string _nodeId;
+    /// <summary>This node's creation of the actor (null when it learnt the actor from a handle): sent again to restart it elsewhere.</summary>
+    private RemoteActorCall? _creation;
+    private WireActorOptions? _creationOptions;
+    private int _moves;
 
     /// <param name="actors">This node's actor layer.</param>
     /// <param name="id">The actor's id.</param>
@@ -43,7 +48,7 @@ internal sealed class RemoteActor : IActorEndpoint
     {
         _actors = actors;
         Id = id;
-        NodeId = nodeId;
+        _nodeId = nodeId;
         ClassName = className;
         _handleType = handleType;
         Name = name;
@@ -56,24 +61,69 @@ internal sealed class RemoteActor : IActorEndpoint
 
     public ActorId Id { get; }
 
-    /// <summary>The node hosting the actor.</summary>
-    public string NodeId { get; }
+    /// <summary>The node hosting the actor; another one after a restart elsewhere (see <see cref="TryMoveFrom"/>).</summary>
+    public string NodeId => Volatile.Read(ref _nodeId);
 
     public string ClassName { get; }
 
     public string? Name { get; }
 
-    /// <summary>Restarts happen on the actor's node; this node does not follow them.</summary>
-    public int Restarts => 0;
+    /// <summary>The namespace of its name, when this node created it with one.</summary>
+    public string? Namespace => _creationOptions?.Namespace;
+
+    /// <summary>Restarts on another node after its node died (see <see cref="TryMoveFrom"/>); restarts on its node are counted there.</summary>
+    public int Restarts => Volatile.Read(ref _moves);
+
+    /// <summary>The actor's <c>MaxTaskRetries</c>, when this node created it; else 0.</summary>
+    public int MaxTaskRetries => _creationOptions?.MaxTaskRetries ?? 0;
 
     public Type HandleType => _handleType?.Type ?? typeof(ActorHandle);
 
     /// <summary>The resources its creation placed on its node's ledger here, removed when this node kills it; null when this node did not create it.</summary>
-    public (RemoteNode Node, ResourceRequest Request)? Placement { get; init; }
+    public (RemoteNode Node, ResourceRequest Request)? Placement { get; set; }
 
     /// <summary>Sends the actor's creation once its constructor arguments are ready; calls submitted meanwhile wait behind it.</summary>
-    public void Create(TaskSpec constructor, WireActorOptions options) =>
-        new RemoteActorCall(this, constructor, options).Start();
+    public void Create(TaskSpec constructor, WireActorOptions options)
+    {
+        _creationOptions = options;
+        _creation = new RemoteActorCall(this, constructor, options);
+        _creation.Start();
+    }
+
+    /// <summary>
+    /// Restarts the actor on another node after <paramref name="deadNode"/>, which hosted it, died: as Ray's GCS does,
+    /// while its <c>MaxRestarts</c> allows (-1 for ever). Only the node that created it can, as only it holds the
+    /// constructor's spec: its creation goes to the node <paramref name="place"/> picks, and the constructor runs again
+    /// there with the same arguments. Returns false when it cannot (not created here, no restart left, no other node).
+    /// </summary>
+    public bool TryMoveFrom(string deadNode, Func<ResourceRequest, RemoteNode?> place)
+    {
+        lock (_sync)
+        {
+            if (_death is not null || _creation?.Message is not { Failure: null } creation || Placement is not { } placement || NodeId != deadNode)
+            {
+                return false;
+            }
+
+            var maxRestarts = _creationOptions?.MaxRestarts ?? 0;
+            if (maxRestarts != -1 && _moves >= maxRestarts)
+            {
+                return false;
+            }
+
+            if (place(placement.Request) is not { } next)
+            {
+                return false;
+            }
+
+            Interlocked.Increment(ref _moves);
+            Volatile.Write(ref _nodeId, next.NodeId);
+            next.Ledger.Add(placement.Request);
+            Placement = (next, placement.Request);
+            _actors.Send(this, creation, null);
+            return true;
+        }
+    }
 
     /// <summary>Marks the actor dead here (its creation cannot reach its node): its calls fail at once.</summary>
     public void MarkDead(string reason, Exception? cause)

@@ -52,6 +52,12 @@ internal sealed class RemoteActorCall : IObjectWaiter
 
     public RemoteActor Actor => _actor;
 
+    /// <summary>The node the call was last sent to, or null before it left.</summary>
+    public string? SentTo { get; set; }
+
+    /// <summary>How many times the call was sent again after its actor's node died.</summary>
+    public int Retries { get; set; }
+
     /// <summary>True once its arguments are ready (or it failed): it may go out when the calls before it did.</summary>
     public bool IsReady => _ready;
 
