@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using MessagePack;
 using Orleans;
+using Orleans.Runtime;
 using RaySharp.Actors;
 using RaySharp.Backend;
 using RaySharp.Cluster.Backend;
@@ -26,6 +27,9 @@ namespace RaySharp.Cluster.Actors;
 /// </summary>
 internal sealed class ClusterActors
 {
+    /// <summary>How long a message that did not reach its node waits for membership to declare the node dead (then it is sent again elsewhere) before it fails.</summary>
+    private static readonly TimeSpan DeliveryGrace = TimeSpan.FromSeconds(30);
+
     private static readonly ResourceRequest NoResources = ResourceRequest.Create(0, null, "an actor call");
 
     private readonly ClusterBackend _backend;
@@ -574,20 +578,29 @@ internal sealed class ClusterActors
         var grain = _grains.GetGrain<IActorHostGrain>(nodeId);
         return new Outbox<WireActorMessage>(
             batch => grain.Submit(_backend.NodeId, _backend.ReplyTo, batch),
-            (batch, error) =>
+            (batch, error) => _ = UndeliveredAsync(nodeId, batch, error));
+    }
+
+    /// <summary>
+    /// A batch that did not reach <paramref name="nodeId"/>: most often the node is dying, and membership will soon say
+    /// so; <see cref="NodeLeft"/> then restarts its actors elsewhere and sends these calls again. What is still waiting
+    /// on that node after <see cref="DeliveryGrace"/> fails: a creation leaves its actor dead, a call fails with
+    /// <see cref="ActorDiedException"/>.
+    /// </summary>
+    private async Task UndeliveredAsync(string nodeId, List<WireActorMessage> batch, Exception error)
+    {
+        await Task.Delay(DeliveryGrace).ConfigureAwait(false);
+        foreach (var message in batch)
+        {
+            if (message.Kind == ActorMessageKind.Create && _remote.TryGetValue(message.ActorId, out var actor) && actor.NodeId == nodeId)
             {
-                foreach (var message in batch)
-                {
-                    if (message.Kind == ActorMessageKind.Create && _remote.TryGetValue(message.ActorId, out var actor))
-                    {
-                        actor.MarkDead($"its creation did not reach node {nodeId}: {error.Message}", error);
-                        FreeName(message);
-                    }
-                    else if (message.Kind == ActorMessageKind.Call && _pending.TryRemove(message.Key, out var call))
-                    {
-                        call.Result?.TryFail(call.Actor.Died($"the call did not reach its node {nodeId}: {error.Message}", error));
-                    }
-                }
-            });
+                actor.MarkDead($"its creation did not reach node {nodeId}: {error.Message}", error);
+                FreeName(message);
+            }
+            else if (message.Kind == ActorMessageKind.Call && _pending.TryGetValue(message.Key, out var call) && call.SentTo == nodeId && _pending.TryRemove(message.Key, out _))
+            {
+                call.Result?.TryFail(call.Actor.Died($"the call did not reach its node {nodeId}: {error.Message}", error));
+            }
+        }
     }
 }

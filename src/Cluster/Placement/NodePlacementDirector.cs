@@ -17,7 +17,12 @@ internal sealed class NodePlacementDirector : IPlacementDirector
             return Task.FromResult(silo);
         }
 
-        throw new InvalidOperationException(
-            $"RaySharp node '{key}' is not an active silo of this cluster (or does not host RaySharp with AddRaySharpNode), so its node grain cannot run.");
+        if (silo is not null)
+        {
+            // A node that died or left: callers treat it as such (their messages wait for membership's verdict).
+            throw new SiloUnavailableException($"RaySharp node '{key}' is not an active silo of this cluster (it died or left), so its node grain cannot run.");
+        }
+
+        throw new InvalidOperationException($"'{key}' is not a silo address, so no RaySharp node grain can run for it.");
     }
 }
