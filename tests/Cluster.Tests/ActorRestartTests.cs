@@ -54,4 +54,38 @@ public sealed class ActorRestartTests
         var error = Assert.Throws<ActorDiedException>(() => counter.Add(1).Get(Timeout));
         Assert.Contains(first, error.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Ray's test_actor_failures.py::test_actor_restart_on_node_failure: 100 calls on an actor with
+    /// <c>MaxRestarts = 1</c> and <c>MaxTaskRetries = -1</c>, its node killed while they run and a new node added;
+    /// none fails, they ran in order before and after the restart, and the actor still answers.
+    /// </summary>
+    [Fact]
+    public async Task Test_actor_restart_on_node_failure()
+    {
+        await using var cluster = await ThreeNodeCluster.StartAsync();
+        using var _ = cluster.Node1.Runtime.MakeCurrent();
+        var options = new ActorOptions { MaxRestarts = 1, MaxTaskRetries = -1, Lifetime = ActorLifetime.Detached, Resources = new Dictionary<string, double> { [ThreeNodeCluster.Worker] = 1 } };
+        var actor = NodeCounter.Remote.WithOptions(options).New(0);
+        var actorNode = actor.WhereAmI().Get(Timeout);
+
+        var results = Enumerable.Range(0, 100).Select(_ => actor.Add(1)).ToList();
+        await cluster.KillWorkerAsync(cluster.Workers.ToList().FindIndex(w => w.NodeId == actorNode));
+        await cluster.StartWorkerAsync();
+
+        var values = results.Select(r => r.Get(Timeout)).ToList();
+        int? failedIndex = null;
+        for (var i = 0; i < values.Count; i++)
+        {
+            var expected = i + 1;
+            if (values[i] != expected)
+            {
+                failedIndex ??= i;
+                Assert.Equal(expected, values[i] + failedIndex);
+            }
+        }
+
+        var next = actor.Add(1).Get(Timeout);
+        Assert.True(next == 1 || next == values[^1] + 1, $"after the restart the actor answered {next}");
+    }
 }
