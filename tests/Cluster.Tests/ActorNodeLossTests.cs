@@ -2,8 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Runtime;
 using Xunit;
 
 namespace RaySharp.Cluster.Tests;
@@ -28,7 +26,7 @@ public sealed class ActorNodeLossTests(TwoNodeCluster cluster) : IClassFixture<T
             var pending = counter.WaitForGate();
 
             // Node 1 learns from membership that node 2 is dead (as after a crash; node 2 itself still runs here).
-            await cluster.Node1.Backend.OnMembershipChanged(WithNode2Dead());
+            await cluster.Node1.Backend.OnMembershipChanged(cluster.MembershipWithNode2Dead());
 
             var died = Assert.Throws<ActorDiedException>(() => pending.Get(Timeout));
             Assert.Equal(counter.Id, died.ActorId);
@@ -41,14 +39,5 @@ public sealed class ActorNodeLossTests(TwoNodeCluster cluster) : IClassFixture<T
         {
             ActorTasks.Gate.Set();
         }
-    }
-
-    private ClusterMembershipSnapshot WithNode2Dead()
-    {
-        var membership = cluster.Node1Services.GetRequiredService<IClusterMembershipService>();
-        var snapshot = membership.CurrentSnapshot;
-        var node2 = SiloAddress.FromParsableString(cluster.Node2.NodeId);
-        var member = snapshot.Members[node2];
-        return new ClusterMembershipSnapshot(snapshot.Members.SetItem(node2, new ClusterMember(node2, SiloStatus.Dead, member.Name)), snapshot.Version);
     }
 }

@@ -1,8 +1,6 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Runtime;
 using Xunit;
 
 namespace RaySharp.Cluster.Tests;
@@ -24,7 +22,7 @@ public sealed class NodeLossTests(TwoNodeCluster cluster) : IClassFixture<TwoNod
             Assert.True(ClusterFunctions.Started.Wait(Timeout), "the task never started on node 2");
 
             // Node 1 learns from membership that node 2 is dead (as after a crash; node 2 itself still runs here).
-            await cluster.Node1.Backend.OnMembershipChanged(WithNode2Dead());
+            await cluster.Node1.Backend.OnMembershipChanged(cluster.MembershipWithNode2Dead());
 
             // Its retry finds no live node with the resource only node 2 had.
             var error = Assert.Throws<NodeDiedException>(() => held.Get(Timeout));
@@ -39,14 +37,5 @@ public sealed class NodeLossTests(TwoNodeCluster cluster) : IClassFixture<TwoNod
         {
             ClusterFunctions.Gate.Set();
         }
-    }
-
-    private ClusterMembershipSnapshot WithNode2Dead()
-    {
-        var membership = cluster.Node1Services.GetRequiredService<IClusterMembershipService>();
-        var snapshot = membership.CurrentSnapshot;
-        var node2 = SiloAddress.FromParsableString(cluster.Node2.NodeId);
-        var member = snapshot.Members[node2];
-        return new ClusterMembershipSnapshot(snapshot.Members.SetItem(node2, new ClusterMember(node2, SiloStatus.Dead, member.Name)), snapshot.Version);
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
 using Orleans.TestingHost;
 using Xunit;
 
@@ -26,6 +27,15 @@ public sealed class TwoNodeCluster : IAsyncLifetime
 
     /// <summary>Options that ask for the resource only the second node has.</summary>
     public static TaskOptions NeedsSpecial { get; } = new() { Resources = new Dictionary<string, double> { [Special] = 1 } };
+
+    /// <summary>Node 1's view of membership with node 2 dead, as after a crash (node 2 itself still runs): hand it to <c>OnMembershipChanged</c>.</summary>
+    public ClusterMembershipSnapshot MembershipWithNode2Dead()
+    {
+        var snapshot = Node1Services.GetRequiredService<IClusterMembershipService>().CurrentSnapshot;
+        var node2 = SiloAddress.FromParsableString(Node2.NodeId);
+        var member = snapshot.Members[node2];
+        return new ClusterMembershipSnapshot(snapshot.Members.SetItem(node2, new ClusterMember(node2, SiloStatus.Dead, member.Name)), snapshot.Version);
+    }
 
     public async Task InitializeAsync()
     {
