@@ -1,6 +1,6 @@
 using System;
-using System.Threading;
 using MessagePack;
+using RaySharp.Cluster.Backend;
 using RaySharp.Cluster.Transport;
 using RaySharp.CompilerServices;
 using RaySharp.Objects;
@@ -13,13 +13,11 @@ namespace RaySharp.Cluster.Actors;
 /// ref arguments are ready here, then its spec is written and it tells its actor, which sends it in its caller's order.
 /// The result's bytes complete the caller's entry.
 /// </summary>
-internal sealed class RemoteActorCall : IObjectWaiter
+internal sealed class RemoteActorCall : ArgumentWaiter
 {
     private readonly RemoteActor _actor;
     private readonly TaskSpec _spec;
     private readonly WireActorOptions? _options;
-    /// <summary>Dependencies not ready yet, plus one for <see cref="Start"/> itself, so the last arrival acts once.</summary>
-    private int _pending;
     private volatile bool _ready;
 
     /// <summary>A method call, whose result goes to <paramref name="result"/>.</summary>
@@ -65,23 +63,7 @@ internal sealed class RemoteActorCall : IObjectWaiter
     public WireActorMessage? Message { get; private set; }
 
     /// <summary>Registers on the unready ref arguments; becomes ready at once when there are none.</summary>
-    public void Start()
-    {
-        var args = _spec.Args;
-        var count = args.DependencyCount;
-        _pending = count + 1;
-        for (var i = 0; i < count; i++)
-        {
-            if (!args.GetDependency(i).Entry.TryRegister(this, i))
-            {
-                Arrive();
-            }
-        }
-
-        Arrive();
-    }
-
-    public void OnObjectCompleted(ObjectEntry entry, int token) => Arrive();
+    public void Start() => WaitFor(_spec.Args);
 
     /// <summary>Publishes a result that came back, or fails the entry with its error (a dead actor's as <see cref="ActorDiedException"/>).</summary>
     public void Complete(WireResult result, string nodeId, MessagePackSerializerOptions options)
@@ -111,13 +93,8 @@ internal sealed class RemoteActorCall : IObjectWaiter
         }
     }
 
-    private void Arrive()
+    protected override void OnArgumentsReady()
     {
-        if (Interlocked.Decrement(ref _pending) != 0)
-        {
-            return;
-        }
-
         Message = Prepare();
         _ready = true;
         _actor.OnReady(this);

@@ -13,13 +13,11 @@ namespace RaySharp.Cluster.Backend;
 /// A task this node placed on another: it waits, without a thread, until its ref arguments are ready here, then its
 /// spec (with their values) goes out in the node's next batch; the result's bytes complete the caller's entry.
 /// </summary>
-internal sealed class RemoteTask : IObjectWaiter
+internal sealed class RemoteTask : ArgumentWaiter
 {
     private readonly ClusterBackend _backend;
     private readonly TaskSpec _spec;
     private readonly ResourceRequest _request;
-    /// <summary>Dependencies not ready yet, plus one for <see cref="Start"/> itself, so the last arrival sends once.</summary>
-    private int _pending;
     private int _released;
 
     public RemoteTask(ClusterBackend backend, RemoteNode node, TaskSpec spec, ObjectEntry result, ResourceRequest request, long key, int attempt)
@@ -47,23 +45,7 @@ internal sealed class RemoteTask : IObjectWaiter
     public ObjectEntry Result { get; }
 
     /// <summary>Registers on the unready ref arguments; sends at once when there are none.</summary>
-    public void Start()
-    {
-        var args = _spec.Args;
-        var count = args.DependencyCount;
-        _pending = count + 1;
-        for (var i = 0; i < count; i++)
-        {
-            if (!args.GetDependency(i).Entry.TryRegister(this, i))
-            {
-                Arrive();
-            }
-        }
-
-        Arrive();
-    }
-
-    public void OnObjectCompleted(ObjectEntry entry, int token) => Arrive();
+    public void Start() => WaitFor(_spec.Args);
 
     /// <summary>Publishes a result that came back, or fails the entry with its error; frees the demand placed on the node.</summary>
     public void Complete(WireResult result, MessagePackSerializerOptions options)
@@ -113,13 +95,8 @@ internal sealed class RemoteTask : IObjectWaiter
         }
     }
 
-    private void Arrive()
+    protected override void OnArgumentsReady()
     {
-        if (Interlocked.Decrement(ref _pending) != 0)
-        {
-            return;
-        }
-
         if (Result.IsCompleted)
         {
             // Failed while it waited for its arguments (this node shut down, or the node it was placed on died).
