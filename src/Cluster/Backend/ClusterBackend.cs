@@ -26,8 +26,9 @@ namespace RaySharp.Cluster.Backend;
 /// loaded node with them free (Ray's hybrid policy), or, when every node is busy, to the least loaded node that can ever
 /// run it, this one included; a spec placed on another node spills over to it in batches.
 /// A task no node can ever run fails at once, naming the largest node's resources. Actors are placed and called
-/// across nodes by <see cref="ClusterActors"/>. Tasks with several results or streams, and functions without a wire form,
-/// run here, as in a runtime of its own.
+/// across nodes by <see cref="ClusterActors"/>, large objects pulled by <see cref="Objects"/>. Tasks with several results
+/// or streams, and functions without a wire form, run here, as in a runtime of its own. A task lost with its node (or
+/// its result, before it was pulled) runs again elsewhere while its retries last (<see cref="Retry"/>).
 /// </summary>
 internal sealed class ClusterBackend : IRayBackend
 {
