@@ -29,6 +29,14 @@ public static partial class NodeDeathFunctions
         return new Placed(x * x, Ray.GetRuntimeContext().NodeId);
     }
 
+    /// <summary>
+    /// Runs on node 2 and submits a gated square there too, so node 2 owns its ref; returns the ref inside a list, for a
+    /// node that borrows it from node 2.
+    /// </summary>
+    [RayRemote]
+    public static System.Collections.Generic.List<ObjectRef<Placed>> OwnAGatedSquare(int x) =>
+        [Remote.WithOptions(new TaskOptions { Resources = new System.Collections.Generic.Dictionary<string, double> { [ThreeNodeCluster.OnlyNode2] = 1 } }).SquareAfterGate(x)];
+
     private static void SignalStarted()
     {
         var started = Started;

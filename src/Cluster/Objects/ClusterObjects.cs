@@ -241,7 +241,16 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
             pin.Borrowers++;
         }
 
-        await pin.Reference.WhenReadyAsync().ConfigureAwait(false);
+        try
+        {
+            await pin.Reference.WhenReadyAsync().ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            // Described, not thrown as is: the borrower is another process, and not every exception type travels.
+            throw new InvalidOperationException($"Object {id} failed on its owner node {_nodeId} ({error.GetType().FullName}: {error.Message})");
+        }
+
         if (!_sources.TryGetValue(id, out var source))
         {
             source = _sources.GetOrAdd(id, _ => new ObjectSource(WriteForBorrowers(pin), isResult: false));
