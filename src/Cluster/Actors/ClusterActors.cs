@@ -578,7 +578,8 @@ internal sealed class ClusterActors
         var grain = _grains.GetGrain<IActorHostGrain>(nodeId);
         return new Outbox<WireActorMessage>(
             batch => grain.Submit(_backend.NodeId, _backend.ReplyTo, batch),
-            (batch, error) => _ = UndeliveredAsync(nodeId, batch, error));
+            (batch, error) => _ = UndeliveredAsync(nodeId, batch, error),
+            static message => message.Spec?.Length ?? 0);
     }
 
     /// <summary>

@@ -222,7 +222,8 @@ internal sealed class ClusterBackend : IRayBackend
 
         _results.GetOrAdd(to, _ => new Outbox<WireResult>(
             batch => replyTo.Complete(NodeId, batch),
-            static (_, _) => { /* The sender is gone: nobody waits for these results any more. */ })).Post(result);
+            static (_, _) => { /* The sender is gone: nobody waits for these results any more. */ },
+            static result => result.Value?.Length ?? 0)).Post(result);
     }
 
     /// <summary>
@@ -657,7 +658,7 @@ internal sealed class ClusterBackend : IRayBackend
     }
 
     private Outbox<WireTask> NewSpecOutbox(INodeGrain grain) => new(
-        batch => grain.Submit(NodeId, _replyTo.Value, batch),
+        batch => IsDriver ? grain.Submit(NodeId, _replyTo.Value, batch) : grain.Send(NodeId, _replyTo.Value, batch),
         (batch, error) =>
         {
             foreach (var spec in batch)
@@ -667,7 +668,8 @@ internal sealed class ClusterBackend : IRayBackend
                     Retry(task, error);
                 }
             }
-        });
+        },
+        static spec => spec.Spec.Length);
 
     /// <summary>For an unschedulable request: the largest node's resources, and which node it is.</summary>
     internal string DescribeLargestNode() => LargestNode();

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading.Tasks;
 using Orleans;
+using Orleans.Concurrency;
 
 namespace RaySharp.Cluster.Transport;
 
@@ -18,4 +19,12 @@ internal interface INodeGrain : IGrainWithStringKey
     /// back to <paramref name="replyTo"/> in batches.
     /// </summary>
     Task Submit(string from, INodeResults replyTo, IReadOnlyList<WireTask> tasks);
+
+    /// <summary>
+    /// <see cref="Submit"/> without the acceptance reply, for a node's own batches: one message less per batch. Between
+    /// silos a batch is lost only with a node, which membership reports, so its tasks are retried as a running task's
+    /// are. A driver keeps <see cref="Submit"/>: its batches pass through a gateway that may fail on its own.
+    /// </summary>
+    [OneWay]
+    Task Send(string from, INodeResults replyTo, IReadOnlyList<WireTask> tasks);
 }

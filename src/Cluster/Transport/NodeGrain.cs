@@ -21,4 +21,6 @@ internal sealed class NodeGrain(RayNode node) : Grain, INodeGrain
         node.Backend.Accept(from, replyTo, tasks);
         return Task.CompletedTask;
     }
+
+    public Task Send(string from, INodeResults replyTo, IReadOnlyList<WireTask> tasks) => Submit(from, replyTo, tasks);
 }

@@ -8,13 +8,17 @@ namespace RaySharp.Cluster.Transport;
 
 /// <summary>
 /// Batches what one node sends another: items queue without a lock, and one pump at a time sends everything queued
-/// (up to <paramref name="maxBatch"/>) in one grain call. While a call is on its way (or, for a one-way call, while the
+/// (up to <paramref name="maxBatch"/> items, or <see cref="MaxBatchBytes"/> as <paramref name="sizeOf"/> counts them)
+/// in one grain call, so a batch stays far below Orleans' maximum message size (100 MB by default). While a call is on its way (or, for a one-way call, while the
 /// pump yields the thread once), the next batch fills, so the batches grow with the load and a lone item leaves at once,
 /// sent by the thread that posted it.
 /// </summary>
 /// <typeparam name="T">The item: a task spec or a result.</typeparam>
-internal sealed class Outbox<T>(Func<List<T>, Task> send, Action<List<T>, Exception> failed, int maxBatch = 4096)
+internal sealed class Outbox<T>(Func<List<T>, Task> send, Action<List<T>, Exception> failed, Func<T, int> sizeOf, int maxBatch = 4096)
 {
+    /// <summary>The bytes after which a batch takes no more items; an item larger than that goes alone.</summary>
+    public const int MaxBatchBytes = 8 << 20;
+
     private readonly ConcurrentQueue<T> _queue = new();
     private int _pumping;
     private long _batches;
@@ -41,9 +45,11 @@ internal sealed class Outbox<T>(Func<List<T>, Task> send, Action<List<T>, Except
         while (true)
         {
             var batch = new List<T>();
-            while (batch.Count < maxBatch && _queue.TryDequeue(out var item))
+            var bytes = 0L;
+            while (batch.Count < maxBatch && bytes < MaxBatchBytes && _queue.TryDequeue(out var item))
             {
                 batch.Add(item);
+                bytes += sizeOf(item);
             }
 
             if (batch.Count == 0)
