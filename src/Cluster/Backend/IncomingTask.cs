@@ -22,16 +22,7 @@ internal sealed class IncomingTask(ClusterBackend backend, string from, INodeRes
         {
             try
             {
-                var buffer = new System.Buffers.ArrayBufferWriter<byte>(64);
-                var writer = new MessagePackWriter(buffer);
-                using (RayRuntime.CurrentOrNull == backend.Runtime ? null : backend.Runtime.MakeCurrent()) // a snapshot's nested refs resolve in this node's runtime
-                using (WireScope.Enter(backend.Objects))
-                {
-                    codec.Write(ref writer, entry, backend.SerializerOptions); // refs inside the value name this node
-                }
-
-                writer.Flush();
-                var bytes = buffer.WrittenSpan.ToArray();
+                var bytes = Write(entry);
                 if (bytes.Length > backend.Objects.InlineMaxBytes)
                 {
                     bytes = backend.Objects.OfferResult(entry.Id, bytes).ToBytes(); // the caller pulls it in chunks
@@ -46,5 +37,19 @@ internal sealed class IncomingTask(ClusterBackend backend, string from, INodeRes
         }
 
         backend.SendResult(from, replyTo, result);
+    }
+
+    private byte[] Write(ObjectEntry entry)
+    {
+        var buffer = WireBuffer.Rent(); // a failed write drops it: the next write on this thread takes a new one
+        var writer = new MessagePackWriter(buffer);
+        using (RayRuntime.CurrentOrNull == backend.Runtime ? null : backend.Runtime.MakeCurrent()) // a snapshot's nested refs resolve in this node's runtime
+        using (WireScope.Enter(backend.Objects))
+        {
+            codec.Write(ref writer, entry, backend.SerializerOptions); // refs inside the value name this node
+        }
+
+        writer.Flush();
+        return WireBuffer.ToArrayAndReturn(buffer);
     }
 }

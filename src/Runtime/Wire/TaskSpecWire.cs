@@ -35,7 +35,7 @@ internal static class TaskSpecWire
                 $"Task '{spec.Function.Name}' cannot be sent to another node: its function has no wire form, or its per-call RetryExceptions lists types.");
         }
 
-        var buffer = new ArrayBufferWriter<byte>(64);
+        var buffer = WireBuffer.Rent(); // a failed write drops it: the next write on this thread takes a new one
         var writer = new MessagePackWriter(buffer);
         using var scope = WireScope.Enter(transfer);
         writer.WriteArrayHeader(4);
@@ -44,7 +44,7 @@ internal static class TaskSpecWire
         WriteOptions(ref writer, spec.Options);
         wire.Args.Write(ref writer, spec.Args, options, transfer);
         writer.Flush();
-        return buffer.WrittenSpan.ToArray();
+        return WireBuffer.ToArrayAndReturn(buffer);
     }
 
     /// <summary>Reads a spec written by <see cref="Write"/>; <paramref name="transfer"/> resolves the references in it.</summary>
@@ -60,9 +60,16 @@ internal static class TaskSpecWire
         }
 
         var id = reader.ReadUInt64();
-        var name = reader.ReadString() ?? "?";
+        var nameReader = reader; // the name is read only for an error: a string per spec costs the common case
+        if (reader.NextMessagePackType is not (MessagePackType.String or MessagePackType.Nil))
+        {
+            throw new MessagePackSerializationException($"A task spec's second item is the function's name, not {reader.NextMessagePackType}.");
+        }
+
+        reader.Skip();
         if (!RemoteFunction.TryFind(id, out var function))
         {
+            var name = nameReader.ReadString() ?? "?";
             throw new InvalidOperationException(
                 $"No remote function with id {id.ToString("x16", CultureInfo.InvariantCulture)} ('{name}') is registered in this process, so it cannot run the task "
                 + "another node sent. Run the same build of the application on every node: a [RayRemote] method's id is a hash of its signature.");
