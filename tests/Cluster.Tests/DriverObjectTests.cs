@@ -33,4 +33,27 @@ public sealed class DriverObjectTests(TcpCluster cluster) : IClassFixture<TcpClu
             Ray.Shutdown();
         }
     }
+
+    [Fact]
+    public void A_driver_argument_over_Orleans_message_limit_fails_at_once_naming_the_limit()
+    {
+        Ray.Init(new RayOptions { Address = $"127.0.0.1:{cluster.GatewayPort}" });
+        try
+        {
+            var data = new byte[110 * 1024 * 1024];
+
+            var error = Assert.Throws<NodeTaskException>(() => ObjectFunctions.Remote.WithOptions(TwoNodeCluster.NeedsSpecial).Summarize(Ray.Put(data)).Get(Timeout));
+
+            Assert.Contains("could not be written to send to node", error.Message, StringComparison.Ordinal);
+            Assert.Contains("115.3 MB, over the 103.8 MB one message can carry", error.Message, StringComparison.Ordinal);
+
+            // The runtime stays usable: a small argument still travels.
+            var small = ObjectFunctions.Bytes(1024, seed: 3);
+            Assert.Equal(small.Length, ObjectFunctions.Remote.WithOptions(TwoNodeCluster.NeedsSpecial).Summarize(Ray.Put(small)).Get(Timeout).Length);
+        }
+        finally
+        {
+            Ray.Shutdown();
+        }
+    }
 }

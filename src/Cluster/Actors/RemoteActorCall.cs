@@ -129,6 +129,7 @@ internal sealed class RemoteActorCall : ArgumentWaiter
         try
         {
             var bytes = TaskSpecWire.Write(_spec, _actor.SerializerOptions);
+            MessageLimit.CheckSpec(bytes);
             return Result is null
                 ? new WireActorMessage(ActorMessageKind.Create, 0, id.Owner, id.Sequence, bytes, null, _options, null)
                 : new WireActorMessage(ActorMessageKind.Call, Key, id.Owner, id.Sequence, bytes, _spec.Options?.ConcurrencyGroup, null, null);

@@ -122,6 +122,7 @@ internal sealed class RemoteTask : ArgumentWaiter
         {
             using var current = RayRuntime.CurrentOrNull == _backend.Runtime ? null : _backend.Runtime.MakeCurrent(); // a snapshot's nested refs resolve here
             bytes = TaskSpecWire.Write(_spec, _backend.SerializerOptions, _backend.Objects);
+            MessageLimit.CheckSpec(bytes);
         }
         catch (Exception error) when (error is MessagePackSerializationException or InvalidOperationException or InvalidCastException)
         {
