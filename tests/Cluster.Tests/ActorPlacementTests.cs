@@ -39,6 +39,24 @@ public sealed class ActorPlacementTests(TwoNodeCluster cluster) : IClassFixture<
         Ray.Kill(there);
     }
 
+    [Fact]
+    public void A_large_argument_to_an_actor_on_node_2_travels_by_reference_and_is_pulled_once()
+    {
+        using var _ = cluster.Node1.Runtime.MakeCurrent();
+        var there = NodeCounter.Remote.WithOptions(NeedsSpecial).New(0);
+        var data = ObjectFunctions.Bytes(2 * 1024 * 1024, seed: 21);
+        var pulls = cluster.Node2.Backend.Objects.Pulls;
+        var shared = Ray.Put(data);
+
+        var first = there.Summarize(shared).Get(Timeout);
+        var second = there.Summarize(shared).Get(Timeout);
+
+        Assert.Equal(new Digest(Digest.SumOf(data), data.Length, cluster.Node2.NodeId), first);
+        Assert.Equal(first, second);
+        Assert.Equal(pulls + 1, cluster.Node2.Backend.Objects.Pulls); // one copy on node 2 for both calls
+        Ray.Kill(there);
+    }
+
     /// <summary>An actor without special needs stays on the node that creates it while that node has room (Ray's hybrid policy).</summary>
     [Fact]
     public void An_actor_node_2_creates_without_the_special_resource_stays_on_node_2()

@@ -29,6 +29,9 @@ public sealed partial class NodeCounter
 
     public int Fail(string message) => throw new InvalidOperationException(message);
 
+    /// <summary>The sum and length of <paramref name="data"/>, and where it was read.</summary>
+    public Digest Summarize(byte[] data) => new(Digest.SumOf(data), data.Length, Ray.GetRuntimeContext().NodeId);
+
     /// <summary>Returns once the test opens <see cref="ActorTasks.Gate"/>; bounded, so a broken test cannot hang.</summary>
     public bool WaitForGate() => ActorTasks.Gate.Wait(TimeSpan.FromSeconds(30));
 }

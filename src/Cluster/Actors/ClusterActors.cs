@@ -468,7 +468,7 @@ internal sealed class ClusterActors
 
         try
         {
-            var spec = TaskSpecWire.Read(message.Spec, _backend.SerializerOptions);
+            var spec = TaskSpecWire.Read(message.Spec, _backend.SerializerOptions, _backend.Objects);
             var type = spec.Function.Wire!.Actor
                 ?? throw new InvalidOperationException($"'{spec.Function.Name}' is not an actor constructor, so it cannot create actor {id}.");
             var options = message.Options.ToOptions();
@@ -521,7 +521,7 @@ internal sealed class ClusterActors
         TaskSpec spec;
         try
         {
-            spec = TaskSpecWire.Read(message.Spec!, _backend.SerializerOptions);
+            spec = TaskSpecWire.Read(message.Spec!, _backend.SerializerOptions, _backend.Objects);
         }
         catch (Exception error) when (error is InvalidOperationException or MessagePackSerializationException or ArgumentException or NullReferenceException)
         {

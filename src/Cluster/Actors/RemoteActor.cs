@@ -59,6 +59,9 @@ internal sealed class RemoteActor : IActorEndpoint
 
     public MessagePackSerializerOptions SerializerOptions => _actors.Backend.SerializerOptions;
 
+    /// <summary>The backend of the node that holds this handle, whose objects large call arguments refer to.</summary>
+    public ClusterBackend Cluster => _actors.Backend;
+
     public ActorId Id { get; }
 
     /// <summary>The node hosting the actor; another one after a restart elsewhere (see <see cref="TryMoveFrom"/>).</summary>

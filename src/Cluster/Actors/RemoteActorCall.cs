@@ -128,7 +128,9 @@ internal sealed class RemoteActorCall : ArgumentWaiter
 
         try
         {
-            var bytes = TaskSpecWire.Write(_spec, _actor.SerializerOptions);
+            var cluster = _actor.Cluster;
+            using var current = RayRuntime.CurrentOrNull == cluster.Runtime ? null : cluster.Runtime.MakeCurrent(); // a snapshot's nested refs resolve here
+            var bytes = TaskSpecWire.Write(_spec, _actor.SerializerOptions, cluster.Objects); // large arguments travel by reference, as a task's
             MessageLimit.CheckSpec(bytes);
             return Result is null
                 ? new WireActorMessage(ActorMessageKind.Create, 0, id.Owner, id.Sequence, bytes, null, _options, null)
