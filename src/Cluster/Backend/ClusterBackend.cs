@@ -232,6 +232,15 @@ internal sealed class ClusterBackend : IRayBackend
     /// </summary>
     public void Silence() => _silenced = true;
 
+    /// <summary>A task whose spec (or an object it needs) did not reach its node: a system failure, retried on a live node.</summary>
+    public void Undelivered(long key, Exception error)
+    {
+        if (_pending.TryRemove(key, out var task))
+        {
+            Retry(task, error);
+        }
+    }
+
     /// <summary>Drops a task that will not be sent (its argument failed, or its spec did not write).</summary>
     public void Forget(RemoteTask task) => _pending.TryRemove(task.Key, out _);
 
@@ -663,10 +672,7 @@ internal sealed class ClusterBackend : IRayBackend
         {
             foreach (var spec in batch)
             {
-                if (_pending.TryRemove(spec.Key, out var task))
-                {
-                    Retry(task, error);
-                }
+                Undelivered(spec.Key, error);
             }
         },
         static spec => spec.Spec.Length);

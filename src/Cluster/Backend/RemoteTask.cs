@@ -1,6 +1,8 @@
 using System;
 using System.Threading;
+using System.Threading.Tasks;
 using MessagePack;
+using RaySharp.Cluster.Objects;
 using RaySharp.Cluster.Transport;
 using RaySharp.CompilerServices;
 using RaySharp.Objects;
@@ -118,16 +120,42 @@ internal sealed class RemoteTask : ArgumentWaiter
         }
 
         byte[] bytes;
+        Task? uploads;
         try
         {
             using var current = RayRuntime.CurrentOrNull == _backend.Runtime ? null : _backend.Runtime.MakeCurrent(); // a snapshot's nested refs resolve here
+            using var uploading = DriverUploads.To(Node.NodeId); // a driver's large ref arguments go to the node first
             bytes = TaskSpecWire.Write(_spec, _backend.SerializerOptions, _backend.Objects);
             MessageLimit.CheckSpec(bytes);
+            uploads = DriverUploads.Pending;
         }
         catch (Exception error) when (error is MessagePackSerializationException or InvalidOperationException or InvalidCastException)
         {
             _backend.Forget(this);
             Fail(new NodeTaskException(_backend.NodeId, error.GetType().FullName!, $"task '{_spec.Function.Name}' could not be written to send to node {Node.NodeId}: {error.Message}", error.StackTrace ?? string.Empty));
+            return;
+        }
+
+        if (uploads is null)
+        {
+            Node.Specs.Post(new WireTask(Key, bytes));
+        }
+        else
+        {
+            _ = PostAfterAsync(uploads, bytes);
+        }
+    }
+
+    /// <summary>Sends the spec once the objects it refers to are on the node; a failed upload is a delivery failure, retried elsewhere.</summary>
+    private async Task PostAfterAsync(Task uploads, byte[] bytes)
+    {
+        try
+        {
+            await uploads.ConfigureAwait(false);
+        }
+        catch (InvalidOperationException error)
+        {
+            _backend.Undelivered(Key, error);
             return;
         }
 

@@ -41,6 +41,9 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
     private readonly ConcurrentDictionary<ObjectId, BorrowPin> _pins = new();
     private readonly ConcurrentDictionary<ObjectId, WeakReference<ObjectEntry>> _borrowed = new();
     private readonly ObjectChannelServer? _channel;
+    private readonly DriverUploads? _uploads;
+    private readonly IncomingUploads _incoming = new();
+    private int _inlineMaxBytes;
     private long _pulls;
     private long _bytesPulled;
     private long _copiesFreed;
@@ -62,7 +65,8 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
         _findLocal = findLocal;
         _share = share;
         Serving = serves;
-        InlineMaxBytes = serves ? DefaultInlineMaxBytes : int.MaxValue;
+        _inlineMaxBytes = DefaultInlineMaxBytes;
+        _uploads = serves ? null : new DriverUploads(nodeId, Source);
         if (serves && SiloAddress.TryParse(nodeId, out var silo))
         {
             try
@@ -91,8 +95,18 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
     /// <summary>Raised on this node when the owner of a copy freed it (for tests: a handshake, not a sleep).</summary>
     public event Action<ObjectId>? CopyFreed;
 
-    /// <summary>Values up to this many bytes travel inline (100 KiB on a node; no limit on a driver, which cannot serve).</summary>
-    public int InlineMaxBytes { get; set; }
+    /// <summary>
+    /// Values up to this many bytes travel inline (100 KiB). A driver, which cannot serve, uploads larger ref arguments
+    /// of tasks to the node they go to; what else it sends (actor calls) travels inline whatever the size.
+    /// </summary>
+    public int InlineMaxBytes
+    {
+        get => Serving || DriverUploads.HasTarget ? _inlineMaxBytes : int.MaxValue;
+        set => _inlineMaxBytes = value;
+    }
+
+    /// <summary>Objects this driver uploaded to nodes (0 on a node).</summary>
+    public long Uploads => _uploads?.Uploaded ?? 0;
 
     /// <summary>Pulls this node started: copies of large arguments, borrowed refs and large results.</summary>
     public long Pulls => Interlocked.Read(ref _pulls);
@@ -120,6 +134,11 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
 
     public ObjectReference Offer(ObjectRef reference, byte[] bytes)
     {
+        if (_uploads is not null)
+        {
+            return _uploads.Offer(reference, bytes);
+        }
+
         var id = reference.Id;
         if (_copies.TryGetValue(id, out var copy) && ReferenceEquals(copy, reference.Entry))
         {
@@ -140,6 +159,11 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
     /// <summary>The reference of an object this node already serves, so its value is not written again; false when it serves none.</summary>
     public bool TryReuse(ObjectRef reference, out ObjectReference offered)
     {
+        if (_uploads is not null)
+        {
+            return _uploads.TryReuse(reference, out offered);
+        }
+
         if (_sources.TryGetValue(reference.Id, out var source) && !source.IsResult)
         {
             offered = new ObjectReference(reference.Id, _nodeId, source.Bytes.Length);
@@ -173,6 +197,13 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
             if (_copies.TryAdd(reference.Id, entry))
             {
                 _share(entry);
+                if (reference.Node == _nodeId && _sources.TryGetValue(reference.Id, out var uploaded))
+                {
+                    // A driver uploaded it here: read the bytes this node serves (off the grain turn, as a pull).
+                    _ = Task.Run(() => Publish(uploaded.Bytes, entry, codec));
+                    return entry;
+                }
+
                 Interlocked.Increment(ref _pulls);
                 // Off the caller's context: the spec is read in a grain turn, which must not run the pull or the deserialization.
                 _ = Task.Run(() => PullCopyAsync(reference, entry, codec));
@@ -358,10 +389,21 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
         return source.Bytes.AsSpan((int)offset, count).ToArray();
     }
 
+    /// <summary>A chunk of an object a driver uploads here; once complete, this node serves it (see <see cref="DriverUploads"/>).</summary>
+    /// <exception cref="InvalidOperationException">The chunk does not fit the object.</exception>
+    public void ReceiveUpload(ObjectId id, long total, long offset, byte[] chunk)
+    {
+        if (_incoming.Receive(id, total, offset, chunk) is { } bytes)
+        {
+            _sources[id] = new ObjectSource(bytes, isResult: false);
+        }
+    }
+
     /// <summary>The owner freed an object: this node drops its copy (a task still running with it keeps it until it ends).</summary>
     public void FreeCopy(ObjectId id)
     {
         _sources.TryRemove(id, out _);
+
         if (_copies.TryRemove(id, out _))
         {
             Interlocked.Increment(ref _copiesFreed);
@@ -375,6 +417,7 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
     /// <summary>Stops serving and freeing (the node shuts down).</summary>
     public void Dispose()
     {
+        _uploads?.FreeAll(TimeSpan.FromSeconds(2));
         _disposed = true;
         _channel?.Dispose();
         _sources.Clear();
@@ -391,18 +434,22 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
 
         foreach (var holder in source.Holders())
         {
-            Interlocked.Increment(ref _freesSent);
-            _ = Task.Run(async () =>
-            {
-                try
-                {
-                    await Source(holder).Free(_nodeId, id.Owner, id.Sequence).ConfigureAwait(false);
-                }
-                catch (Exception error) when (error is not OutOfMemoryException)
-                {
-                    // The holder left the cluster: its copy went with it.
-                }
-            });
+            _ = FreeAtAsync(holder, id);
+        }
+    }
+
+    /// <summary>Tells <paramref name="holder"/> to drop its copy of <paramref name="id"/>.</summary>
+    private async Task FreeAtAsync(string holder, ObjectId id)
+    {
+        Interlocked.Increment(ref _freesSent);
+        await Task.Yield(); // off the caller's thread (a finalizer, or a grain turn)
+        try
+        {
+            await Source(holder).Free(_nodeId, id.Owner, id.Sequence).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            // The holder left the cluster: its copy went with it.
         }
     }
 

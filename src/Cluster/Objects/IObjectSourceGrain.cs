@@ -32,6 +32,13 @@ internal interface IObjectSourceGrain : IGrainWithStringKey
     /// <summary>The owner of an object released it: node <paramref name="from"/> tells this node to drop its copy.</summary>
     Task Free(string from, ulong owner, ulong sequence);
 
+    /// <summary>
+    /// Driver <paramref name="from"/> uploads <paramref name="chunk"/> of its object (<paramref name="owner"/>,
+    /// <paramref name="sequence"/>), <paramref name="total"/> bytes long, at <paramref name="offset"/>; once every chunk
+    /// is in, this node serves the object as a copy the driver frees.
+    /// </summary>
+    Task Upload(string from, ulong owner, ulong sequence, long total, long offset, byte[] chunk);
+
     /// <summary>Node <paramref name="holder"/> no longer needs this node's bytes of the object (a large result it pulled).</summary>
     Task Done(string holder, ulong owner, ulong sequence);
 }

@@ -30,6 +30,12 @@ internal sealed class ObjectSourceGrain(RayNode node) : Grain, IObjectSourceGrai
         return Task.CompletedTask;
     }
 
+    public Task Upload(string from, ulong owner, ulong sequence, long total, long offset, byte[] chunk)
+    {
+        node.Backend.Objects.ReceiveUpload(new ObjectId(owner, sequence), total, offset, chunk);
+        return Task.CompletedTask;
+    }
+
     public Task Done(string holder, ulong owner, ulong sequence)
     {
         node.Backend.Objects.DropResult(new ObjectId(owner, sequence));

@@ -21,8 +21,7 @@ internal static class MessageLimit
             throw new InvalidOperationException(string.Format(
                 CultureInfo.InvariantCulture,
                 "its spec is {0:F1} MB, over the {1:F1} MB one message can carry (Orleans' maximum message size, 100 MB by default). Arguments "
-                + "sent from a driver, and arguments of actor calls, travel inside the spec: create large data in a task on a node and pass "
-                + "its ref, or pass it in parts.",
+                + "sent from a driver travel inside the spec: create large data in a task on a node and pass its ref, or pass it in parts.",
                 spec.Length / 1e6,
                 MaxSpecBytes / 1e6));
         }
