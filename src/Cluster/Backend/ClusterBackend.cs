@@ -10,6 +10,7 @@ using Orleans.Runtime;
 using RaySharp.Actors;
 using RaySharp.Backend;
 using RaySharp.Cluster.Actors;
+using RaySharp.Cluster.Draining;
 using RaySharp.Cluster.Objects;
 using RaySharp.Cluster.Transport;
 using RaySharp.CompilerServices;
@@ -48,6 +49,8 @@ internal sealed class ClusterBackend : IRayBackend
     private readonly ConcurrentDictionary<long, RemoteTask> _pending = new();
     private readonly ConcurrentDictionary<string, Outbox<WireResult>> _results = new();
     private readonly SemaphoreSlim _viewGate = new(1, 1);
+    /// <summary>Nodes that left (dead) or drain: never placed on again, and an object they owned is lost with them.</summary>
+    private readonly ConcurrentDictionary<string, bool> _departed = new();
     private RemoteNode[] _nodes = [];
     private object? _viewVersion;
     private long _nextKey;
@@ -75,8 +78,12 @@ internal sealed class ClusterBackend : IRayBackend
         Runtime = runtime;
         LocalLedger = new ResourceLedger(_local.Scheduler.Pool.Capacity);
         Objects = new ClusterObjects(nodeId, grains, serves: membership is not null, () => SerializerOptions, _local.FindObject, _local.Store.Share);
+        Objects.HasLeft = HasLeft;
         ClusterActors = new ClusterActors(this, _local, grains);
     }
+
+    /// <summary>This node's drain (see <see cref="NodeDraining"/>): once it begins, specs that arrive are handed back.</summary>
+    public NodeDrain Drain { get; } = new();
 
     /// <summary>Actors across the cluster: placement, remote handles and calls, the actors other nodes placed here.</summary>
     public ClusterActors ClusterActors { get; }
@@ -146,6 +153,30 @@ internal sealed class ClusterBackend : IRayBackend
     /// <summary>Runs tasks <paramref name="from"/> sent; each result goes back to <paramref name="replyTo"/> when its task ends.</summary>
     public void Accept(string from, INodeResults replyTo, IReadOnlyList<WireTask> tasks)
     {
+        Drain.Enter(); // counted first, so a drain that begins now waits for what this batch starts
+        try
+        {
+            AcceptCounted(from, replyTo, tasks);
+        }
+        finally
+        {
+            Drain.Exit();
+        }
+    }
+
+    private void AcceptCounted(string from, INodeResults replyTo, IReadOnlyList<WireTask> tasks)
+    {
+        if (Drain.IsDraining)
+        {
+            // Handed back untouched: the sender places them on another node without spending a retry.
+            foreach (var task in tasks)
+            {
+                SendResult(from, replyTo, new WireResult(task.Key, null, WireError.NodeDraining(NodeId)));
+            }
+
+            return;
+        }
+
         foreach (var task in tasks)
         {
             TaskSpec spec;
@@ -199,7 +230,13 @@ internal sealed class ClusterBackend : IRayBackend
                 continue;
             }
 
-            if (result.Error is { IsNodeShutdown: true })
+            if (result.Error is { IsNodeDraining: true })
+            {
+                // The node drains and did not take it: placed elsewhere, the task has not run, so no retry is spent.
+                OnNodeDraining(task.Node.NodeId);
+                Retry(task, spendsRetry: false);
+            }
+            else if (result.Error is { IsNodeShutdown: true })
             {
                 // The node is leaving: nothing more goes there, and its task runs again elsewhere.
                 Leave(task.Node);
@@ -231,6 +268,39 @@ internal sealed class ClusterBackend : IRayBackend
     /// </summary>
     public void Silence() => _silenced = true;
 
+    /// <summary>Node <paramref name="nodeId"/> drains (it told this node, or handed a spec back): it leaves the view, and nothing more is placed on it.</summary>
+    public void OnNodeDraining(string nodeId)
+    {
+        _departed[nodeId] = true;
+        foreach (var node in Nodes)
+        {
+            if (node.NodeId == nodeId)
+            {
+                Leave(node);
+            }
+        }
+    }
+
+    /// <summary>Whether node <paramref name="nodeId"/> died or drains, as this node learnt.</summary>
+    public bool HasLeft(string nodeId) => _departed.ContainsKey(nodeId);
+
+    /// <summary>Waits until the results queued for the nodes that sent tasks here have left, up to <paramref name="timeout"/>.</summary>
+    public async Task<bool> WhenResultsSentAsync(TimeSpan timeout, CancellationToken cancellation)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!_results.Values.All(outbox => outbox.IsIdle))
+        {
+            if (DateTime.UtcNow >= deadline || cancellation.IsCancellationRequested)
+            {
+                return false;
+            }
+
+            await Task.Delay(10, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
     /// <summary>Drops a task that will not be sent (its argument failed, or its spec did not write).</summary>
     public void Forget(RemoteTask task) => _pending.TryRemove(task.Key, out _);
 
@@ -249,7 +319,7 @@ internal sealed class ClusterBackend : IRayBackend
             var complete = true;
             foreach (var id in active)
             {
-                if (id == NodeId)
+                if (id == NodeId || HasLeft(id))
                 {
                     continue;
                 }
@@ -358,6 +428,14 @@ internal sealed class ClusterBackend : IRayBackend
         {
             var nodes = Nodes;
             var active = nodes.Where(node => statusOf(node.NodeId) == SiloStatus.Active).ToArray();
+            foreach (var node in nodes)
+            {
+                if (statusOf(node.NodeId) == SiloStatus.Dead)
+                {
+                    _departed[node.NodeId] = true;
+                }
+            }
+
             if (active.Length != nodes.Count)
             {
                 Volatile.Write(ref _nodes, active);
@@ -387,7 +465,19 @@ internal sealed class ClusterBackend : IRayBackend
             }
         }
 
-        bool IsDead(string node) => dead.TryGetValue(node, out var isDead) ? isDead : dead[node] = statusOf(node) == SiloStatus.Dead;
+        bool IsDead(string node)
+        {
+            if (!dead.TryGetValue(node, out var isDead))
+            {
+                dead[node] = isDead = statusOf(node) == SiloStatus.Dead;
+                if (isDead)
+                {
+                    _departed[node] = true;
+                }
+            }
+
+            return isDead;
+        }
     }
 
     /// <summary>Takes <paramref name="node"/> out of the view, so nothing more is placed on it.</summary>
@@ -413,13 +503,18 @@ internal sealed class ClusterBackend : IRayBackend
     /// left the view) while it has retries left (<see cref="TaskOptions.MaxRetries"/>, -1 for ever). Otherwise, or when
     /// no live node can run it, its ref fails with <see cref="NodeDiedException"/> (or, with a cause, <see cref="NodeTaskException"/>).
     /// </summary>
-    private void Retry(RemoteTask task, Exception? cause = null)
+    /// <remarks>With <paramref name="spendsRetry"/> false (a draining node handed the spec back), it is placed afresh as the same attempt.</remarks>
+    private void Retry(RemoteTask task, Exception? cause = null, bool spendsRetry = true)
     {
-        Interlocked.Increment(ref _systemFailures);
+        if (spendsRetry)
+        {
+            Interlocked.Increment(ref _systemFailures);
+        }
+
         task.Abandon();
         var spec = task.Spec;
         var options = spec.ResolveOptions();
-        if (options.MaxRetries != -1 && task.Attempt > options.MaxRetries)
+        if (spendsRetry && options.MaxRetries != -1 && task.Attempt > options.MaxRetries)
         {
             task.Result.TryFail(Lost($"it is not run again, as MaxRetries is {options.MaxRetries}."));
             return;
@@ -439,7 +534,7 @@ internal sealed class ClusterBackend : IRayBackend
         }
         else if (remote is not null)
         {
-            SendTo(remote, spec, task.Result, task.Request, task.Attempt + 1);
+            SendTo(remote, spec, task.Result, task.Request, spendsRetry ? task.Attempt + 1 : task.Attempt);
         }
         else
         {

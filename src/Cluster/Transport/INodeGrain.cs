@@ -18,4 +18,7 @@ internal interface INodeGrain : IGrainWithStringKey
     /// back to <paramref name="replyTo"/> in batches.
     /// </summary>
     Task Submit(string from, INodeResults replyTo, IReadOnlyList<WireTask> tasks);
+
+    /// <summary>Node <paramref name="nodeId"/> drains (it stops cleanly): place nothing more on it.</summary>
+    Task Draining(string nodeId);
 }

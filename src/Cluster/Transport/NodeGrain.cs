@@ -21,4 +21,10 @@ internal sealed class NodeGrain(RayNode node) : Grain, INodeGrain
         node.Backend.Accept(from, replyTo, tasks);
         return Task.CompletedTask;
     }
+
+    public Task Draining(string nodeId)
+    {
+        node.Backend.OnNodeDraining(nodeId);
+        return Task.CompletedTask;
+    }
 }
