@@ -34,6 +34,8 @@ public sealed class ThreeNodeCluster : IAsyncDisposable
 
     public RayNode Node2 { get; }
 
+    public IServiceProvider Node2Services => _cluster.Silos[1].ServiceProvider;
+
     public RayNode Node3 { get; }
 
     public static async Task<ThreeNodeCluster> StartAsync()

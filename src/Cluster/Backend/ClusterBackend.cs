@@ -49,8 +49,9 @@ internal sealed class ClusterBackend : IRayBackend
     private readonly ConcurrentDictionary<long, RemoteTask> _pending = new();
     private readonly ConcurrentDictionary<string, Outbox<WireResult>> _results = new();
     private readonly SemaphoreSlim _viewGate = new(1, 1);
-    /// <summary>Nodes that left (dead) or drain: never placed on again, and an object they owned is lost with them.</summary>
+    /// <summary>Nodes that died (true) or drain (false): never placed on again, and an object they owned is lost with them.</summary>
     private readonly ConcurrentDictionary<string, bool> _departed = new();
+    private int _renamings;
     private RemoteNode[] _nodes = [];
     private object? _viewVersion;
     private long _nextKey;
@@ -271,7 +272,7 @@ internal sealed class ClusterBackend : IRayBackend
     /// <summary>Node <paramref name="nodeId"/> drains (it told this node, or handed a spec back): it leaves the view, and nothing more is placed on it.</summary>
     public void OnNodeDraining(string nodeId)
     {
-        _departed[nodeId] = true;
+        _departed.TryAdd(nodeId, false);
         foreach (var node in Nodes)
         {
             if (node.NodeId == nodeId)
@@ -279,6 +280,17 @@ internal sealed class ClusterBackend : IRayBackend
                 Leave(node);
             }
         }
+    }
+
+    /// <summary>How many times this node registered its actors' names again after a node died (for tests: a handshake).</summary>
+    public int Renamings => Volatile.Read(ref _renamings);
+
+    /// <summary>Records that <paramref name="nodeId"/> died; true the first time.</summary>
+    private bool MarkDead(string nodeId)
+    {
+        var wasDead = _departed.TryGetValue(nodeId, out var dead) && dead;
+        _departed[nodeId] = true;
+        return !wasDead;
     }
 
     /// <summary>Whether node <paramref name="nodeId"/> died or drains, as this node learnt.</summary>
@@ -385,7 +397,7 @@ internal sealed class ClusterBackend : IRayBackend
     /// node placed on it run again elsewhere while their retries last (see <see cref="Retry"/>), so no ref waits forever.
     /// </summary>
     public Task OnMembershipChanged(ClusterMembershipSnapshot snapshot) =>
-        OnStatusesChanged(node => SiloAddress.TryParse(node, out var silo) ? snapshot.GetSiloStatus(silo) : SiloStatus.None);
+        OnStatusesChanged(node => SiloAddress.TryParse(node, out var silo) ? snapshot.GetSiloStatus(silo) : SiloStatus.None, snapshot.Members.Keys.Select(silo => silo.ToParsableString()));
 
     /// <summary>
     /// A driver's view of membership (it has no membership service): while tasks it sent are pending, it asks the
@@ -407,7 +419,7 @@ internal sealed class ClusterBackend : IRayBackend
                 {
                     var hosts = await _grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: false, cancellation).ConfigureAwait(false);
                     // A silo the cluster no longer lists at all left long ago: dead too.
-                    await OnStatusesChanged(node => SiloAddress.TryParse(node, out var silo) && hosts.TryGetValue(silo, out var status) ? status : SiloStatus.Dead).ConfigureAwait(false);
+                    await OnStatusesChanged(node => SiloAddress.TryParse(node, out var silo) && hosts.TryGetValue(silo, out var status) ? status : SiloStatus.Dead, hosts.Keys.Select(silo => silo.ToParsableString())).ConfigureAwait(false);
                 }
                 catch (Exception error) when (error is not OutOfMemoryException and not OperationCanceledException)
                 {
@@ -421,18 +433,21 @@ internal sealed class ClusterBackend : IRayBackend
         }
     }
 
-    private async Task OnStatusesChanged(Func<string, SiloStatus> statusOf)
+    /// <param name="statusOf">A node's status now.</param>
+    /// <param name="members">The nodes membership lists (dead ones included), so a node that died after it left the view is seen too.</param>
+    private async Task OnStatusesChanged(Func<string, SiloStatus> statusOf, IEnumerable<string> members)
     {
+        var newlyDead = false;
         await _viewGate.WaitAsync().ConfigureAwait(false);
         try
         {
             var nodes = Nodes;
             var active = nodes.Where(node => statusOf(node.NodeId) == SiloStatus.Active).ToArray();
-            foreach (var node in nodes)
+            foreach (var node in nodes.Select(node => node.NodeId).Concat(members).Distinct())
             {
-                if (statusOf(node.NodeId) == SiloStatus.Dead)
+                if (statusOf(node) == SiloStatus.Dead)
                 {
-                    _departed[node.NodeId] = true;
+                    newlyDead |= MarkDead(node);
                 }
             }
 
@@ -465,6 +480,12 @@ internal sealed class ClusterBackend : IRayBackend
             }
         }
 
+        if (newlyDead && !IsDriver)
+        {
+            // The names the dead silo's name grains held are gone with it: the actors here take theirs again.
+            _ = ClusterActors.RenameHostedAsync().ContinueWith(_ => Interlocked.Increment(ref _renamings), TaskScheduler.Default);
+        }
+
         bool IsDead(string node)
         {
             if (!dead.TryGetValue(node, out var isDead))
@@ -472,7 +493,7 @@ internal sealed class ClusterBackend : IRayBackend
                 dead[node] = isDead = statusOf(node) == SiloStatus.Dead;
                 if (isDead)
                 {
-                    _departed[node] = true;
+                    newlyDead |= MarkDead(node);
                 }
             }
 
