@@ -13,6 +13,7 @@ namespace RaySharp.Cluster.Draining;
 internal sealed class NodeDrain
 {
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<bool> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _sync = new();
     private TaskCompletionSource _idle = NewIdle();
     private long _work;
@@ -23,6 +24,12 @@ internal sealed class NodeDrain
 
     /// <summary>Completes when the drain begins (for tests: a handshake, not a sleep).</summary>
     public Task Started => _started.Task;
+
+    /// <summary>Completes when the drain ended (true: everything here finished in time); for tests, a handshake.</summary>
+    public Task<bool> Ended => _ended.Task;
+
+    /// <summary>Records that the drain ended.</summary>
+    public void End(bool finished) => _ended.TrySetResult(finished);
 
     /// <summary>Tasks and actor calls other nodes sent that have not ended here yet.</summary>
     public long Work => Interlocked.Read(ref _work);

@@ -30,6 +30,8 @@ internal static class NodeDraining
 
         try
         {
+            // Every node membership lists now, not only those this node placed on since it started.
+            await backend.RefreshNodesAsync().WaitAsync(TellTimeout, cancellation).ConfigureAwait(false);
             await Task.WhenAll(backend.Nodes.Select(node => node.Grain.Draining(backend.NodeId))).WaitAsync(TellTimeout, cancellation).ConfigureAwait(false);
         }
         catch (Exception error) when (error is not OutOfMemoryException)
@@ -40,6 +42,7 @@ internal static class NodeDraining
         var finished = await backend.Drain.WhenIdleAsync(Remaining(deadline), cancellation).ConfigureAwait(false)
             && await backend.WhenResultsSentAsync(Remaining(deadline), cancellation).ConfigureAwait(false);
         await backend.Objects.LeaveAsync(TellTimeout).ConfigureAwait(false);
+        backend.Drain.End(finished);
         return finished;
     }
 
