@@ -43,4 +43,37 @@ public sealed class OwnerDeathTests
             NodeDeathFunctions.Gate.Set();
         }
     }
+
+    [Fact]
+    public async Task A_borrowed_ref_whose_owner_node_stops_cleanly_before_it_is_ready_fails_with_OwnerDiedException()
+    {
+        await using var cluster = await ThreeNodeCluster.StartAsync();
+        using var _ = cluster.Node1.Runtime.MakeCurrent();
+        NodeDeathFunctions.Gate = new ManualResetEventSlim(false);
+        NodeDeathFunctions.Started = new CountdownEvent(1);
+        Task? stopping = null;
+        try
+        {
+            var onNode2 = new TaskOptions { Resources = new Dictionary<string, double> { [ThreeNodeCluster.OnlyNode2] = 1 } };
+            var owned = NodeDeathFunctions.Remote.WithOptions(onNode2).OwnAGatedSquare(7).Get(Timeout);
+            var borrowed = Assert.Single(owned);
+            Assert.True(NodeDeathFunctions.Started.Wait(Timeout), "the owned task did not start on node 2");
+
+            // Node 2 drains (nothing other nodes sent is left there) and stops: the object it owns is not handed over.
+            stopping = cluster.StopNode2Async();
+
+            var error = Assert.Throws<OwnerDiedException>(() => borrowed.Get(Timeout));
+            Assert.Equal(cluster.Node2.NodeId, error.OwnerNodeId);
+            Assert.Equal(borrowed.Id, error.ObjectId);
+            Assert.True(cluster.Node2.Backend.Drain.Ended.IsCompleted, "the owner failed its borrowers before it drained");
+        }
+        finally
+        {
+            NodeDeathFunctions.Gate.Set();
+            if (stopping is not null)
+            {
+                await stopping.WaitAsync(Timeout);
+            }
+        }
+    }
 }

@@ -95,6 +95,9 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
     /// <summary>Raised on this node when the owner of a copy freed it (for tests: a handshake, not a sleep).</summary>
     public event Action<ObjectId>? CopyFreed;
 
+    /// <summary>How an owner that stops begins its answer to a borrower, which then fails the ref with <see cref="OwnerDiedException"/>.</summary>
+    internal const string OwnerShutDown = "The owner shut down:";
+
     /// <summary>Whether a node has left the cluster (it died, or drains to stop), as the backend knows it; set by the backend.</summary>
     public Func<string, bool> HasLeft { get; set; } = static _ => false;
 
@@ -252,6 +255,11 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
         try
         {
             await pin.Reference.WhenReadyAsync().ConfigureAwait(false);
+        }
+        catch (RuntimeShutdownException)
+        {
+            // This node stops before the object was ready: the borrower's ref dies with its owner (OwnerDiedException).
+            throw new InvalidOperationException($"{OwnerShutDown} node {_nodeId} stopped before object {id} was ready.");
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
@@ -494,11 +502,12 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
 
     /// <summary>
     /// Whether a failed call to the owner of a borrowed object means the owner is gone: it left (died, or drained and
-    /// stopped, as <see cref="HasLeft"/> says), or the call did not reach it; an answer of the owner's own
-    /// (<see cref="InvalidOperationException"/>: the object failed there, or was released) does not.
+    /// stopped, as <see cref="HasLeft"/> says, or it answered that it stops: <see cref="OwnerShutDown"/>), or the call did
+    /// not reach it; another answer of the owner's own (<see cref="InvalidOperationException"/>: the object failed there,
+    /// or was released) does not.
     /// </summary>
     private bool OwnerDied(Exception error, ObjectReference reference) =>
-        error is not InvalidOperationException || HasLeft(reference.Node);
+        error is not InvalidOperationException || HasLeft(reference.Node) || error.Message.StartsWith(OwnerShutDown, StringComparison.Ordinal);
 
     /// <summary>One registered borrow of <paramref name="id"/> ended; false when this node let it go already (it left).</summary>
     private bool ForgetBorrow(ObjectId id)
