@@ -6,12 +6,12 @@ using RaySharp.Cluster;
 
 namespace RaySharp.Cli;
 
-/// <summary><c>raysharp stop</c>: stops every node this machine started (workers first, then the head).</summary>
+/// <summary><c>raysharp stop</c>: stops every node this machine started (workers first, then the head), each drained first (Ray's <c>ray drain-node</c>).</summary>
 internal static class StopCommand
 {
     public static Command Create()
     {
-        var command = new Command("stop", "Stop the RaySharp nodes this machine started (SIGTERM, then a kill after 10 s).");
+        var command = new Command("stop", "Stop the RaySharp nodes this machine started: SIGTERM drains each (its running tasks finish, up to 30 s), then a kill after 60 s.");
         command.SetAction((_, _) => Task.FromResult(Run()));
         return command;
     }

@@ -1,13 +1,17 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Options;
 using Orleans;
 using Orleans.Runtime;
 
 namespace RaySharp.Cluster;
 
-/// <summary>Starts the silo's node when the silo becomes active (and learns the other nodes), and shuts it down first when the silo stops.</summary>
-internal sealed class RayNodeLifecycle(RayNode node) : ILifecycleParticipant<ISiloLifecycle>, IDisposable
+/// <summary>
+/// Starts the silo's node when the silo becomes active (and learns the other nodes), and shuts it down first when the
+/// silo stops: a clean stop drains it first (see <see cref="RayNode.DrainAsync"/>), an ungraceful one leaves as a crash.
+/// </summary>
+internal sealed class RayNodeLifecycle(RayNode node, IOptions<NodeDrainOptions> drain) : ILifecycleParticipant<ISiloLifecycle>, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private Task _watch = Task.CompletedTask;
@@ -29,6 +33,11 @@ internal sealed class RayNodeLifecycle(RayNode node) : ILifecycleParticipant<ISi
         {
             // An ungraceful stop (Orleans' kill): leave as a crash would, without a word to the other nodes.
             node.Backend.Silence();
+        }
+        else
+        {
+            // A clean stop: the tasks here finish and their results leave first, while the silo still serves grains.
+            await node.DrainAsync(drain.Value.Timeout, cancellation).ConfigureAwait(false);
         }
 
         await _stopping.CancelAsync().ConfigureAwait(false);

@@ -20,7 +20,8 @@ public sealed class RayNodeProcess : IDisposable
 {
     private const int SigKill = 9;
     private const int SigTerm = 15;
-    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
+    /// <summary>How long a node may take to stop after SIGTERM: its drain (<see cref="NodeDrainOptions.DefaultTimeout"/>) and the silo's own stop.</summary>
+    private static readonly TimeSpan StopGrace = NodeDrainOptions.DefaultTimeout + TimeSpan.FromSeconds(30);
     private readonly Process _process;
 
     private RayNodeProcess(Process process, string logPath, IReadOnlyDictionary<string, string> joined)
@@ -115,7 +116,10 @@ public sealed class RayNodeProcess : IDisposable
         }
     }
 
-    /// <summary>Stops the node: SIGTERM (it leaves the cluster), then a kill if it has not exited within 10 s.</summary>
+    /// <summary>
+    /// Stops the node: SIGTERM (it drains, then leaves the cluster: see <see cref="RayNode.DrainAsync"/>), then a kill if
+    /// it has not exited within 60 s (the 30 s drain and the silo's stop).
+    /// </summary>
     public void Stop() => Stop(_process);
 
     /// <summary>

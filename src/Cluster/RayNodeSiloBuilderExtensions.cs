@@ -13,7 +13,7 @@ public static class RayNodeSiloBuilderExtensions
     /// <summary>
     /// Hosts a <see cref="RayNode"/> in this silo: a RaySharp runtime sized by <paramref name="options"/> (its
     /// <see cref="RayOptions.NumCpus"/> and <see cref="RayOptions.Resources"/> are what this node offers the cluster),
-    /// started when the silo becomes active and shut down when it stops. Every silo of the cluster needs it, and every
+    /// started when the silo becomes active and, when it stops, drained (see <see cref="NodeDrainOptions"/>) and shut down. Every silo of the cluster needs it, and every
     /// silo must run the same build of the application, so each node knows every remote function by id.
     /// </summary>
     /// <param name="builder">The silo builder.</param>
@@ -29,6 +29,7 @@ public static class RayNodeSiloBuilderExtensions
             services.GetRequiredService<ILocalSiloDetails>(),
             services.GetRequiredService<IGrainFactory>(),
             services.GetRequiredService<IClusterMembershipService>()));
+        builder.Services.AddOptions<NodeDrainOptions>();
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, RayNodeLifecycle>();
         return builder;
     }

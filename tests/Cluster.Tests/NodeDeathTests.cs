@@ -93,9 +93,10 @@ public sealed class NodeDeathTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Tasks_queued_on_a_node_that_stops_cleanly_run_on_another_node()
+    public async Task Tasks_left_on_a_node_whose_drain_timed_out_run_on_another_node()
     {
-        await using var cluster = await ThreeNodeCluster.StartAsync();
+        // A drain that gives up at once: what node 2 has is given back as a shutdown, and retried elsewhere.
+        await using var cluster = await ThreeNodeCluster.StartAsync(drainTimeout: TimeSpan.Zero);
         using var _ = cluster.Node1.Runtime.MakeCurrent();
         NodeDeathFunctions.Runs.Clear();
         NodeDeathFunctions.Gate = new ManualResetEventSlim(false);
@@ -106,14 +107,16 @@ public sealed class NodeDeathTests(ITestOutputHelper output)
             var squares = Enumerable.Range(0, 20).Select(i => NodeDeathFunctions.Remote.WithOptions(onWorkers).SquareAfterGate(i)).ToList();
             Assert.True(NodeDeathFunctions.Started.Wait(Timeout), "the first four tasks did not start on nodes 2 and 3");
 
-            // The stop waits for node 2's runtime, whose two running tasks wait for the gate: open it once the stop began.
+            // The stop waits for node 2's runtime, whose two running tasks wait for the gate: open it once the drain gave up.
             var stopping = cluster.StopNode2Async();
+            Assert.False(await cluster.Node2.Backend.Drain.Ended.WaitAsync(Timeout));
             NodeDeathFunctions.Gate.Set();
             await stopping;
 
             var results = squares.Select(s => s.Get(Timeout)).ToList();
             Assert.Equal(Enumerable.Range(0, 20).Select(i => i * i), results.Select(r => r.Value));
             Assert.Contains(results, r => r.Node == cluster.Node3.NodeId);
+            Assert.True(cluster.Node1.Backend.SystemFailures > 0, "no task was given back when node 2's drain timed out");
         }
         finally
         {

@@ -34,9 +34,12 @@ public sealed class ThreeNodeCluster : IAsyncDisposable
 
     public RayNode Node2 { get; }
 
+    public IServiceProvider Node2Services => _cluster.Silos[1].ServiceProvider;
+
     public RayNode Node3 { get; }
 
-    public static async Task<ThreeNodeCluster> StartAsync()
+    /// <param name="drainTimeout">Each node's <see cref="NodeDrainOptions.Timeout"/> when its silo stops cleanly; null for the default.</param>
+    public static async Task<ThreeNodeCluster> StartAsync(TimeSpan? drainTimeout = null)
     {
         var builder = new InProcessTestClusterBuilder(3);
         builder.ConfigureSilo((silo, siloBuilder) =>
@@ -47,6 +50,11 @@ public sealed class ThreeNodeCluster : IAsyncDisposable
                 options.NumMissedProbesLimit = 2;
                 options.NumVotesForDeathDeclaration = 1;
             });
+            if (drainTimeout is { } timeout)
+            {
+                siloBuilder.Services.Configure<NodeDrainOptions>(drain => drain.Timeout = timeout);
+            }
+
             siloBuilder.AddRaySharpNode(silo.SiloName switch
             {
                 "Silo_0" => new RayOptions { NumCpus = 2 },

@@ -36,6 +36,7 @@ internal sealed class ClusterActors
     private readonly LocalBackend _local;
     private readonly IGrainFactory _grains;
     private readonly ActorNames _names;
+    private readonly ActorDirectory _directory;
     /// <summary>Actors on other nodes this node knows, one endpoint per actor so every handle shares its callers' order.</summary>
     private readonly ConcurrentDictionary<ActorId, RemoteActor> _remote = new();
     /// <summary>
@@ -59,6 +60,7 @@ internal sealed class ClusterActors
         _local = local;
         _grains = grains;
         _names = new ActorNames(grains);
+        _directory = new ActorDirectory(grains, backend.HasLeft);
         local.ActorForgotten = OnActorForgotten;
     }
 
@@ -162,6 +164,12 @@ internal sealed class ClusterActors
 
         node.Ledger.Add(request);
         remote.Create(new TaskSpec(constructor, args), WireActorOptions.From(options, @namespace));
+        if (options.MaxRestarts is { } restarts && restarts != 0)
+        {
+            // Where handles on other nodes find it after a restart elsewhere.
+            _directory.Record(id, new ActorLocation(node.NodeId, 0, _backend.NodeId, options.MaxTaskRetries ?? 0, dead: false));
+        }
+
         return (THandle)created;
     }
 
@@ -289,9 +297,10 @@ internal sealed class ClusterActors
     public void NodeLeft(string nodeId)
     {
         var moved = new HashSet<RemoteActor>();
+        var followed = new HashSet<RemoteActor>();
         foreach (var (id, remote) in _remote)
         {
-            if (remote.NodeId != nodeId)
+            if (remote.NodeId != nodeId || _directory.IsFollowing(id))
             {
                 continue;
             }
@@ -300,7 +309,19 @@ internal sealed class ClusterActors
             {
                 moved.Add(remote);
                 Rename(remote);
+                _directory.Record(id, new ActorLocation(remote.NodeId, remote.Restarts, _backend.NodeId, remote.MaxTaskRetries, dead: false));
                 continue;
+            }
+
+            if (remote.Placement is null && Follow(remote, nodeId))
+            {
+                followed.Add(remote); // created by another node, which may restart it: its calls wait for the directory
+                continue;
+            }
+
+            if (remote.Placement is not null)
+            {
+                _directory.Record(id, new ActorLocation(nodeId, int.MaxValue, _backend.NodeId, 0, dead: true));
             }
 
             remote.MarkDead($"its node {nodeId} left the cluster", null);
@@ -310,7 +331,7 @@ internal sealed class ClusterActors
         // In submission order (keys count down from -1), after the creations the moves sent.
         foreach (var (key, call) in _pending.OrderByDescending(pending => pending.Key))
         {
-            if (call.SentTo != nodeId)
+            if (call.SentTo != nodeId || followed.Contains(call.Actor) || _directory.IsFollowing(call.Actor.Id))
             {
                 continue;
             }
@@ -328,6 +349,87 @@ internal sealed class ClusterActors
                     ? $"its node {nodeId} died while the call was on its way or running, and MaxTaskRetries is {retries}; the actor restarted on node {actor.NodeId}"
                     : $"its node {nodeId} left the cluster before the call returned", null));
             }
+        }
+    }
+
+    /// <summary>
+    /// Follows an actor another node created, whose node <paramref name="deadNode"/> died, through the actor directory:
+    /// its calls wait; once its creator restarted it elsewhere, the calls lost with the dead node are sent again while
+    /// its <c>MaxTaskRetries</c> allows and the rest follow; if it is not restarted, they fail with <see cref="ActorDiedException"/>.
+    /// </summary>
+    private bool Follow(RemoteActor remote, string deadNode)
+    {
+        remote.Suspend(deadNode);
+        var following = _directory.Follow(
+            remote,
+            deadNode,
+            moved: location => remote.Resume(location.NodeId, () => ResendLostCalls(remote, deadNode, location)),
+            lost: reason =>
+            {
+                remote.MarkDead(reason, null);
+                _remote.TryRemove(new(remote.Id, remote));
+                FailLostCalls(remote, deadNode, reason);
+            });
+        return following;
+    }
+
+    /// <summary>The calls to <paramref name="actor"/> lost with <paramref name="deadNode"/>, in submission order: sent again to its new node while its retries allow, else failed.</summary>
+    private void ResendLostCalls(RemoteActor actor, string deadNode, ActorLocation location)
+    {
+        var retries = location.MaxTaskRetries;
+        foreach (var (key, call) in _pending.OrderByDescending(pending => pending.Key))
+        {
+            if (call.Actor != actor || call.SentTo != deadNode)
+            {
+                continue;
+            }
+
+            if (call.Message is { } message && (retries == -1 || call.Retries < retries))
+            {
+                call.Retries++;
+                Send(actor, message, call);
+            }
+            else if (_pending.TryRemove(key, out _))
+            {
+                call.Result?.TryFail(actor.Died($"its node {deadNode} died while the call was on its way or running, and MaxTaskRetries is {retries}; the actor restarted on node {location.NodeId}", null));
+            }
+        }
+    }
+
+    private void FailLostCalls(RemoteActor actor, string deadNode, string reason)
+    {
+        foreach (var (key, call) in _pending)
+        {
+            if (call.Actor == actor && call.SentTo == deadNode && _pending.TryRemove(key, out _))
+            {
+                call.Result?.TryFail(actor.Died(reason, null));
+            }
+        }
+    }
+
+    /// <summary>
+    /// A node died, and with it the name grains it held (their state is in memory): this node registers again the names
+    /// of the named actors it hosts, so <c>GetActor</c> finds them. Returns once every name was written (or failed).
+    /// </summary>
+    public async Task RenameHostedAsync()
+    {
+        var renames = new List<Task>();
+        foreach (var (id, (@namespace, name)) in _hostedNames)
+        {
+            if (_hosted.TryGetValue(id, out var handle))
+            {
+                var record = new ActorRecord(id.Owner, id.Sequence, _backend.NodeId, handle.GetType().FullName!, ClassNameOf(handle));
+                renames.Add(_names.Move(@namespace, name, record));
+            }
+        }
+
+        try
+        {
+            await Task.WhenAll(renames).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            // A name grain that does not answer now is written again at the next membership change.
         }
     }
 

@@ -128,6 +128,49 @@ internal sealed class RemoteActor : IActorEndpoint
         }
     }
 
+    /// <summary>
+    /// Its node <paramref name="deadNode"/> died, and another node may restart it (see <see cref="ActorDirectory"/>):
+    /// new calls wait, as behind a creation, until <see cref="Resume"/> names its new node (or it is marked dead).
+    /// </summary>
+    public void Suspend(string deadNode)
+    {
+        lock (_sync)
+        {
+            if (_death is null && NodeId == deadNode)
+            {
+                _created = false;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The actor restarted on <paramref name="node"/>: <paramref name="resend"/> sends again the calls that were lost with
+    /// its old node, then the calls that waited meanwhile leave, each caller's in order.
+    /// </summary>
+    public void Resume(string node, Action resend)
+    {
+        lock (_sync)
+        {
+            if (_death is not null)
+            {
+                return;
+            }
+
+            Volatile.Write(ref _nodeId, node);
+            resend();
+            _created = true;
+            foreach (var caller in new List<object>(_waiting.Keys))
+            {
+                DrainLocked(caller);
+            }
+
+            if (_killBeforeCreation is { } noRestart)
+            {
+                _actors.SendKill(this, noRestart);
+            }
+        }
+    }
+
     /// <summary>Marks the actor dead here (its creation cannot reach its node): its calls fail at once.</summary>
     public void MarkDead(string reason, Exception? cause)
     {

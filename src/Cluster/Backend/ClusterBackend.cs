@@ -10,6 +10,7 @@ using Orleans.Runtime;
 using RaySharp.Actors;
 using RaySharp.Backend;
 using RaySharp.Cluster.Actors;
+using RaySharp.Cluster.Draining;
 using RaySharp.Cluster.Objects;
 using RaySharp.Cluster.Transport;
 using RaySharp.CompilerServices;
@@ -48,6 +49,9 @@ internal sealed class ClusterBackend : IRayBackend
     private readonly ConcurrentDictionary<long, RemoteTask> _pending = new();
     private readonly ConcurrentDictionary<string, Outbox<WireResult>> _results = new();
     private readonly SemaphoreSlim _viewGate = new(1, 1);
+    /// <summary>Nodes that died (true) or drain (false): never placed on again, and an object they owned is lost with them.</summary>
+    private readonly ConcurrentDictionary<string, bool> _departed = new();
+    private int _renamings;
     private RemoteNode[] _nodes = [];
     private object? _viewVersion;
     private long _nextKey;
@@ -75,8 +79,12 @@ internal sealed class ClusterBackend : IRayBackend
         Runtime = runtime;
         LocalLedger = new ResourceLedger(_local.Scheduler.Pool.Capacity);
         Objects = new ClusterObjects(nodeId, grains, serves: membership is not null, () => SerializerOptions, _local.FindObject, _local.Store.Share);
+        Objects.HasLeft = HasLeft;
         ClusterActors = new ClusterActors(this, _local, grains);
     }
+
+    /// <summary>This node's drain (see <see cref="NodeDraining"/>): once it begins, specs that arrive are handed back.</summary>
+    public NodeDrain Drain { get; } = new();
 
     /// <summary>Actors across the cluster: placement, remote handles and calls, the actors other nodes placed here.</summary>
     public ClusterActors ClusterActors { get; }
@@ -146,6 +154,30 @@ internal sealed class ClusterBackend : IRayBackend
     /// <summary>Runs tasks <paramref name="from"/> sent; each result goes back to <paramref name="replyTo"/> when its task ends.</summary>
     public void Accept(string from, INodeResults replyTo, IReadOnlyList<WireTask> tasks)
     {
+        Drain.Enter(); // counted first, so a drain that begins now waits for what this batch starts
+        try
+        {
+            AcceptCounted(from, replyTo, tasks);
+        }
+        finally
+        {
+            Drain.Exit();
+        }
+    }
+
+    private void AcceptCounted(string from, INodeResults replyTo, IReadOnlyList<WireTask> tasks)
+    {
+        if (Drain.IsDraining)
+        {
+            // Handed back untouched: the sender places them on another node without spending a retry.
+            foreach (var task in tasks)
+            {
+                SendResult(from, replyTo, new WireResult(task.Key, null, WireError.NodeDraining(NodeId)));
+            }
+
+            return;
+        }
+
         foreach (var task in tasks)
         {
             TaskSpec spec;
@@ -199,7 +231,13 @@ internal sealed class ClusterBackend : IRayBackend
                 continue;
             }
 
-            if (result.Error is { IsNodeShutdown: true })
+            if (result.Error is { IsNodeDraining: true })
+            {
+                // The node drains and did not take it: placed elsewhere, the task has not run, so no retry is spent.
+                OnNodeDraining(task.Node.NodeId);
+                Retry(task, spendsRetry: false);
+            }
+            else if (result.Error is { IsNodeShutdown: true })
             {
                 // The node is leaving: nothing more goes there, and its task runs again elsewhere.
                 Leave(task.Node);
@@ -241,6 +279,51 @@ internal sealed class ClusterBackend : IRayBackend
         }
     }
 
+
+    /// <summary>Node <paramref name="nodeId"/> drains (it told this node, or handed a spec back): it leaves the view, and nothing more is placed on it.</summary>
+    public void OnNodeDraining(string nodeId)
+    {
+        _departed.TryAdd(nodeId, false);
+        foreach (var node in Nodes)
+        {
+            if (node.NodeId == nodeId)
+            {
+                Leave(node);
+            }
+        }
+    }
+
+    /// <summary>How many times this node registered its actors' names again after a node died (for tests: a handshake).</summary>
+    public int Renamings => Volatile.Read(ref _renamings);
+
+    /// <summary>Records that <paramref name="nodeId"/> died; true the first time.</summary>
+    private bool MarkDead(string nodeId)
+    {
+        var wasDead = _departed.TryGetValue(nodeId, out var dead) && dead;
+        _departed[nodeId] = true;
+        return !wasDead;
+    }
+
+    /// <summary>Whether node <paramref name="nodeId"/> died or drains, as this node learnt.</summary>
+    public bool HasLeft(string nodeId) => _departed.ContainsKey(nodeId);
+
+    /// <summary>Waits until the results queued for the nodes that sent tasks here have left, up to <paramref name="timeout"/>.</summary>
+    public async Task<bool> WhenResultsSentAsync(TimeSpan timeout, CancellationToken cancellation)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!_results.Values.All(outbox => outbox.IsIdle))
+        {
+            if (DateTime.UtcNow >= deadline || cancellation.IsCancellationRequested)
+            {
+                return false;
+            }
+
+            await Task.Delay(10, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
     /// <summary>Drops a task that will not be sent (its argument failed, or its spec did not write).</summary>
     public void Forget(RemoteTask task) => _pending.TryRemove(task.Key, out _);
 
@@ -259,7 +342,7 @@ internal sealed class ClusterBackend : IRayBackend
             var complete = true;
             foreach (var id in active)
             {
-                if (id == NodeId)
+                if (id == NodeId || HasLeft(id))
                 {
                     continue;
                 }
@@ -325,7 +408,7 @@ internal sealed class ClusterBackend : IRayBackend
     /// node placed on it run again elsewhere while their retries last (see <see cref="Retry"/>), so no ref waits forever.
     /// </summary>
     public Task OnMembershipChanged(ClusterMembershipSnapshot snapshot) =>
-        OnStatusesChanged(node => SiloAddress.TryParse(node, out var silo) ? snapshot.GetSiloStatus(silo) : SiloStatus.None);
+        OnStatusesChanged(node => SiloAddress.TryParse(node, out var silo) ? snapshot.GetSiloStatus(silo) : SiloStatus.None, snapshot.Members.Keys.Select(silo => silo.ToParsableString()));
 
     /// <summary>
     /// A driver's view of membership (it has no membership service): while tasks it sent are pending, it asks the
@@ -347,7 +430,7 @@ internal sealed class ClusterBackend : IRayBackend
                 {
                     var hosts = await _grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: false, cancellation).ConfigureAwait(false);
                     // A silo the cluster no longer lists at all left long ago: dead too.
-                    await OnStatusesChanged(node => SiloAddress.TryParse(node, out var silo) && hosts.TryGetValue(silo, out var status) ? status : SiloStatus.Dead).ConfigureAwait(false);
+                    await OnStatusesChanged(node => SiloAddress.TryParse(node, out var silo) && hosts.TryGetValue(silo, out var status) ? status : SiloStatus.Dead, hosts.Keys.Select(silo => silo.ToParsableString())).ConfigureAwait(false);
                 }
                 catch (Exception error) when (error is not OutOfMemoryException and not OperationCanceledException)
                 {
@@ -361,13 +444,24 @@ internal sealed class ClusterBackend : IRayBackend
         }
     }
 
-    private async Task OnStatusesChanged(Func<string, SiloStatus> statusOf)
+    /// <param name="statusOf">A node's status now.</param>
+    /// <param name="members">The nodes membership lists (dead ones included), so a node that died after it left the view is seen too.</param>
+    private async Task OnStatusesChanged(Func<string, SiloStatus> statusOf, IEnumerable<string> members)
     {
+        var newlyDead = false;
         await _viewGate.WaitAsync().ConfigureAwait(false);
         try
         {
             var nodes = Nodes;
             var active = nodes.Where(node => statusOf(node.NodeId) == SiloStatus.Active).ToArray();
+            foreach (var node in nodes.Select(node => node.NodeId).Concat(members).Distinct())
+            {
+                if (statusOf(node) == SiloStatus.Dead)
+                {
+                    newlyDead |= MarkDead(node);
+                }
+            }
+
             if (active.Length != nodes.Count)
             {
                 Volatile.Write(ref _nodes, active);
@@ -397,7 +491,25 @@ internal sealed class ClusterBackend : IRayBackend
             }
         }
 
-        bool IsDead(string node) => dead.TryGetValue(node, out var isDead) ? isDead : dead[node] = statusOf(node) == SiloStatus.Dead;
+        if (newlyDead && !IsDriver)
+        {
+            // The names the dead silo's name grains held are gone with it: the actors here take theirs again.
+            _ = ClusterActors.RenameHostedAsync().ContinueWith(_ => Interlocked.Increment(ref _renamings), TaskScheduler.Default);
+        }
+
+        bool IsDead(string node)
+        {
+            if (!dead.TryGetValue(node, out var isDead))
+            {
+                dead[node] = isDead = statusOf(node) == SiloStatus.Dead;
+                if (isDead)
+                {
+                    newlyDead |= MarkDead(node);
+                }
+            }
+
+            return isDead;
+        }
     }
 
     /// <summary>Takes <paramref name="node"/> out of the view, so nothing more is placed on it.</summary>
@@ -423,13 +535,18 @@ internal sealed class ClusterBackend : IRayBackend
     /// left the view) while it has retries left (<see cref="TaskOptions.MaxRetries"/>, -1 for ever). Otherwise, or when
     /// no live node can run it, its ref fails with <see cref="NodeDiedException"/> (or, with a cause, <see cref="NodeTaskException"/>).
     /// </summary>
-    private void Retry(RemoteTask task, Exception? cause = null)
+    /// <remarks>With <paramref name="spendsRetry"/> false (a draining node handed the spec back), it is placed afresh as the same attempt.</remarks>
+    private void Retry(RemoteTask task, Exception? cause = null, bool spendsRetry = true)
     {
-        Interlocked.Increment(ref _systemFailures);
+        if (spendsRetry)
+        {
+            Interlocked.Increment(ref _systemFailures);
+        }
+
         task.Abandon();
         var spec = task.Spec;
         var options = spec.ResolveOptions();
-        if (options.MaxRetries != -1 && task.Attempt > options.MaxRetries)
+        if (spendsRetry && options.MaxRetries != -1 && task.Attempt > options.MaxRetries)
         {
             task.Result.TryFail(Lost($"it is not run again, as MaxRetries is {options.MaxRetries}."));
             return;
@@ -449,7 +566,7 @@ internal sealed class ClusterBackend : IRayBackend
         }
         else if (remote is not null)
         {
-            SendTo(remote, spec, task.Result, task.Request, task.Attempt + 1);
+            SendTo(remote, spec, task.Result, task.Request, spendsRetry ? task.Attempt + 1 : task.Attempt);
         }
         else
         {

@@ -8,45 +8,76 @@ using RaySharp.Wire;
 namespace RaySharp.Cluster.Backend;
 
 /// <summary>A task another node sent here: when its entry completes, its value's bytes (or its error, or a reference to a large value kept here) go back to that node.</summary>
-internal sealed class IncomingTask(ClusterBackend backend, string from, INodeResults replyTo, long key, ResultCodec codec, ResourceRequest request) : IObjectWaiter
+/// <remarks>Counted as the node's work from its creation until its result is queued, so a drain waits for it.</remarks>
+internal sealed class IncomingTask : IObjectWaiter
 {
+    private readonly ClusterBackend _backend;
+    private readonly string _from;
+    private readonly INodeResults _replyTo;
+    private readonly long _key;
+    private readonly ResultCodec _codec;
+    private readonly ResourceRequest _request;
+
+    public IncomingTask(ClusterBackend backend, string from, INodeResults replyTo, long key, ResultCodec codec, ResourceRequest request)
+    {
+        _backend = backend;
+        _from = from;
+        _replyTo = replyTo;
+        _key = key;
+        _codec = codec;
+        _request = request;
+        backend.Drain.Enter();
+    }
+
     public void OnObjectCompleted(ObjectEntry entry, int token)
     {
-        backend.LocalLedger.Remove(request);
+        try
+        {
+            Deliver(entry);
+        }
+        finally
+        {
+            _backend.Drain.Exit();
+        }
+    }
+
+    private void Deliver(ObjectEntry entry)
+    {
+        _backend.LocalLedger.Remove(_request);
         WireResult result;
         if (entry.Error is { } error)
         {
-            result = new WireResult(key, null, WireError.From(error));
+            result = new WireResult(_key, null, WireError.From(error));
         }
         else
         {
             try
             {
                 var bytes = Write(entry);
-                if (bytes.Length > backend.Objects.InlineMaxBytes)
+                if (bytes.Length > _backend.Objects.InlineMaxBytes)
                 {
-                    bytes = backend.Objects.OfferResult(entry.Id, bytes).ToBytes(); // the caller pulls it in chunks
+                    bytes = _backend.Objects.OfferResult(entry.Id, bytes).ToBytes(); // the caller pulls it in chunks
                 }
 
-                result = new WireResult(key, bytes, null);
+                result = new WireResult(_key, bytes, null);
             }
             catch (MessagePackSerializationException failed)
             {
-                result = new WireResult(key, null, WireError.From(failed));
+                result = new WireResult(_key, null, WireError.From(failed));
             }
         }
 
-        backend.SendResult(from, replyTo, result);
+        _backend.SendResult(_from, _replyTo, result);
     }
 
     private byte[] Write(ObjectEntry entry)
     {
         var buffer = WireBuffer.Rent(); // a failed write drops it: the next write on this thread takes a new one
         var writer = new MessagePackWriter(buffer);
-        using (RayRuntime.CurrentOrNull == backend.Runtime ? null : backend.Runtime.MakeCurrent()) // a snapshot's nested refs resolve in this node's runtime
-        using (WireScope.Enter(backend.Objects))
+        using (RayRuntime.CurrentOrNull == _backend.Runtime ? null : _backend.Runtime.MakeCurrent()) // a snapshot's nested refs resolve in this node's runtime
+        using (WireScope.Enter(_backend.Objects))
         {
-            codec.Write(ref writer, entry, backend.SerializerOptions); // refs inside the value name this node
+            _codec.Write(ref writer, entry, _backend.SerializerOptions); // refs inside the value name this node
         }
 
         writer.Flush();

@@ -23,7 +23,8 @@ internal static class NodeHost
     public const string FailedLine = "RaySharp node failed:";
 
     private static readonly TimeSpan JoinTimeout = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
+    /// <summary>The silo's stop: its node drains first (<see cref="NodeDrainOptions.DefaultTimeout"/>), then the silo leaves.</summary>
+    private static readonly TimeSpan StopTimeout = NodeDrainOptions.DefaultTimeout + TimeSpan.FromSeconds(15);
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellation)
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -40,6 +41,9 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
     private readonly ConcurrentDictionary<string, Task<ObjectChannelAddress?>> _channels = new();
     private readonly ConcurrentDictionary<ObjectId, BorrowPin> _pins = new();
     private readonly ConcurrentDictionary<ObjectId, WeakReference<ObjectEntry>> _borrowed = new();
+    /// <summary>The owner of each copy this node pulled, and of each object it borrows and registered with its owner: told when this node leaves.</summary>
+    private readonly ConcurrentDictionary<ObjectId, string> _copyOwners = new();
+    private readonly Dictionary<ObjectId, (string Owner, int Count)> _borrowOwners = [];
     private readonly ObjectChannelServer? _channel;
     private readonly DriverUploads? _uploads;
     private readonly IncomingUploads _incoming = new();
@@ -94,6 +98,12 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
 
     /// <summary>Raised on this node when the owner of a copy freed it (for tests: a handshake, not a sleep).</summary>
     public event Action<ObjectId>? CopyFreed;
+
+    /// <summary>How an owner that stops begins its answer to a borrower, which then fails the ref with <see cref="OwnerDiedException"/>.</summary>
+    internal const string OwnerShutDown = "The owner shut down:";
+
+    /// <summary>Whether a node has left the cluster (it died, or drains to stop), as the backend knows it; set by the backend.</summary>
+    public Func<string, bool> HasLeft { get; set; } = static _ => false;
 
     /// <summary>
     /// Values up to this many bytes travel inline (100 KiB). A driver, which cannot serve, uploads larger ref arguments
@@ -196,6 +206,7 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
             var entry = codec.NewEntry(reference.Id);
             if (_copies.TryAdd(reference.Id, entry))
             {
+                _copyOwners[reference.Id] = reference.Node;
                 _share(entry);
                 if (reference.Node == _nodeId && _sources.TryGetValue(reference.Id, out var uploaded))
                 {
@@ -275,6 +286,11 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
         try
         {
             await pin.Reference.WhenReadyAsync().ConfigureAwait(false);
+        }
+        catch (RuntimeShutdownException)
+        {
+            // This node stops before the object was ready: the borrower's ref dies with its owner (OwnerDiedException).
+            throw new InvalidOperationException($"{OwnerShutDown} node {_nodeId} stopped before object {id} was ready.");
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
@@ -411,6 +427,61 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
         }
     }
 
+    /// <summary>Node <paramref name="holder"/> left the cluster: it no longer holds a copy of <paramref name="id"/>, so it is not told to free it.</summary>
+    public void DropHolder(ObjectId id, string holder)
+    {
+        if (_sources.TryGetValue(id, out var source))
+        {
+            source.RemoveHolder(holder);
+        }
+    }
+
+    /// <summary>The nodes this node counts as holding a copy of <paramref name="id"/> (for tests).</summary>
+    internal string[] HoldersOf(ObjectId id) => _sources.TryGetValue(id, out var source) ? source.Holders() : [];
+
+    /// <summary>
+    /// This node leaves the cluster (it drains): it drops the copies it pulled of other nodes' objects and tells each
+    /// owner, which then no longer frees them here, and lets go of the objects it borrows, so their owners can free
+    /// them. Bounded by <paramref name="timeout"/>; an owner that does not answer is gone too. Returns how many owners
+    /// were told.
+    /// </summary>
+    public async Task<int> LeaveAsync(TimeSpan timeout)
+    {
+        var calls = new List<Task>();
+        foreach (var (id, owner) in _copyOwners)
+        {
+            if (_copyOwners.TryRemove(id, out _))
+            {
+                _copies.TryRemove(id, out _);
+                calls.Add(Source(owner).Drop(_nodeId, id.Owner, id.Sequence));
+            }
+        }
+
+        lock (_borrowOwners)
+        {
+            foreach (var (id, (owner, count)) in _borrowOwners)
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    calls.Add(Source(owner).Unborrow(id.Owner, id.Sequence, _nodeId));
+                }
+            }
+
+            _borrowOwners.Clear();
+        }
+
+        try
+        {
+            await Task.WhenAll(calls).WaitAsync(timeout).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            // An owner that left already, or does not answer in time: nothing more to tell it.
+        }
+
+        return calls.Count;
+    }
+
     /// <summary>The node that pulled a result is done with it.</summary>
     public void DropResult(ObjectId id) => _sources.TryRemove(id, out _);
 
@@ -460,14 +531,52 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
         {
             size = await Source(reference.Node).Borrow(reference.Id.Owner, reference.Id.Sequence, _nodeId).ConfigureAwait(false);
             registered.Value = true;
+            lock (_borrowOwners)
+            {
+                _borrowOwners[reference.Id] = (reference.Node, _borrowOwners.GetValueOrDefault(reference.Id).Count + 1);
+            }
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
-            entry.TryFail(new NodeTaskException(reference.Node, error.GetType().FullName ?? error.GetType().Name, $"the ref to object {reference.Id} could not be borrowed from node {reference.Node}: {error.Message}", error.StackTrace ?? string.Empty));
+            entry.TryFail(OwnerDied(error, reference)
+                ? new OwnerDiedException(reference.Id, reference.Node, error)
+                : new NodeTaskException(reference.Node, error.GetType().FullName ?? error.GetType().Name, $"the ref to object {reference.Id} could not be borrowed from node {reference.Node}: {error.Message}", error.StackTrace ?? string.Empty));
             return;
         }
 
-        await PullIntoAsync(reference with { Size = size }, entry, codec).ConfigureAwait(false);
+        await PullIntoAsync(reference with { Size = size }, entry, codec, borrowed: true).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Whether a failed call to the owner of a borrowed object means the owner is gone: it left (died, or drained and
+    /// stopped, as <see cref="HasLeft"/> says, or it answered that it stops: <see cref="OwnerShutDown"/>), or the call did
+    /// not reach it; another answer of the owner's own (<see cref="InvalidOperationException"/>: the object failed there,
+    /// or was released) does not.
+    /// </summary>
+    private bool OwnerDied(Exception error, ObjectReference reference) =>
+        error is not InvalidOperationException || HasLeft(reference.Node) || error.Message.StartsWith(OwnerShutDown, StringComparison.Ordinal);
+
+    /// <summary>One registered borrow of <paramref name="id"/> ended; false when this node let it go already (it left).</summary>
+    private bool ForgetBorrow(ObjectId id)
+    {
+        lock (_borrowOwners)
+        {
+            if (!_borrowOwners.TryGetValue(id, out var borrow))
+            {
+                return false;
+            }
+
+            if (borrow.Count > 1)
+            {
+                _borrowOwners[id] = (borrow.Owner, borrow.Count - 1);
+            }
+            else
+            {
+                _borrowOwners.Remove(id);
+            }
+
+            return true;
+        }
     }
 
     /// <summary>This node's borrowed copy died: tell the owner, so it can let the object go.</summary>
@@ -486,9 +595,9 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
             }
         }
 
-        if (!registered.Value)
+        if (!registered.Value || !ForgetBorrow(id))
         {
-            return;
+            return; // never registered, or this node already let it go when it left
         }
 
         _ = Task.Run(async () =>
@@ -527,7 +636,7 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
     }
 
     /// <summary>Pulls the bytes and publishes the value to <paramref name="entry"/>; on failure fails it, naming the node and the object.</summary>
-    private async Task<bool> PullIntoAsync(ObjectReference reference, ObjectEntry entry, ResultCodec codec)
+    private async Task<bool> PullIntoAsync(ObjectReference reference, ObjectEntry entry, ResultCodec codec, bool borrowed = false)
     {
         try
         {
@@ -537,7 +646,7 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
-            entry.TryFail(new NodeTaskException(reference.Node, error.GetType().FullName ?? error.GetType().Name, $"object {reference.Id} ({reference.Size} bytes) could not be pulled from node {reference.Node}: {error.Message}", error.StackTrace ?? string.Empty));
+            entry.TryFail(borrowed && OwnerDied(error, reference) ? new OwnerDiedException(reference.Id, reference.Node, error) : new NodeTaskException(reference.Node, error.GetType().FullName ?? error.GetType().Name, $"object {reference.Id} ({reference.Size} bytes) could not be pulled from node {reference.Node}: {error.Message}", error.StackTrace ?? string.Empty));
             return false;
         }
     }

@@ -39,6 +39,9 @@ internal interface IObjectSourceGrain : IGrainWithStringKey
     /// </summary>
     Task Upload(string from, ulong owner, ulong sequence, long total, long offset, byte[] chunk);
 
+    /// <summary>Node <paramref name="holder"/> leaves the cluster and dropped its copy of the object: it is no longer told to free it.</summary>
+    Task Drop(string holder, ulong owner, ulong sequence);
+
     /// <summary>Node <paramref name="holder"/> no longer needs this node's bytes of the object (a large result it pulled).</summary>
     Task Done(string holder, ulong owner, ulong sequence);
 }

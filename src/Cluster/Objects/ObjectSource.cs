@@ -22,6 +22,14 @@ internal sealed class ObjectSource(byte[] bytes, bool isResult)
         }
     }
 
+    public void RemoveHolder(string node)
+    {
+        lock (_holders)
+        {
+            _holders.Remove(node);
+        }
+    }
+
     public string[] Holders()
     {
         lock (_holders)

@@ -36,6 +36,12 @@ internal sealed class ObjectSourceGrain(RayNode node) : Grain, IObjectSourceGrai
         return Task.CompletedTask;
     }
 
+    public Task Drop(string holder, ulong owner, ulong sequence)
+    {
+        node.Backend.Objects.DropHolder(new ObjectId(owner, sequence), holder);
+        return Task.CompletedTask;
+    }
+
     public Task Done(string holder, ulong owner, ulong sequence)
     {
         node.Backend.Objects.DropResult(new ObjectId(owner, sequence));

@@ -27,4 +27,7 @@ internal interface INodeGrain : IGrainWithStringKey
     /// </summary>
     [OneWay]
     Task Send(string from, INodeResults replyTo, IReadOnlyList<WireTask> tasks);
+
+    /// <summary>Node <paramref name="nodeId"/> drains (it stops cleanly): place nothing more on it.</summary>
+    Task Draining(string nodeId);
 }

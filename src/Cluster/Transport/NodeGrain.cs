@@ -23,4 +23,10 @@ internal sealed class NodeGrain(RayNode node) : Grain, INodeGrain
     }
 
     public Task Send(string from, INodeResults replyTo, IReadOnlyList<WireTask> tasks) => Submit(from, replyTo, tasks);
+
+    public Task Draining(string nodeId)
+    {
+        node.Backend.OnNodeDraining(nodeId);
+        return Task.CompletedTask;
+    }
 }

@@ -30,6 +30,9 @@ internal sealed class Outbox<T>(Func<List<T>, Task> send, Action<List<T>, Except
     /// <summary>Items sent so far.</summary>
     public long Items => Interlocked.Read(ref _items);
 
+    /// <summary>True when nothing waits to be sent and no grain call of this outbox is on its way.</summary>
+    public bool IsIdle => _queue.IsEmpty && Volatile.Read(ref _pumping) == 0;
+
     public void Post(T item)
     {
         _queue.Enqueue(item);

@@ -43,6 +43,19 @@ internal sealed class WireError
     /// </summary>
     public bool IsNodeShutdown => TaskName is null && Type == typeof(RuntimeShutdownException).FullName;
 
+    /// <summary>The type a draining node names when it hands a spec back (see <see cref="NodeDraining"/>).</summary>
+    public const string DrainingType = "RaySharp.Cluster.NodeDraining";
+
+    /// <summary>
+    /// True when the node did not take the task because it drains (it stops cleanly): its sender places it on another
+    /// node without spending a retry, as the task never started.
+    /// </summary>
+    public bool IsNodeDraining => TaskName is null && Type == DrainingType;
+
+    /// <summary>A spec handed back, untouched, by node <paramref name="nodeId"/>, which drains.</summary>
+    public static WireError NodeDraining(string nodeId) =>
+        new(DrainingType, $"node {nodeId} is draining (it stops) and takes no new task", string.Empty, null, 0, 0);
+
     /// <summary>Describes <paramref name="error"/>.</summary>
     public static WireError From(Exception error) => error is RayTaskException { InnerException: { } inner } task
         ? new WireError(inner.GetType().FullName ?? inner.GetType().Name, inner.Message, task.RemoteStackTrace, task.TaskName, task.TaskId.Owner, task.TaskId.Sequence)
