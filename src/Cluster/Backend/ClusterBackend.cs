@@ -784,7 +784,7 @@ internal sealed class ClusterBackend : IRayBackend
     }
 
     private Outbox<WireTask> NewSpecOutbox(INodeGrain grain) => new(
-        batch => IsDriver ? grain.Submit(NodeId, _replyTo.Value, batch) : grain.Send(NodeId, _replyTo.Value, batch),
+        batch => grain.Submit(NodeId, _replyTo.Value, batch),
         (batch, error) =>
         {
             foreach (var spec in batch)
@@ -792,7 +792,11 @@ internal sealed class ClusterBackend : IRayBackend
                 Undelivered(spec.Key, error);
             }
         },
-        static spec => spec.Spec.Length);
+        static spec => spec.Spec.Length)
+    {
+        // A node's lone spec goes one-way (see INodeGrain.Send); a driver's always waits for acceptance.
+        SendFirst = IsDriver ? null : batch => grain.Send(NodeId, _replyTo.Value, batch),
+    };
 
     /// <summary>For an unschedulable request: the largest node's resources, and which node it is.</summary>
     internal string DescribeLargestNode() => LargestNode();

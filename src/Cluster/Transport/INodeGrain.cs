@@ -21,9 +21,10 @@ internal interface INodeGrain : IGrainWithStringKey
     Task Submit(string from, INodeResults replyTo, IReadOnlyList<WireTask> tasks);
 
     /// <summary>
-    /// <see cref="Submit"/> without the acceptance reply, for a node's own batches: one message less per batch. Between
-    /// silos a batch is lost only with a node, which membership reports, so its tasks are retried as a running task's
-    /// are. A driver keeps <see cref="Submit"/>: its batches pass through a gateway that may fail on its own.
+    /// <see cref="Submit"/> without the acceptance reply, for the lone spec a node sends after a pause: one message less
+    /// on a round trip's path (a busy stream keeps <see cref="Submit"/>, whose reply paces its batches). Between silos a
+    /// batch is lost only with a node, which membership reports, so its tasks are retried as a running task's are. A
+    /// driver always uses <see cref="Submit"/>: its batches pass through a gateway that may fail on its own.
     /// </summary>
     [OneWay]
     Task Send(string from, INodeResults replyTo, IReadOnlyList<WireTask> tasks);

@@ -9,9 +9,9 @@ namespace RaySharp.Cluster.Transport;
 /// <summary>
 /// Batches what one node sends another: items queue without a lock, and one pump at a time sends everything queued
 /// (up to <paramref name="maxBatch"/> items, or <see cref="MaxBatchBytes"/> as <paramref name="sizeOf"/> counts them)
-/// in one grain call, so a batch stays far below Orleans' maximum message size (100 MB by default). While a call is on its way (or, for a one-way call, while the
-/// pump yields the thread once), the next batch fills, so the batches grow with the load and a lone item leaves at once,
-/// sent by the thread that posted it.
+/// in one grain call, so a batch stays far below Orleans' maximum message size (100 MB by default). While a call is on
+/// its way (or, for a one-way call, while the pump yields the thread once), the next batch fills, so the batches grow
+/// with the load and a lone item leaves at once, sent by the thread that posted it.
 /// </summary>
 /// <typeparam name="T">The item: a task spec or a result.</typeparam>
 internal sealed class Outbox<T>(Func<List<T>, Task> send, Action<List<T>, Exception> failed, Func<T, int> sizeOf, int maxBatch = 4096)
@@ -30,6 +30,12 @@ internal sealed class Outbox<T>(Func<List<T>, Task> send, Action<List<T>, Except
     /// <summary>Items sent so far.</summary>
     public long Items => Interlocked.Read(ref _items);
 
+    /// <summary>
+    /// When set, sends the first batch of each run of the pump (a lone item, after a pause): a one-way call there saves
+    /// the reply's latency, while the later batches of a busy run wait for their replies, which is what lets them fill.
+    /// </summary>
+    public Func<List<T>, Task>? SendFirst { get; init; }
+
     /// <summary>True when nothing waits to be sent and no grain call of this outbox is on its way.</summary>
     public bool IsIdle => _queue.IsEmpty && Volatile.Read(ref _pumping) == 0;
 
@@ -45,6 +51,7 @@ internal sealed class Outbox<T>(Func<List<T>, Task> send, Action<List<T>, Except
 
     private async Task PumpAsync()
     {
+        var first = true;
         while (true)
         {
             var batch = new List<T>();
@@ -71,7 +78,8 @@ internal sealed class Outbox<T>(Func<List<T>, Task> send, Action<List<T>, Except
             Interlocked.Add(ref _items, batch.Count);
             try
             {
-                var sending = send(batch);
+                var sending = first && SendFirst is { } sendFirst ? sendFirst(batch) : send(batch);
+                first = false;
                 if (sending.IsCompleted)
                 {
                     // A one-way call returns at once: go on off the poster's thread, so the next batch fills meanwhile.
