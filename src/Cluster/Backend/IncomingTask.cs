@@ -13,6 +13,7 @@ internal sealed class IncomingTask(ClusterBackend backend, string from, INodeRes
     public void OnObjectCompleted(ObjectEntry entry, int token)
     {
         backend.LocalLedger.Remove(request);
+        backend.Incoming.Remove(from, key);
         WireResult result;
         if (entry.Error is { } error)
         {

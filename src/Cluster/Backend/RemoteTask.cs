@@ -13,7 +13,7 @@ namespace RaySharp.Cluster.Backend;
 /// A task this node placed on another: it waits, without a thread, until its ref arguments are ready here, then its
 /// spec (with their values) goes out in the node's next batch; the result's bytes complete the caller's entry.
 /// </summary>
-internal sealed class RemoteTask : ArgumentWaiter
+internal sealed partial class RemoteTask : ArgumentWaiter
 {
     private readonly ClusterBackend _backend;
     private readonly TaskSpec _spec;
@@ -44,8 +44,12 @@ internal sealed class RemoteTask : ArgumentWaiter
 
     public ObjectEntry Result { get; }
 
-    /// <summary>Registers on the unready ref arguments; sends at once when there are none.</summary>
-    public void Start() => WaitFor(_spec.Args);
+    /// <summary>Becomes its result's producer (so <c>Ray.Cancel</c> reaches it), registers on the unready ref arguments; sends at once when there are none.</summary>
+    public void Start()
+    {
+        Result.Producer = this;
+        WaitFor(_spec.Args);
+    }
 
     /// <summary>Publishes a result that came back, or fails the entry with its error; frees the demand placed on the node.</summary>
     public void Complete(WireResult result, MessagePackSerializerOptions options)
@@ -54,7 +58,7 @@ internal sealed class RemoteTask : ArgumentWaiter
         {
             if (result.Error is { } error)
             {
-                Result.TryFail(error.ToException(Node.NodeId));
+                Result.TryFail(IsCancellation(error) ? CancelledError() : error.ToException(Node.NodeId));
             }
             else if (ObjectReference.TryRead(result.Value, out var large))
             {
@@ -128,6 +132,11 @@ internal sealed class RemoteTask : ArgumentWaiter
             _backend.Forget(this);
             Fail(new NodeTaskException(_backend.NodeId, error.GetType().FullName!, $"task '{_spec.Function.Name}' could not be written to send to node {Node.NodeId}: {error.Message}", error.StackTrace ?? string.Empty));
             return;
+        }
+
+        if (!TryMarkSent())
+        {
+            return; // cancelled meanwhile: its ref has failed already
         }
 
         Node.Specs.Post(new WireTask(Key, bytes));
