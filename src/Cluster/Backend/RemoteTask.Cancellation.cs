@@ -17,6 +17,7 @@ internal sealed partial class RemoteTask : ITaskProducer
     private const int Sent = 1;
     private const int CancelledHere = 2;
 
+    private readonly Lock _posting = new();
     private int _stage;
     private int _cancel; // the CancelMode asked, once asked
 
@@ -29,25 +30,27 @@ internal sealed partial class RemoteTask : ITaskProducer
     {
         var mode = CancelMode.Cancel | (force ? CancelMode.Force : 0) | (recursive ? CancelMode.Recursive : 0);
         Interlocked.CompareExchange(ref _cancel, (int)mode, 0);
-        if (Interlocked.CompareExchange(ref _stage, CancelledHere, Waiting) == Waiting)
+        bool stoppedHere;
+        lock (_posting)
+        {
+            stoppedHere = Interlocked.CompareExchange(ref _stage, CancelledHere, Waiting) == Waiting;
+            if (!stoppedHere && !Result.IsCompleted)
+            {
+                // Behind its spec in the node's outbox (the lock keeps the two in order), so the node finds the task.
+                Node.Specs.Post(WireTask.CancelOf(Key, force, recursive));
+            }
+        }
+
+        if (stoppedHere)
         {
             // Still waiting for its arguments here: it never leaves.
             _backend.Forget(this);
             Fail(CancelledError());
-            return;
         }
-
-        if (Result.IsCompleted)
-        {
-            return;
-        }
-
-        if (force)
+        else if (force)
         {
             Result.TryFail(CancelledError()); // as locally: force fails the ref of a running task at once
         }
-
-        Node.Specs.Post(WireTask.CancelOf(Key, force, recursive));
     }
 
     public bool TryRunOnWaitingThread() => false;
@@ -87,5 +90,18 @@ internal sealed partial class RemoteTask : ITaskProducer
     /// <summary>The task was cancelled on its node (not a task that threw a cancellation of its own, which is a task error).</summary>
     private static bool IsCancellation(WireError error) => error.TaskName is null && error.Type == typeof(TaskCancelledException).FullName;
 
-    private bool TryMarkSent() => Interlocked.CompareExchange(ref _stage, Sent, Waiting) == Waiting;
+    /// <summary>Posts the spec unless a cancel came first; a cancel posted later goes behind it.</summary>
+    private bool TryPostSpec(WireTask spec)
+    {
+        lock (_posting)
+        {
+            if (Interlocked.CompareExchange(ref _stage, Sent, Waiting) != Waiting)
+            {
+                return false;
+            }
+
+            Node.Specs.Post(spec);
+            return true;
+        }
+    }
 }

@@ -134,11 +134,9 @@ internal sealed partial class RemoteTask : ArgumentWaiter
             return;
         }
 
-        if (!TryMarkSent())
+        if (!TryPostSpec(new WireTask(Key, bytes)))
         {
             return; // cancelled meanwhile: its ref has failed already
         }
-
-        Node.Specs.Post(new WireTask(Key, bytes));
     }
 }
