@@ -23,6 +23,9 @@ internal sealed class RayNodeLifecycle(RayNode node, IOptions<NodeDrainOptions> 
 
     private async Task StartAsync(CancellationToken cancellation)
     {
+        // Made here, outside any grain turn (Orleans refuses to make an observer reference inside one): the first
+        // message a node sends may leave from a turn (an actor handle read in a batch posts its AddHolder there).
+        _ = node.Backend.ReplyTo;
         await node.Backend.RefreshNodesAsync().ConfigureAwait(false);
         _watch = Task.Run(() => node.Backend.WatchMembershipAsync(_stopping.Token), CancellationToken.None);
     }

@@ -40,12 +40,14 @@ internal sealed class ClusterActors
     /// <summary>Actors on other nodes this node knows, one endpoint per actor so every handle shares its callers' order.</summary>
     private readonly ConcurrentDictionary<ActorId, RemoteActor> _remote = new();
     /// <summary>
-    /// Actors on this node that other nodes may call: those placed here by another node, named ones, and those whose
-    /// handle was written to bytes. Held (there is no reference counting across nodes yet), and kept after death so
-    /// late calls fail with <see cref="ActorDiedException"/>.
+    /// Actors on this node that other nodes may call: those placed here by another node (held while a node holds a
+    /// handle, see <see cref="ActorHolders"/>), named ones, and those whose handle was written to bytes (held), kept
+    /// after death so late calls fail with <see cref="ActorDiedException"/>.
     /// </summary>
     private readonly ConcurrentDictionary<ActorId, ActorHandle> _hosted = new();
     private readonly ConcurrentDictionary<ActorId, (string Namespace, string Name)> _hostedNames = new();
+    /// <summary>For the actors other nodes placed here: how many nodes hold a handle (see <see cref="ActorHolders"/>).</summary>
+    private readonly ActorHolders _holders = new();
     /// <summary>Actors whose creation failed before they existed (a constructor argument failed, the spec did not read).</summary>
     private readonly ConcurrentDictionary<ActorId, WireError> _bornDead = new();
     /// <summary>Messages for actors whose creation has not arrived yet (a handle travelled faster than the creation).</summary>
@@ -65,6 +67,9 @@ internal sealed class ClusterActors
     }
 
     public ClusterBackend Backend => _backend;
+
+    /// <summary>The nodes holding handles to the actors other nodes placed here.</summary>
+    public ActorHolders Holders => _holders;
 
     /// <summary>Actor calls this node sent and the grain calls that carried them.</summary>
     public (long Messages, long Batches) Sent
@@ -198,7 +203,8 @@ internal sealed class ClusterActors
             case RemoteActor remote:
                 return remote.NodeId;
             default:
-                // Another node may call it from now on, and handles are not counted across nodes: hold it.
+                // Another node may call it from now on. One placed here by another node is counted (ActorHolders); one
+                // created here is held from now on, as the handle in flight is not counted yet.
                 _hosted.TryAdd(handle.Id, handle);
                 return _backend.NodeId;
         }
@@ -575,6 +581,7 @@ internal sealed class ClusterActors
                 ?? throw new InvalidOperationException($"'{spec.Function.Name}' is not an actor constructor, so it cannot create actor {id}.");
             var options = message.Options.ToOptions();
             var handle = _local.CreateActor(spec.Function, spec.Args, options, type, id);
+            _holders.Track(handle); // before it is listed: a node's AddHolder may arrive at once
             _hosted[id] = handle;
             if (options.Name is { } name)
             {
@@ -610,6 +617,12 @@ internal sealed class ClusterActors
         if (message.Kind is ActorMessageKind.Kill or ActorMessageKind.KillAndRestart)
         {
             handle?.Endpoint?.Kill(message.Kind == ActorMessageKind.Kill);
+            return;
+        }
+
+        if (message.Kind is ActorMessageKind.AddHolder or ActorMessageKind.ReleaseHolder)
+        {
+            _holders.Apply(id, message.Kind, handle?.Endpoint);
             return;
         }
 

@@ -21,7 +21,7 @@ namespace RaySharp.Cluster.Actors;
 /// constructor arguments are pending), every call waits behind it.
 /// </summary>
 [DebuggerDisplay("Remote actor {ClassName,nq} {Id} on {NodeId,nq}")]
-internal sealed class RemoteActor : IActorEndpoint
+internal sealed partial class RemoteActor : IActorEndpoint
 {
     private readonly ClusterActors _actors;
     private readonly ActorHandleType? _handleType;
@@ -53,6 +53,7 @@ internal sealed class RemoteActor : IActorEndpoint
         _handleType = handleType;
         Name = name;
         _created = created;
+        _holding = !created; // the host counts the creating node from the creation on
     }
 
     public IRayBackend Backend => _actors.Backend;
@@ -252,6 +253,7 @@ internal sealed class RemoteActor : IActorEndpoint
                     _actors.SendKill(this, noRestart);
                 }
 
+                ReleaseIfDueLocked();
                 return;
             }
 
@@ -285,15 +287,6 @@ internal sealed class RemoteActor : IActorEndpoint
         _actors.SendKill(this, noRestart);
     }
 
-    /// <summary>Handles of a remote actor are not counted across nodes: it lives until it is killed or its node stops.</summary>
-    public void HandleCreated()
-    {
-    }
-
-    public void HandleCollected()
-    {
-    }
-
     /// <summary>Sends the ready calls at the head of <paramref name="caller"/>'s queue; a call that failed here is skipped.</summary>
     private void DrainLocked(object caller)
     {
@@ -314,6 +307,7 @@ internal sealed class RemoteActor : IActorEndpoint
         if (queue.Count == 0)
         {
             _waiting.Remove(caller);
+            ReleaseIfDueLocked();
         }
     }
 }

@@ -17,10 +17,16 @@ internal enum ActorMessageKind
 
     /// <summary>Kill the actor and let it restart while its <c>MaxRestarts</c> allows.</summary>
     KillAndRestart,
+
+    /// <summary>The sending node holds a handle to the actor now (it had none): the actor stays alive for it.</summary>
+    AddHolder,
+
+    /// <summary>The sending node's last handle to the actor was collected, after the calls it sent.</summary>
+    ReleaseHolder,
 }
 
 /// <summary>
-/// One message to the node that hosts an actor: a call, its creation or a kill. Messages from one node travel in one
+/// One message to the node that hosts an actor: a call, its creation, a kill, or a change in whether the sender holds a handle. Messages from one node travel in one
 /// outbox, in the order they were posted, so a creation arrives before the calls behind it and a kill after them.
 /// </summary>
 [GenerateSerializer, Immutable]

@@ -10,6 +10,7 @@ using Orleans.Runtime;
 using RaySharp.Actors;
 using RaySharp.Backend;
 using RaySharp.Cluster.Actors;
+using RaySharp.Cluster.Cancellation;
 using RaySharp.Cluster.Draining;
 using RaySharp.Cluster.Objects;
 using RaySharp.Cluster.Transport;
@@ -89,6 +90,9 @@ internal sealed class ClusterBackend : IRayBackend
     /// <summary>Actors across the cluster: placement, remote handles and calls, the actors other nodes placed here.</summary>
     public ClusterActors ClusterActors { get; }
 
+    /// <summary>The tasks other nodes sent here that have not ended, for their senders' cancels.</summary>
+    public IncomingTasks Incoming { get; } = new();
+
     /// <summary>A driver (no membership): it hosts no actor.</summary>
     public bool IsDriver => _membership is null;
 
@@ -144,6 +148,7 @@ internal sealed class ClusterBackend : IRayBackend
         else if (remote is not null)
         {
             SendTo(remote, spec, outputs.Result, request, attempt: 1);
+            RemoteChild.Link(_local, outputs.Result); // a recursive cancel of the task submitting it reaches it
         }
         else
         {
@@ -172,6 +177,12 @@ internal sealed class ClusterBackend : IRayBackend
             // Handed back untouched: the sender places them on another node without spending a retry.
             foreach (var task in tasks)
             {
+                if (task.Cancel != CancelMode.None)
+                {
+                    Incoming.Cancel(from, task.Key, task.Cancel); // a cancel for a task that runs here is no spec to hand back
+                    continue;
+                }
+
                 SendResult(from, replyTo, new WireResult(task.Key, null, WireError.NodeDraining(NodeId)));
             }
 
@@ -180,6 +191,12 @@ internal sealed class ClusterBackend : IRayBackend
 
         foreach (var task in tasks)
         {
+            if (task.Cancel != CancelMode.None)
+            {
+                Incoming.Cancel(from, task.Key, task.Cancel);
+                continue;
+            }
+
             TaskSpec spec;
             ResourceRequest request;
             try
@@ -196,12 +213,14 @@ internal sealed class ClusterBackend : IRayBackend
             var codec = spec.Function.Wire!.Result;
             var entry = codec.NewEntry(_local.NextObjectId());
             LocalLedger.Add(request);
+            Incoming.Add(from, task.Key, entry);
             try
             {
                 _local.Submit(spec, new TaskOutputs(entry), null);
             }
             catch (Exception error) when (error is ArgumentException or RuntimeShutdownException)
             {
+                Incoming.Remove(from, task.Key);
                 LocalLedger.Remove(request);
                 SendResult(from, replyTo, new WireResult(task.Key, null, WireError.From(error)));
                 continue;
@@ -544,6 +563,11 @@ internal sealed class ClusterBackend : IRayBackend
         }
 
         task.Abandon();
+        if (task.EndIfCancelled())
+        {
+            return; // Ray.Cancel reached it first: a cancelled task is never run again
+        }
+
         var spec = task.Spec;
         var options = spec.ResolveOptions();
         if (spendsRetry && options.MaxRetries != -1 && task.Attempt > options.MaxRetries)
@@ -572,6 +596,8 @@ internal sealed class ClusterBackend : IRayBackend
         {
             task.Result.TryFail(Lost($"no live node has the resources it needs ({task.Request}); the largest has {LargestNode()}."));
         }
+
+        task.ForwardCancelTo(task.Result.Producer);
 
         Exception Lost(string reason) => cause is null
             ? new NodeDiedException(task.Node.NodeId, options.Name ?? spec.Function.Name, task.Attempt, reason)

@@ -44,6 +44,7 @@ internal sealed class IncomingTask : IObjectWaiter
     private void Deliver(ObjectEntry entry)
     {
         _backend.LocalLedger.Remove(_request);
+        _backend.Incoming.Remove(_from, _key);
         WireResult result;
         if (entry.Error is { } error)
         {

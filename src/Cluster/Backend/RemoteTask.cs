@@ -15,7 +15,7 @@ namespace RaySharp.Cluster.Backend;
 /// A task this node placed on another: it waits, without a thread, until its ref arguments are ready here, then its
 /// spec (with their values) goes out in the node's next batch; the result's bytes complete the caller's entry.
 /// </summary>
-internal sealed class RemoteTask : ArgumentWaiter
+internal sealed partial class RemoteTask : ArgumentWaiter
 {
     private readonly ClusterBackend _backend;
     private readonly TaskSpec _spec;
@@ -46,8 +46,12 @@ internal sealed class RemoteTask : ArgumentWaiter
 
     public ObjectEntry Result { get; }
 
-    /// <summary>Registers on the unready ref arguments; sends at once when there are none.</summary>
-    public void Start() => WaitFor(_spec.Args);
+    /// <summary>Becomes its result's producer (so <c>Ray.Cancel</c> reaches it), registers on the unready ref arguments; sends at once when there are none.</summary>
+    public void Start()
+    {
+        Result.Producer = this;
+        WaitFor(_spec.Args);
+    }
 
     /// <summary>Publishes a result that came back, or fails the entry with its error; frees the demand placed on the node.</summary>
     public void Complete(WireResult result, MessagePackSerializerOptions options)
@@ -56,7 +60,7 @@ internal sealed class RemoteTask : ArgumentWaiter
         {
             if (result.Error is { } error)
             {
-                Result.TryFail(error.ToException(Node.NodeId));
+                Result.TryFail(IsCancellation(error) ? CancelledError() : error.ToException(Node.NodeId));
             }
             else if (ObjectReference.TryRead(result.Value, out var large))
             {
@@ -138,7 +142,7 @@ internal sealed class RemoteTask : ArgumentWaiter
 
         if (uploads is null)
         {
-            Node.Specs.Post(new WireTask(Key, bytes));
+            _ = TryPostSpec(new WireTask(Key, bytes)); // false: cancelled meanwhile, its ref has failed already
         }
         else
         {
@@ -159,6 +163,6 @@ internal sealed class RemoteTask : ArgumentWaiter
             return;
         }
 
-        Node.Specs.Post(new WireTask(Key, bytes));
+        _ = TryPostSpec(new WireTask(Key, bytes));
     }
 }

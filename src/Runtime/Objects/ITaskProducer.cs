@@ -6,6 +6,9 @@ internal interface ITaskProducer
     /// <summary>Cancels the producing task (Ray's <c>ray.cancel</c>).</summary>
     void Cancel(bool force, bool recursive);
 
+    /// <summary>True once the task has ended: a parent drops it from the children a recursive cancel reaches.</summary>
+    bool IsFinished { get; }
+
     /// <summary>
     /// Runs the producing task on this thread, which runs no task and is about to block for the result with no
     /// timeout, when the task is ready and has not started (a dispatched task, or a queued call on a sync actor):

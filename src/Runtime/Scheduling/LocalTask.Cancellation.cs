@@ -86,8 +86,11 @@ internal sealed partial class LocalTask
         RequestCancellation();
     }
 
-    /// <summary>Remembers a task submitted from inside this one, so a recursive cancel reaches it.</summary>
-    public void AddChild(LocalTask child)
+    /// <inheritdoc />
+    public bool IsFinished => State == Finished;
+
+    /// <summary>Remembers a task submitted from inside this one (here or, on a cluster, on another node), so a recursive cancel reaches it.</summary>
+    public void AddChild(ITaskProducer child)
     {
         var extras = Extras;
         var children = Volatile.Read(ref extras.Children);
@@ -101,7 +104,7 @@ internal sealed partial class LocalTask
         {
             if (children.Count >= 16 && children.Count == children.Capacity)
             {
-                children.RemoveAll(static c => c.State == Finished);
+                children.RemoveAll(static c => c.IsFinished);
             }
 
             children.Add(child);
@@ -182,7 +185,7 @@ internal sealed partial class LocalTask
         }
     }
 
-    private List<LocalTask> SnapshotChildren()
+    private List<ITaskProducer> SnapshotChildren()
     {
         var children = ExtrasIfAny?.Children;
         if (children is null)

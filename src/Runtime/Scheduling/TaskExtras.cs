@@ -20,7 +20,8 @@ internal sealed class TaskExtras
 
     public CancellationTokenSource? Cancellation;
 
-    public List<LocalTask>? Children;
+    /// <summary>The tasks this one submitted (local tasks, and on a cluster tasks sent to other nodes), for a recursive cancel.</summary>
+    public List<ITaskProducer>? Children;
 
     /// <summary>The GPU numbers the task holds while it holds its resources (an actor's creation: for the actor's life).</summary>
     public int[]? GpuIds;
