@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using RaySharp.Observability;
+using RaySharp.Observability.Logging;
 
 namespace RaySharp.Scheduling;
 
@@ -75,10 +76,27 @@ internal sealed partial class LocalTask
     {
         _backend.Events?.Ended(Sequence, Name, TypeForState, ActorSequence, error, leavesQueue: !_leftQueue);
         _leftQueue = true;
+        if (error is not null)
+        {
+            _backend.Runtime.Log.Scheduling.TaskEnded(Name, Id, _attempts + 1, error);
+        }
         if (ExtrasIfAny?.Trace is { Span: { } span } trace)
         {
             trace.Span = null;
             Tracing.Ended(span, error);
         }
     }
+
+    /// <summary>An attempt threw and the task runs again (its attempt count already raised).</summary>
+    private void LogRetry(Exception error)
+    {
+        var log = _backend.Runtime.Log.Scheduling;
+        if (log.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information))
+        {
+            log.TaskRetrying(Name, Id, _attempts, error.GetType().FullName ?? error.GetType().Name, _options.MaxRetries);
+        }
+    }
+
+    /// <summary>The task can never fit the runtime: an operator's problem (a resource no node has), so a Warning.</summary>
+    private void LogUnschedulable(TaskUnschedulableException error) => _backend.Runtime.Log.Scheduling.TaskUnschedulable(error.Message);
 }

@@ -4,6 +4,9 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Threading;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using RaySharp.Observability.Logging;
 
 namespace RaySharp.Objects.Store;
 
@@ -55,6 +58,9 @@ internal sealed class ObjectStore : IDisposable
     public long InlineMaxBytes { get; }
 
     public string SpillPath => _spill.Path;
+
+    /// <summary>Where spills and a full store are logged (<see cref="RayLogCategories.ObjectStore"/>).</summary>
+    public ILogger Log { get; init; } = NullLogger.Instance;
 
     /// <summary>Accounts a value being put, before its ref exists; throws <see cref="ObjectStoreFullException"/> when it cannot fit.</summary>
     public void AdmitPut(ObjectEntry entry)
@@ -128,6 +134,7 @@ internal sealed class ObjectStore : IDisposable
         record.SpilledBytes = 0;
         record.PinnedRefs = null; // the restored value holds its refs again
         _restoreCount++;
+        Log.ObjectRestored(record.Id, record.SizeBytes);
         if (!MakeRoom(record.SizeBytes))
         {
             _overcommits++; // a read never fails for lack of memory
@@ -288,10 +295,13 @@ internal sealed class ObjectStore : IDisposable
             {
                 if (throwWhenFull)
                 {
-                    throw Full(size);
+                    var full = Full(size);
+                    Log.StoreFull(full.Message);
+                    throw full;
                 }
 
                 _overcommits++;
+                Log.ResultOverCapacity(size, _used, CapacityBytes);
             }
 
             var record = new StoredObject(this, entry, size);
@@ -376,6 +386,7 @@ internal sealed class ObjectStore : IDisposable
         _used -= record.SizeBytes;
         _spilled += bytes;
         _spillCount++;
+        Log.ObjectSpilled(record.Id, record.SizeBytes, bytes, file, _used, CapacityBytes);
     }
 
     private void DrainDyingLocked()
