@@ -273,7 +273,7 @@ internal sealed partial class LocalBackend : IRayBackend
 
     public ObjectEntry? FindObject(ObjectId id) => Store.Find(id);
 
-    public IReadOnlyList<ObjectInfo> ObjectsInStore() => Store.Objects();
+    public IReadOnlyList<ObjectInfo> ObjectsInStore() => WithHolders(Store.Objects());
 
     public ObjectStoreMemoryInfo StoreMemory() => Store.Memory();
 

@@ -219,14 +219,20 @@ internal sealed class ObjectStore : IDisposable
             var list = new List<ObjectInfo>(_records.Count);
             foreach (var record in _records.Values)
             {
+                var captured = heldBy.GetValueOrDefault(record.Id);
                 list.Add(new ObjectInfo(
                     record.Id,
                     record.SizeBytes,
                     TypeNameOf(record.ValueType),
                     record.IsSpilled ? ObjectLocation.Spilled : ObjectLocation.Memory,
                     record.SpilledBytes,
-                    heldBy.GetValueOrDefault(record.Id),
-                    record.PinnedRefs?.Length ?? 0));
+                    captured,
+                    record.PinnedRefs?.Length ?? 0)
+                {
+                    OwnerTaskId = record.Creator.TaskId,
+                    Owner = record.Creator.Name ?? ObjectCreator.Driver,
+                    ReferenceType = captured > 0 ? ObjectReferenceType.CapturedInObject : ObjectReferenceType.LocalReference,
+                });
             }
 
             list.Sort(static (a, b) => a.Id.Sequence.CompareTo(b.Id.Sequence));
@@ -304,7 +310,7 @@ internal sealed class ObjectStore : IDisposable
                 Log.ResultOverCapacity(size, _used, CapacityBytes);
             }
 
-            var record = new StoredObject(this, entry, size);
+            var record = new StoredObject(this, entry, size) { Creator = ObjectCreator.Of(entry) };
             _records.Add(record.Id, record);
             _lru.AddLast(record.LruNode);
             _used += size;
