@@ -397,6 +397,11 @@ internal sealed class ClusterBackend : IRayBackend
             }
         }
 
+        foreach (var departed in _viewLog.Departed)
+        {
+            IsDead(departed);
+        }
+
         foreach (var (node, isDead) in dead)
         {
             if (isDead)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using Microsoft.Extensions.Logging;
 using RaySharp.Observability.Logging;
 
@@ -11,6 +12,7 @@ namespace RaySharp.Cluster.Backend;
 internal sealed class NodeViewLog(ILogger logger)
 {
     private readonly ConcurrentDictionary<string, byte> _dead = new();
+    private readonly ConcurrentDictionary<string, byte> _departed = new();
 
     public void Joined(RemoteNode node)
     {
@@ -20,10 +22,18 @@ internal sealed class NodeViewLog(ILogger logger)
         }
     }
 
-    public void Left(string nodeId) => logger.NodeLeft(nodeId);
+    /// <summary>Nodes that left the view and are not known dead yet: each membership change asks about them again.</summary>
+    public ICollection<string> Departed => _departed.Keys;
+
+    public void Left(string nodeId)
+    {
+        _departed.TryAdd(nodeId, 0);
+        logger.NodeLeft(nodeId);
+    }
 
     public void Died(string nodeId, int pendingTasks)
     {
+        _departed.TryRemove(nodeId, out _);
         if (_dead.TryAdd(nodeId, 0))
         {
             logger.NodeDied(nodeId, pendingTasks);
