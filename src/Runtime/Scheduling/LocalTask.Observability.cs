@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using RaySharp.Objects;
 using RaySharp.Observability;
 using RaySharp.Observability.Logging;
 
@@ -9,7 +10,7 @@ namespace RaySharp.Scheduling;
 /// The task's hooks into the state API, the timeline and tracing: one event per submission, start and end (a lock-free
 /// write into the thread's ring), and spans only while someone listens to <see cref="Tracing.Source"/>.
 /// </summary>
-internal sealed partial class LocalTask
+internal sealed partial class LocalTask : ITaskIdentity
 {
     /// <summary>Set once the task has started or ended, so the metrics' queue length counts it out once.</summary>
     private bool _leftQueue;

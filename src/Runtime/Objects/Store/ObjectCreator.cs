@@ -1,5 +1,3 @@
-using RaySharp.Scheduling;
-
 namespace RaySharp.Objects.Store;
 
 /// <summary>
@@ -11,7 +9,7 @@ internal readonly record struct ObjectCreator(TaskId? TaskId, string Name)
     public const string Driver = "driver";
 
     public static ObjectCreator Of(ObjectEntry entry) =>
-        entry.Producer is LocalTask producer ? new(producer.Id, producer.Name)
-        : BlockingScope.Current is LocalTask current ? new(current.Id, current.Name)
+        entry.Producer is ITaskIdentity producer ? new(producer.Id, producer.Name)
+        : BlockingScope.Current is ITaskIdentity current ? new(current.Id, current.Name)
         : new(null, Driver);
 }
