@@ -35,16 +35,20 @@ public sealed class LocalCluster : IDisposable
         try
         {
             string[] common = ["--num-cpus", cpusPerNode.ToString(CultureInfo.InvariantCulture), "--exit-with", Environment.ProcessId.ToString(CultureInfo.InvariantCulture)];
-            cluster._nodes.Add(await RayNodeProcess.StartAsync(app, ["--head", "--port", "0", .. common], cluster.Log("head"), JoinTimeout));
+            Console.Write("   starting the head node");
+            cluster._nodes.Add(await RayNodeProcess.StartAsync(app, ["--head", "--port", "0", .. common], cluster.Log("head"), JoinTimeout, Dot));
+            Console.WriteLine();
             Console.WriteLine($"   head node   pid {cluster.Head.Pid,-7} {cluster.Head.NodeId} (gateway {cluster.Head.Gateway})");
+            Console.Write($"   starting {workers} worker nodes");
             var joining = Enumerable.Range(1, workers).Select(i => RayNodeProcess.StartAsync(
-                app, ["--address", cluster.Head.Gateway, "--token", cluster.Head.Token, .. common], cluster.Log($"worker-{i}"), JoinTimeout)).ToList();
+                app, ["--address", cluster.Head.Gateway, "--token", cluster.Head.Token, .. common], cluster.Log($"worker-{i}"), JoinTimeout, i == 1 ? Dot : null)).ToList();
             try
             {
                 await Task.WhenAll(joining);
             }
             finally
             {
+                Console.WriteLine();
                 cluster._nodes.AddRange(joining.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result));
             }
 
@@ -75,6 +79,9 @@ public sealed class LocalCluster : IDisposable
             node.Dispose();
         }
     }
+
+    /// <summary>A dot a second while a node starts: progress that reads the same on a terminal and in a log.</summary>
+    private static void Dot(int seconds) => Console.Write('.');
 
     private string Log(string name) => Path.Combine(LogDirectory, name + ".log");
 }

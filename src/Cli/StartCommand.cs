@@ -62,16 +62,20 @@ internal static class StartCommand
             ? $"Starting a head node from {request.App}…"
             : $"Starting a node from {request.App}, joining {request.Address ?? "the cluster in Redis"}…");
         RayNodeProcess node;
+        var progress = WaitProgress.OnConsole("waiting for the node to join");
         try
         {
             node = await RayNodeProcess.StartAsync(request.App, arguments, session.NewLogPath(request.Head), JoinTimeout,
-                seconds => Console.WriteLine($"  waiting for the node to join ({seconds} s)…"), detach: true).ConfigureAwait(false);
+                seconds => progress.Report(TimeSpan.FromSeconds(seconds)), detach: true).ConfigureAwait(false);
         }
         catch (Exception error) when (error is InvalidOperationException or FileNotFoundException)
         {
+            progress.End();
             await Console.Error.WriteLineAsync($"raysharp start: {error.Message}").ConfigureAwait(false);
             return 1;
         }
+
+        progress.End();
 
         session.Record(new NodeRecord(node.Pid, Session.StartTimeOf(node.Pid), node.NodeId, node.Gateway, node.IsHead, node.Token, Path.GetFullPath(request.App), node.LogPath));
         Console.WriteLine($"Node {node.NodeId} joined (pid {node.Pid}, gateway {node.Gateway}, log {node.LogPath}).");

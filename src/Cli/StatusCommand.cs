@@ -37,7 +37,7 @@ internal static class StatusCommand
         IReadOnlyList<RayNodeStatus> nodes;
         try
         {
-            nodes = await RayCluster.StatusAsync(address, token ?? "").ConfigureAwait(false);
+            nodes = await WithProgress(RayCluster.StatusAsync(address, token ?? ""), $"waiting for the cluster at {address} to answer").ConfigureAwait(false);
         }
         catch (Exception error) when (error is ArgumentException or InvalidOperationException or UnauthorizedAccessException)
         {
@@ -47,6 +47,21 @@ internal static class StatusCommand
 
         Console.Write(Render(address, nodes));
         return 0;
+    }
+
+    /// <summary>Shows progress once <paramref name="work"/> has taken a second, until it ends (a quick answer prints nothing more).</summary>
+    private static async Task<T> WithProgress<T>(Task<T> work, string message)
+    {
+        WaitProgress? progress = null;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (await Task.WhenAny(work, Task.Delay(TimeSpan.FromSeconds(1))).ConfigureAwait(false) != work)
+        {
+            progress ??= WaitProgress.OnConsole(message);
+            progress.Report(clock.Elapsed);
+        }
+
+        progress?.End();
+        return await work.ConfigureAwait(false);
     }
 
     /// <summary>The table, in the spirit of <c>ray status</c>.</summary>

@@ -11,7 +11,8 @@ public sealed class DashboardOptions
     /// <summary>The TCP port. Default 8265, Ray's; 0 picks a free port (read it from <see cref="RayDashboard.Url"/>).</summary>
     public int Port { get; init; } = 8265;
 
-    /// <summary>How often the page asks for fresh data. Default one second.</summary>
+    /// <summary>How often the dashboard reads the runtime's state and pushes what changed to the page (or, where the
+    /// page cannot stream, how often it polls). Default one second.</summary>
     public TimeSpan RefreshInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Where warnings go (binding beyond loopback). Default: standard error.</summary>

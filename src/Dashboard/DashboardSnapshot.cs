@@ -41,7 +41,7 @@ internal sealed record DashboardSnapshot(
             [.. tasks.TakeLast(RecentTasks).Reverse().Select(TaskRow.Of)],
             [.. tasks.Where(t => t.State == TaskState.Failed).TakeLast(RecentTasks).Reverse().Select(TaskRow.Of)],
             [.. state.Actors(limit: 1000).Select(a => new ActorRow(a.Id.ToString(), a.ClassName, a.Name, Upper(a.State), a.Restarts, a.NodeId, a.DeathCause))],
-            [.. state.Objects().TakeLast(RecentTasks).Select(o => new ObjectRow(o.Id.ToString(), o.SizeBytes, o.TypeName, o.Location.ToString().ToUpperInvariant()))]);
+            [.. state.Objects().TakeLast(RecentTasks).Select(ObjectRow.Of)]);
     }
 
     private static string Upper<TEnum>(TEnum value)
@@ -71,5 +71,16 @@ internal sealed record DashboardSnapshot(
 
     internal sealed record ActorRow(string ActorId, string ClassName, string? Name, string State, int Restarts, string NodeId, string? DeathCause);
 
-    internal sealed record ObjectRow(string ObjectId, long SizeBytes, string TypeName, string Location);
+    internal sealed record ObjectRow(string ObjectId, long SizeBytes, string TypeName, string Location, string Owner, string? OwnerTaskId, string ReferenceType, int UsedByPendingTasks)
+    {
+        public static ObjectRow Of(ObjectInfo o) => new(
+            o.Id.ToString(),
+            o.SizeBytes,
+            o.TypeName,
+            Upper(o.Location),
+            o.Owner,
+            o.OwnerTaskId?.ToString(),
+            Upper(o.ReferenceType),
+            o.UsedByPendingTasks);
+    }
 }

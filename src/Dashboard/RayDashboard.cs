@@ -17,7 +17,8 @@ namespace RaySharp.Dashboard;
 
 /// <summary>
 /// Ray's dashboard for a RaySharp runtime: a read-only web page, by default on http://127.0.0.1:8265, with the nodes
-/// and their resources, tasks by state (failed ones with their errors), actors, objects, live updates, and the
+/// and their resources, tasks by state (failed ones with their errors), actors, objects with their owners, live
+/// updates (server-sent events from <c>/api/events</c>), and the
 /// task timeline to download. Start it with <see cref="Start"/> and dispose it to stop it.
 /// </summary>
 /// <example><code>
@@ -120,6 +121,7 @@ public sealed class RayDashboard : IDisposable, IAsyncDisposable
         app.MapGet("/", () => DashboardAssets.Page(options.RefreshInterval));
         app.MapGet("/assets/{name}", (string name) => DashboardAssets.Asset(name));
         app.MapGet("/api/snapshot", () => Results.Json(DashboardSnapshot.Read(runtime.State), s_json));
+        app.MapGet("/api/events", (HttpContext context) => DashboardEvents.Stream(context, runtime, options.RefreshInterval, s_json, app.Lifetime.ApplicationStopping));
         app.MapGet("/api/timeline", () =>
         {
             // Written to memory first: Kestrel refuses the synchronous writes of the trace writer.

@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace RaySharp.Hosting;
 
@@ -11,7 +12,8 @@ public static class RaySharpServiceCollectionExtensions
 {
     /// <summary>
     /// Registers a <see cref="RayRuntime"/> singleton that starts when the host starts and shuts down (failing what is
-    /// still pending with <see cref="RuntimeShutdownException"/>) when the host stops.
+    /// still pending with <see cref="RuntimeShutdownException"/>) when the host stops. The runtime logs to the host's
+    /// <see cref="ILoggerFactory"/> (categories in <see cref="RayLogCategories"/>) unless <see cref="RayOptions.LoggerFactory"/> names another.
     /// </summary>
     /// <example><code>
     /// var builder = Host.CreateApplicationBuilder(args);
@@ -31,7 +33,11 @@ public static class RaySharpServiceCollectionExtensions
         var options = new RaySharpHostOptions();
         configure?.Invoke(options);
         services.AddSingleton(options);
-        services.AddSingleton(_ => options.InitializeAmbient ? Ray.Init(options.Ray) : new RayRuntime(options.Ray));
+        services.AddSingleton(provider =>
+        {
+            var ray = options.Ray.WithDefaultLoggerFactory(provider.GetService<ILoggerFactory>());
+            return options.InitializeAmbient ? Ray.Init(ray) : new RayRuntime(ray);
+        });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RaySharpHostedService>());
         return services;
     }

@@ -18,4 +18,27 @@ public sealed record ObjectInfo(
     ObjectLocation Location,
     long SpilledBytes,
     int HeldBySpilledObjects,
-    int NestedRefs);
+    int NestedRefs)
+{
+    /// <summary>The node that holds it (<see cref="NodeInfo.NodeId"/>).</summary>
+    public string NodeId { get; init; } = "";
+
+    /// <summary>
+    /// The task that made it: the one that returned it or called <c>Ray.Put</c> for it; null when the driver (code
+    /// outside any task) put it. Ray's owner of a task's result is the task's caller; this is the task itself, the
+    /// place to look for why the object exists.
+    /// </summary>
+    public TaskId? OwnerTaskId { get; init; }
+
+    /// <summary>The name of <see cref="OwnerTaskId"/>'s task, or <c>"driver"</c>.</summary>
+    public string Owner { get; init; } = "driver";
+
+    /// <summary>What keeps it alive (Ray's <c>reference_type</c>): a pending task's argument, a spilled object's ref, or code.</summary>
+    public ObjectReferenceType ReferenceType { get; init; }
+
+    /// <summary>
+    /// How many tasks that have not ended take it as an argument (Ray's <c>USED_BY_PENDING_TASK</c> references).
+    /// Actor calls are not counted.
+    /// </summary>
+    public int UsedByPendingTasks { get; init; }
+}

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using MessagePack;
+using Microsoft.Extensions.Logging;
 using RaySharp.Scheduling;
 
 namespace RaySharp;
@@ -90,6 +91,29 @@ public sealed class RayOptions
 
     /// <summary>When true, <see cref="Ray.Init"/> on a running runtime returns it instead of throwing (Ray's <c>ignore_reinit_error</c>).</summary>
     public bool IgnoreReinitError { get; init; }
+
+    /// <summary>
+    /// Where the runtime logs what an operator needs to know (actor restarts and deaths, task failures and retries,
+    /// spills and a full object store, cluster nodes joining and dying), under the <see cref="RayLogCategories"/>
+    /// categories. Null (the default) logs nothing, at no cost. <c>services.AddRaySharp</c> (RaySharp.Hosting) and
+    /// <c>AddRaySharpNode</c> (RaySharp.Cluster) set it to the host's factory when it is null.
+    /// </summary>
+    public ILoggerFactory? LoggerFactory { get => _loggerFactory; init => _loggerFactory = value; }
+
+    private ILoggerFactory? _loggerFactory;
+
+    /// <summary>A copy of these options that logs to <paramref name="factory"/>; these options when they already name a factory.</summary>
+    internal RayOptions WithDefaultLoggerFactory(ILoggerFactory? factory)
+    {
+        if (_loggerFactory is not null || factory is null)
+        {
+            return this;
+        }
+
+        var copy = (RayOptions)MemberwiseClone();
+        copy._loggerFactory = factory;
+        return copy;
+    }
 
     internal ResourceRequest Capacity()
     {

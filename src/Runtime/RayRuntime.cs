@@ -9,6 +9,7 @@ using RaySharp.CompilerServices;
 using RaySharp.Objects;
 using RaySharp.Objects.Semantics;
 using RaySharp.Observability;
+using RaySharp.Observability.Logging;
 using RaySharp.Scheduling;
 using RaySharp.Serialization;
 
@@ -47,6 +48,7 @@ public sealed class RayRuntime : IDisposable
         }
 
         ObjectStoreMemory = Options.ObjectStoreBytes();
+        Log = new RuntimeLog(Options.LoggerFactory);
         Serializer = new RuntimeSerializer(this, Options.FormatterResolvers ?? throw new ArgumentException("RayOptions.FormatterResolvers must not be null; leave it empty for none.", nameof(options)));
         _backend = backend(this);
         State = new RuntimeState(_backend);
@@ -79,6 +81,9 @@ public sealed class RayRuntime : IDisposable
         ?? Ray.Ambient;
 
     internal IRayBackend Backend => _backend;
+
+    /// <summary>This runtime's loggers (<see cref="RayOptions.LoggerFactory"/>).</summary>
+    internal RuntimeLog Log { get; }
 
     /// <summary>This runtime's serialization options (its own resolvers, refs read back here).</summary>
     internal RuntimeSerializer Serializer { get; }

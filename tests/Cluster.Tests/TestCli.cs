@@ -26,6 +26,8 @@ public sealed class TestCli
 
         Assert.True(start.ExitCode == 0, start.ToString());
         Assert.Matches(new Regex(@"^Starting a head node from .+ClusterSample\.dll…$", RegexOptions.Multiline), start.Output);
+        Assert.Matches(new Regex("^  waiting for the node to join…$", RegexOptions.Multiline), start.Output); // redirected: plain lines
+        Assert.DoesNotContain('\r', start.Output);
         Assert.Matches(new Regex(@"^Node 127\.0\.0\.1:\d+@\d+ joined \(pid \d+, gateway 127\.0\.0\.1:\d+, log .+\.log\)\.$", RegexOptions.Multiline), start.Output);
         Assert.Matches(new Regex("^Cluster token: [0-9a-f]{32}$", RegexOptions.Multiline), start.Output);
         Assert.Matches(new Regex(@"^  connect a driver:  RAY_ADDRESS=127\.0\.0\.1:\d+ RAY_CLUSTER_TOKEN=[0-9a-f]{32} ", RegexOptions.Multiline), start.Output);

@@ -70,7 +70,7 @@ internal static class DocumentationCompiler
     }
 
     /// <summary>
-    /// Writes the block as <c>DocsProgram.dll</c> into <paramref name="folder"/> with RaySharp and MessagePack beside it
+    /// Writes the block as <c>DocsProgram.dll</c> into <paramref name="folder"/> with RaySharp and its dependencies beside it
     /// and a runtime config, so that <c>dotnet DocsProgram.dll</c> runs it; returns its path.
     /// </summary>
     public static string EmitProgram(MarkdownCode code, string folder)
@@ -83,8 +83,8 @@ internal static class DocumentationCompiler
             throw new InvalidOperationException($"{code}: emit failed: " + string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
         }
 
-        // RaySharp and its dependencies as this test's build resolved them (MessagePack and what it needs).
-        foreach (var pattern in new[] { "RaySharp.dll", "MessagePack*.dll", "Microsoft.NET.StringTools.dll" })
+        // RaySharp and its dependencies as this test's build resolved them (MessagePack and what it needs, the logging abstractions).
+        foreach (var pattern in new[] { "RaySharp.dll", "MessagePack*.dll", "Microsoft.NET.StringTools.dll", "Microsoft.Extensions.Logging.Abstractions.dll", "Microsoft.Extensions.DependencyInjection.Abstractions.dll" })
         {
             foreach (var file in Directory.GetFiles(AppContext.BaseDirectory, pattern))
             {

@@ -24,6 +24,7 @@ public class SampleTests
     [Fact]
     public Task Cluster_RunsTheTutorialOnAHeadAndTwoWorkerProcesses() =>
         AssertPrints("Cluster",
+            "starting the head node",
             "head node   pid",
             "((2, 4, Simple), (4, 8, Computing))",
             "Run 1: counts [2, 2, 2, 2, 2]",

@@ -53,6 +53,7 @@ internal sealed class ClusterBackend : IRayBackend
     /// <summary>Nodes that died (true) or drain (false): never placed on again, and an object they owned is lost with them.</summary>
     private readonly ConcurrentDictionary<string, bool> _departed = new();
     private int _renamings;
+    private readonly NodeViewLog _viewLog;
     private RemoteNode[] _nodes = [];
     private object? _viewVersion;
     private long _nextKey;
@@ -78,6 +79,7 @@ internal sealed class ClusterBackend : IRayBackend
         _receiver = new ResultsReceiver(this);
         _replyTo = new Lazy<INodeResults>(() => grains.CreateObjectReference<INodeResults>(_receiver));
         Runtime = runtime;
+        _viewLog = new NodeViewLog(runtime.Log.Cluster);
         LocalLedger = new ResourceLedger(_local.Scheduler.Pool.Capacity);
         Objects = new ClusterObjects(nodeId, grains, serves: membership is not null, () => SerializerOptions, _local.FindObject, _local.Store.Share);
         Objects.HasLeft = HasLeft;
@@ -376,7 +378,9 @@ internal sealed class ClusterBackend : IRayBackend
                 try
                 {
                     var description = await grain.Describe().ConfigureAwait(false);
-                    next.Add(new RemoteNode(id, grain, RemoteNode.CapacityOf(description), NewSpecOutbox(grain)));
+                    var joined = new RemoteNode(id, grain, RemoteNode.CapacityOf(description), NewSpecOutbox(grain));
+                    next.Add(joined);
+                    _viewLog.Joined(joined);
                 }
                 catch (Exception error) when (error is not OutOfMemoryException)
                 {
@@ -484,6 +488,10 @@ internal sealed class ClusterBackend : IRayBackend
             if (active.Length != nodes.Count)
             {
                 Volatile.Write(ref _nodes, active);
+                foreach (var gone in nodes.Except(active))
+                {
+                    _viewLog.Left(gone.NodeId);
+                }
             }
         }
         finally
@@ -502,11 +510,26 @@ internal sealed class ClusterBackend : IRayBackend
             }
         }
 
+        var retried = new Dictionary<string, int>();
         foreach (var (key, task) in _pending)
         {
             if (IsDead(task.Node.NodeId) && _pending.TryRemove(key, out _))
             {
+                retried[task.Node.NodeId] = retried.GetValueOrDefault(task.Node.NodeId) + 1;
                 Retry(task);
+            }
+        }
+
+        foreach (var departed in _viewLog.Departed)
+        {
+            IsDead(departed);
+        }
+
+        foreach (var (node, isDead) in dead)
+        {
+            if (isDead)
+            {
+                _viewLog.Died(node, retried.GetValueOrDefault(node));
             }
         }
 

@@ -1,4 +1,5 @@
-// The RaySharp dashboard: polls /api/snapshot and renders it. Read-only; no library, nothing fetched from elsewhere.
+// The RaySharp dashboard: renders the snapshots /api/events streams (server-sent events), or polls /api/snapshot where
+// the stream cannot open. Read-only; no library, nothing fetched from elsewhere.
 (() => {
   "use strict";
   const refreshMs = Number(document.body.dataset.refreshMs) || 1000;
@@ -60,12 +61,40 @@
     rows("tasks", s.tasks, (t) => el("tr", {}, el("td", { class: "mono" }, shortId(t.taskId)), el("td", {}, t.name), el("td", {}, t.type),
       el("td", { class: `state-${t.state}` }, t.state), el("td", {}, t.attempts), el("td", {}, t.workerThreadId ?? ""),
       el("td", {}, t.durationMs === null ? "" : `${t.durationMs.toFixed(1)} ms`)), "no tasks yet");
-    rows("objects", s.objects, (o) => el("tr", {}, el("td", { class: "mono" }, shortId(o.objectId)), el("td", {}, o.typeName),
-      el("td", {}, bytes(o.sizeBytes)), el("td", {}, o.location)), "no tracked object (small objects stay inline)");
+    rows("objects", s.objects, (o) => el("tr", { "data-object-id": o.objectId }, el("td", { class: "mono" }, shortId(o.objectId)), el("td", {}, o.typeName),
+      el("td", {}, bytes(o.sizeBytes)), el("td", {}, o.location),
+      el("td", { class: "owner" }, o.ownerTaskId ? `${o.owner} (${shortId(o.ownerTaskId)})` : o.owner),
+      el("td", { class: "reference" }, o.referenceType), el("td", {}, o.usedByPendingTasks)), "no tracked object (small objects stay inline)");
     $("status").textContent = `live · updated ${new Date(s.time).toLocaleTimeString()}`;
   }
 
+  // The stream: each event is a whole snapshot. EventSource reconnects by itself after a drop; only a stream that never
+  // opened (no EventSource, or a proxy that refuses it) falls back to polling.
+  function stream() {
+    if (!window.EventSource) {
+      poll();
+      return;
+    }
+
+    const source = new EventSource("/api/events");
+    let opened = false;
+    $("status").dataset.mode = "stream";
+    source.onmessage = (event) => {
+      opened = true;
+      render(JSON.parse(event.data));
+    };
+    source.onerror = () => {
+      if (!opened) {
+        source.close();
+        poll();
+      } else {
+        $("status").textContent = "disconnected; reconnecting";
+      }
+    };
+  }
+
   async function poll() {
+    $("status").dataset.mode = "poll";
     try {
       const response = await fetch("/api/snapshot", { cache: "no-store" });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
@@ -77,5 +106,5 @@
     }
   }
 
-  poll();
+  stream();
 })();

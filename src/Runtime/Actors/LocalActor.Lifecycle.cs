@@ -79,6 +79,7 @@ internal sealed partial class LocalActor
         if (error is ActorCrashException && TryCountRestart())
         {
             // As a Ray actor whose process died during __init__: created again while MaxRestarts allows.
+            LogRestart("its constructor crashed", error);
             Backend.StartActor(this);
             return;
         }
@@ -162,6 +163,7 @@ internal sealed partial class LocalActor
             _current = null;
         }
 
+        LogDeath(reason, cause);
         foreach (var call in running)
         {
             call.AbandonWith(death);
@@ -236,6 +238,7 @@ internal sealed partial class LocalActor
             }
         }
 
+        LogRestart(restartReason!, cause);
         ended?.End();
         Backend.Scheduler.Release(_creationOptions.Request, 0, TakeGpuIds());
         Backend.StartActor(this);

@@ -46,6 +46,25 @@ internal sealed partial class LocalBackend
 
     public TaskCounters TaskCounters() => Events?.Counters() ?? default;
 
+    /// <summary>Adds what the store does not know to its rows: this node, and the unfinished tasks that take each object as an argument.</summary>
+    private List<ObjectInfo> WithHolders(IReadOnlyList<ObjectInfo> rows)
+    {
+        var uses = new Dictionary<ObjectId, int>();
+        foreach (var task in Live.Snapshot())
+        {
+            var args = task.Spec.Args;
+            for (var i = 0; i < args.DependencyCount; i++)
+            {
+                var id = args.GetDependency(i).Id;
+                uses[id] = uses.GetValueOrDefault(id) + 1;
+            }
+        }
+
+        return [.. rows.Select(row => uses.TryGetValue(row.Id, out var pending)
+            ? row with { NodeId = NodeId, UsedByPendingTasks = pending, ReferenceType = ObjectReferenceType.UsedByPendingTask }
+            : row with { NodeId = NodeId })];
+    }
+
     private static List<TaskRecord> TaskHistoryOf(TaskEventLog events) => Observability.TaskHistory.Build(events);
 
     /// <summary>Keeps a dying actor's last row for the state API.</summary>

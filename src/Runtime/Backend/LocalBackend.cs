@@ -26,7 +26,10 @@ internal sealed partial class LocalBackend : IRayBackend
         NodeId = _owner.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
         Events = runtime.Options.EnableTaskEvents ? new TaskEventLog() : null;
         Scheduler = new Scheduler(new ResourcePool(capacity), Budget);
-        Store = new ObjectStore(_owner, runtime.ObjectStoreMemory, runtime.Options.SpillingMaxBytes(), runtime.Options.InlineBytes(), runtime.Options.SpillParent());
+        Store = new ObjectStore(_owner, runtime.ObjectStoreMemory, runtime.Options.SpillingMaxBytes(), runtime.Options.InlineBytes(), runtime.Options.SpillParent())
+        {
+            Log = runtime.Log.ObjectStore,
+        };
     }
 
     public RayRuntime Runtime { get; }
@@ -270,7 +273,7 @@ internal sealed partial class LocalBackend : IRayBackend
 
     public ObjectEntry? FindObject(ObjectId id) => Store.Find(id);
 
-    public IReadOnlyList<ObjectInfo> ObjectsInStore() => Store.Objects();
+    public IReadOnlyList<ObjectInfo> ObjectsInStore() => WithHolders(Store.Objects());
 
     public ObjectStoreMemoryInfo StoreMemory() => Store.Memory();
 

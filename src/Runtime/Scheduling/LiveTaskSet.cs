@@ -126,6 +126,29 @@ internal sealed class LiveTaskSet
         return all;
     }
 
+    /// <summary>The live tasks at about this moment, for the state API (a task may end or enter meanwhile); takes none out.</summary>
+    public List<LocalTask> Snapshot()
+    {
+        var all = new List<LocalTask>();
+        foreach (var ring in _rings)
+        {
+            for (var i = 0; ring is not null && i < ring.Length; i++)
+            {
+                if (Volatile.Read(ref ring[i]) is { } task)
+                {
+                    all.Add(task);
+                }
+            }
+        }
+
+        lock (_overflow)
+        {
+            all.AddRange(_overflow);
+        }
+
+        return all;
+    }
+
     private static ref LocalTask? SlotOf(LocalTask?[] ring, LocalTask task) => ref ring[(int)(task.Sequence & (ulong)(ring.Length - 1))];
 
     /// <summary>The ring at <paramref name="index"/>, made the first time a task needs it.</summary>

@@ -1,6 +1,8 @@
 using System;
 using System.Diagnostics;
+using RaySharp.Objects;
 using RaySharp.Observability;
+using RaySharp.Observability.Logging;
 
 namespace RaySharp.Scheduling;
 
@@ -8,7 +10,7 @@ namespace RaySharp.Scheduling;
 /// The task's hooks into the state API, the timeline and tracing: one event per submission, start and end (a lock-free
 /// write into the thread's ring), and spans only while someone listens to <see cref="Tracing.Source"/>.
 /// </summary>
-internal sealed partial class LocalTask
+internal sealed partial class LocalTask : ITaskIdentity
 {
     /// <summary>Set once the task has started or ended, so the metrics' queue length counts it out once.</summary>
     private bool _leftQueue;
@@ -75,10 +77,27 @@ internal sealed partial class LocalTask
     {
         _backend.Events?.Ended(Sequence, Name, TypeForState, ActorSequence, error, leavesQueue: !_leftQueue);
         _leftQueue = true;
+        if (error is not null)
+        {
+            _backend.Runtime.Log.Scheduling.TaskEnded(Name, Id, _attempts + 1, error);
+        }
         if (ExtrasIfAny?.Trace is { Span: { } span } trace)
         {
             trace.Span = null;
             Tracing.Ended(span, error);
         }
     }
+
+    /// <summary>An attempt threw and the task runs again (its attempt count already raised).</summary>
+    private void LogRetry(Exception error)
+    {
+        var log = _backend.Runtime.Log.Scheduling;
+        if (log.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information))
+        {
+            log.TaskRetrying(Name, Id, _attempts, error.GetType().FullName ?? error.GetType().Name, _options.MaxRetries);
+        }
+    }
+
+    /// <summary>The task can never fit the runtime: an operator's problem (a resource no node has), so a Warning.</summary>
+    private void LogUnschedulable(TaskUnschedulableException error) => _backend.Runtime.Log.Scheduling.TaskUnschedulable(error.Message);
 }

@@ -197,6 +197,7 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
         if (TryTransition(WaitingForDependencies, Finished))
         {
             var error = new TaskUnschedulableException(Name, Request.ToString(), capacity);
+            LogUnschedulable(error);
             Conclude(ExceptionDispatchInfo.Capture(error));
             TargetActor?.Die("it can never be scheduled: " + error.Message, error);
         }
@@ -436,6 +437,7 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
         if (error is not null && !IsCancellation(error) && ShouldRetry(error) && TryTransition(Running, Queued))
         {
             _attempts++;
+            LogRetry(error);
             _resultStaged = false;
             Outputs?.Stream?.RestartAttempt();
             ReleaseResources();

@@ -74,6 +74,7 @@ public sealed class NestedRefTests
         Assert.Equal(ObjectLocation.Spilled, outerInfo.Location);
         Assert.Equal(1, outerInfo.NestedRefs);
         Assert.Equal(1, objects.Single(o => o.Id == innerId).HeldBySpilledObjects);
+        Assert.Equal(ObjectReferenceType.CapturedInObject, objects.Single(o => o.Id == innerId).ReferenceType); // Ray's CAPTURED_IN_OBJECT
 
         var bag = outer.Get();
         Assert.Equal(innerId, bag.Refs[0].Id);

@@ -4,6 +4,9 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Threading;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using RaySharp.Observability.Logging;
 
 namespace RaySharp.Objects.Store;
 
@@ -55,6 +58,9 @@ internal sealed class ObjectStore : IDisposable
     public long InlineMaxBytes { get; }
 
     public string SpillPath => _spill.Path;
+
+    /// <summary>Where spills and a full store are logged (<see cref="RayLogCategories.ObjectStore"/>).</summary>
+    public ILogger Log { get; init; } = NullLogger.Instance;
 
     /// <summary>Accounts a value being put, before its ref exists; throws <see cref="ObjectStoreFullException"/> when it cannot fit.</summary>
     public void AdmitPut(ObjectEntry entry)
@@ -128,6 +134,7 @@ internal sealed class ObjectStore : IDisposable
         record.SpilledBytes = 0;
         record.PinnedRefs = null; // the restored value holds its refs again
         _restoreCount++;
+        Log.ObjectRestored(record.Id, record.SizeBytes);
         if (!MakeRoom(record.SizeBytes))
         {
             _overcommits++; // a read never fails for lack of memory
@@ -212,14 +219,20 @@ internal sealed class ObjectStore : IDisposable
             var list = new List<ObjectInfo>(_records.Count);
             foreach (var record in _records.Values)
             {
+                var captured = heldBy.GetValueOrDefault(record.Id);
                 list.Add(new ObjectInfo(
                     record.Id,
                     record.SizeBytes,
                     TypeNameOf(record.ValueType),
                     record.IsSpilled ? ObjectLocation.Spilled : ObjectLocation.Memory,
                     record.SpilledBytes,
-                    heldBy.GetValueOrDefault(record.Id),
-                    record.PinnedRefs?.Length ?? 0));
+                    captured,
+                    record.PinnedRefs?.Length ?? 0)
+                {
+                    OwnerTaskId = record.Creator.TaskId,
+                    Owner = record.Creator.Name ?? ObjectCreator.Driver,
+                    ReferenceType = captured > 0 ? ObjectReferenceType.CapturedInObject : ObjectReferenceType.LocalReference,
+                });
             }
 
             list.Sort(static (a, b) => a.Id.Sequence.CompareTo(b.Id.Sequence));
@@ -288,13 +301,16 @@ internal sealed class ObjectStore : IDisposable
             {
                 if (throwWhenFull)
                 {
-                    throw Full(size);
+                    var full = Full(size);
+                    Log.StoreFull(full.Message);
+                    throw full;
                 }
 
                 _overcommits++;
+                Log.ResultOverCapacity(size, _used, CapacityBytes);
             }
 
-            var record = new StoredObject(this, entry, size);
+            var record = new StoredObject(this, entry, size) { Creator = ObjectCreator.Of(entry) };
             _records.Add(record.Id, record);
             _lru.AddLast(record.LruNode);
             _used += size;
@@ -376,6 +392,7 @@ internal sealed class ObjectStore : IDisposable
         _used -= record.SizeBytes;
         _spilled += bytes;
         _spillCount++;
+        Log.ObjectSpilled(record.Id, record.SizeBytes, bytes, file, _used, CapacityBytes);
     }
 
     private void DrainDyingLocked()

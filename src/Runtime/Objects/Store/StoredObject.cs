@@ -32,6 +32,9 @@ internal sealed class StoredObject
 
     public Type ValueType { get; }
 
+    /// <summary>The task that returned or put it, or the driver.</summary>
+    public ObjectCreator Creator { get; init; }
+
     /// <summary>The accounted in-memory size (see <see cref="ObjectSizer"/>).</summary>
     public long SizeBytes { get; set; }
 
