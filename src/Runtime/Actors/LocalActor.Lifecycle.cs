@@ -198,42 +198,52 @@ internal sealed partial class LocalActor
             return;
         }
 
-        ActorIncarnation? ended;
-        List<LocalTask> running;
+        ActorIncarnation? ended = null;
+        List<LocalTask> failed = []; // ended after leaving _sync: refs are never completed under a lock
+        ExceptionDispatchInfo? interrupted = null;
+        var restarting = false;
         lock (_sync)
         {
-            if (_state != ActorState.Alive)
+            if (_state == ActorState.Creating)
             {
-                crashed?.AbandonWith(ExceptionDispatchInfo.Capture(new ActorDiedException(ClassName, Id, "this call crashed it", cause)));
-                if (_state == ActorState.Creating)
-                {
-                    // The constructor is running and cannot be stopped: restart as soon as it returns.
-                    _interruptWhenCreated = () => Interrupt(restartReason, deathReason, cause);
-                }
-
-                return;
+                // The constructor is running and cannot be stopped: restart as soon as it returns.
+                _interruptWhenCreated = () => Interrupt(restartReason, deathReason, cause);
             }
-
-            _state = ActorState.Creating;
-            ended = _current;
-            _current = null;
-            running = crashed is null ? [.. _running] : [crashed, .. _running];
-            _running.Clear();
-            _groups?.ClearRunning();
-            _restarts++;
-            var interrupted = ExceptionDispatchInfo.Capture(new ActorDiedException(ClassName, Id, $"{restartReason} while this call ran, and MaxTaskRetries ({_maxTaskRetries}) is used up", cause));
-            for (var i = running.Count - 1; i >= 0; i--)
+            else if (_state == ActorState.Alive)
             {
-                var call = running[i];
-                if (_maxTaskRetries == -1 || call.Attempts < _maxTaskRetries)
+                restarting = true;
+                _state = ActorState.Creating;
+                ended = _current;
+                _current = null;
+                List<LocalTask> running = crashed is null ? [.. _running] : [crashed, .. _running];
+                _running.Clear();
+                _groups?.ClearRunning();
+                _restarts++;
+                interrupted = ExceptionDispatchInfo.Capture(new ActorDiedException(ClassName, Id, $"{restartReason} while this call ran, and MaxTaskRetries ({_maxTaskRetries}) is used up", cause));
+                for (var i = running.Count - 1; i >= 0; i--)
                 {
-                    AddFirstLocked(call.AbandonForRetry());
-                }
-                else
-                {
-                    call.AbandonWith(interrupted);
+                    var call = running[i];
+                    if (_maxTaskRetries == -1 || call.Attempts < _maxTaskRetries)
+                    {
+                        AddFirstLocked(call.AbandonForRetry());
+                    }
+                    else
+                    {
+                        failed.Add(call);
+                    }
                 }
             }
+        }
+
+        if (!restarting)
+        {
+            crashed?.AbandonWith(ExceptionDispatchInfo.Capture(new ActorDiedException(ClassName, Id, "this call crashed it", cause)));
+            return;
+        }
+
+        foreach (var call in failed)
+        {
+            call.AbandonWith(interrupted!);
         }
 
         ended?.End();
