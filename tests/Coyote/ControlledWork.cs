@@ -12,8 +12,13 @@ internal static class ControlledWork
 {
     private static int s_pending;
 
+    /// <summary>Routes the runtime's work through Coyote, and keeps the store's finalized leases from the finalizer thread (see <see cref="FinalizedLeases"/>).</summary>
     public static void Install()
     {
+        // Under Coyote the store's lock is Coyote's mock of Monitor, which gives no exclusion to a thread it does not
+        // control: a lease finalized on the finalizer thread released its object alongside a controlled operation
+        // (a double release, found by the long spilling run). Finalized leases are kept instead; the races release them.
+        FinalizedLeases.Install();
         s_pending = 0;
         WorkQueue.Override = static item =>
         {

@@ -29,7 +29,6 @@ public static partial class StoreRaces
     public static async Task A_release_races_with_a_new_reference()
     {
         ControlledWork.Install();
-        FinalizedLeases.Install();
         var parent = SpillParent();
         using (var runtime = SmallStore(parent))
         {
