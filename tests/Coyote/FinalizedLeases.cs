@@ -55,18 +55,5 @@ internal static class FinalizedLeases
         }
     }
 
-    public static bool WasFinalized(ObjectId id)
-    {
-        for (var node = s_finalized; node is not null; node = node.Next)
-        {
-            if (node.Record.Id == id)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private sealed record Node(StoredObject Record, Node? Next);
 }
