@@ -46,6 +46,8 @@ internal sealed partial class LocalActor
             creation.TransferResourcesToActor();
             creation.Complete(null);
             bool dead;
+            PendingInterrupt? pending = null;
+            RestartPlan? restart = null;
             lock (_sync)
             {
                 dead = _state == ActorState.Dead;
@@ -53,6 +55,14 @@ internal sealed partial class LocalActor
                 {
                     _current = new ActorIncarnation(this, instance, _isAsync, _groups?.Count ?? 1);
                     _state = ActorState.Alive;
+                    pending = _interruptWhenCreated;
+                    _interruptWhenCreated = null;
+                    if (pending is not null && CanRestart(pending.RestartReason))
+                    {
+                        // A kill during the constructor ends this incarnation in the step that made it alive: no call
+                        // (not even one sent after the kill returned) may start on it first (found by Coyote).
+                        restart = BeginRestartLocked(pending.RestartReason!, pending.Cause, crashed: null);
+                    }
                 }
             }
 
@@ -63,9 +73,15 @@ internal sealed partial class LocalActor
                 return;
             }
 
-            if (Interlocked.Exchange(ref _interruptWhenCreated, null) is { } interrupt)
+            if (restart is not null)
             {
-                interrupt();
+                FinishRestart(restart);
+                return;
+            }
+
+            if (pending is not null)
+            {
+                Interrupt(pending.RestartReason, pending.DeathReason, pending.Cause); // no restart left: it dies
                 return;
             }
 
@@ -192,54 +208,76 @@ internal sealed partial class LocalActor
     /// </summary>
     private void Interrupt(string? restartReason, string deathReason, Exception? cause, LocalTask? crashed = null)
     {
-        var canRestart = restartReason is not null && (_maxRestarts == -1 || Restarts < _maxRestarts);
-        if (!canRestart)
+        if (!CanRestart(restartReason))
         {
             crashed?.AbandonWith(ExceptionDispatchInfo.Capture(new ActorDiedException(ClassName, Id, "this call crashed it", cause)));
             Die(deathReason, cause);
             return;
         }
 
-        ActorIncarnation? ended;
-        List<LocalTask> running;
+        RestartPlan? restart = null;
         lock (_sync)
         {
-            if (_state != ActorState.Alive)
+            if (_state == ActorState.Creating)
             {
-                crashed?.AbandonWith(ExceptionDispatchInfo.Capture(new ActorDiedException(ClassName, Id, "this call crashed it", cause)));
-                if (_state == ActorState.Creating)
-                {
-                    // The constructor is running and cannot be stopped: restart as soon as it returns.
-                    _interruptWhenCreated = () => Interrupt(restartReason, deathReason, cause);
-                }
-
-                return;
+                // The constructor is running and cannot be stopped: restart as soon as it returns.
+                _interruptWhenCreated = new PendingInterrupt(restartReason, deathReason, cause);
             }
-
-            _state = ActorState.Creating;
-            ended = _current;
-            _current = null;
-            running = crashed is null ? [.. _running] : [crashed, .. _running];
-            _running.Clear();
-            _groups?.ClearRunning();
-            _restarts++;
-            var interrupted = ExceptionDispatchInfo.Capture(new ActorDiedException(ClassName, Id, $"{restartReason} while this call ran, and MaxTaskRetries ({_maxTaskRetries}) is used up", cause));
-            for (var i = running.Count - 1; i >= 0; i--)
+            else if (_state == ActorState.Alive)
             {
-                var call = running[i];
-                if (_maxTaskRetries == -1 || call.Attempts < _maxTaskRetries)
-                {
-                    AddFirstLocked(call.AbandonForRetry());
-                }
-                else
-                {
-                    call.AbandonWith(interrupted);
-                }
+                restart = BeginRestartLocked(restartReason!, cause, crashed);
             }
         }
 
-        LogRestart(restartReason!, cause);
-        ended?.End();
+        if (restart is null)
+        {
+            crashed?.AbandonWith(ExceptionDispatchInfo.Capture(new ActorDiedException(ClassName, Id, "this call crashed it", cause)));
+            return;
+        }
+
+        FinishRestart(restart);
+    }
+
+    private bool CanRestart(string? restartReason) => restartReason is not null && (_maxRestarts == -1 || Restarts < _maxRestarts);
+
+    /// <summary>Ends the alive incarnation and requeues (or fails, in the plan) its running calls; call under <see cref="_sync"/>, then <see cref="FinishRestart"/>.</summary>
+    private RestartPlan BeginRestartLocked(string restartReason, Exception? cause, LocalTask? crashed)
+    {
+        _state = ActorState.Creating;
+        var ended = _current;
+        _current = null;
+        List<LocalTask> running = crashed is null ? [.. _running] : [crashed, .. _running];
+        _running.Clear();
+        _groups?.ClearRunning();
+        _restarts++;
+        var interrupted = ExceptionDispatchInfo.Capture(new ActorDiedException(ClassName, Id, $"{restartReason} while this call ran, and MaxTaskRetries ({_maxTaskRetries}) is used up", cause));
+        List<LocalTask> failed = [];
+        for (var i = running.Count - 1; i >= 0; i--)
+        {
+            var call = running[i];
+            if (_maxTaskRetries == -1 || call.Attempts < _maxTaskRetries)
+            {
+                AddFirstLocked(call.AbandonForRetry());
+            }
+            else
+            {
+                failed.Add(call);
+            }
+        }
+
+        return new RestartPlan(ended, failed, interrupted, restartReason, cause);
+    }
+
+    /// <summary>After leaving <see cref="_sync"/>: fails the calls the plan could not retry, ends the old incarnation and starts the constructor again.</summary>
+    private void FinishRestart(RestartPlan restart)
+    {
+        LogRestart(restart.Reason, restart.Cause);
+        foreach (var call in restart.Failed)
+        {
+            call.AbandonWith(restart.Interrupted); // refs are never completed under a lock
+        }
+
+        restart.Ended?.End();
         Backend.Scheduler.Release(_creationOptions.Request, 0, TakeGpuIds());
         Backend.StartActor(this);
     }

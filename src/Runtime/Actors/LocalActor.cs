@@ -58,7 +58,7 @@ internal sealed partial class LocalActor : IThreadPoolWorkItem, IActorEndpoint
     private LocalTask? _creation;
     private int _restarts;
     /// <summary>A restart asked for while the constructor ran (a kill or crash), done once it returns.</summary>
-    private Action? _interruptWhenCreated;
+    private PendingInterrupt? _interruptWhenCreated;
     private int _handles;
     /// <summary>1 while a drain is queued or running; set by compare-and-swap so only one runs.</summary>
     private int _drainScheduled;

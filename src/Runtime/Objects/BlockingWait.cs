@@ -13,7 +13,13 @@ internal sealed class BlockingWait : IObjectWaiter
 {
     private const int SpinIterations = 40;
 
+#if COYOTE
+    // The Coyote build parks on a SemaphoreSlim, which Coyote's rewriting controls (it does not control
+    // ManualResetEventSlim): a blocking Get or Wait then is a wait its scheduler can pause and resume (RuntimeLock.cs).
+    private readonly SemaphoreSlim _signal = new(0);
+#else
     private readonly ManualResetEventSlim _signal = new(false, spinCount: 1);
+#endif
 
     /// <summary>Registered entries not complete yet, plus one while registering.</summary>
     private int _pending = 1;
@@ -137,7 +143,11 @@ internal sealed class BlockingWait : IObjectWaiter
     {
         if (entry is { IsFaulted: true } || Interlocked.Decrement(ref _pending) == 0)
         {
+#if COYOTE
+            _signal.Release();
+#else
             _signal.Set();
+#endif
         }
     }
 }

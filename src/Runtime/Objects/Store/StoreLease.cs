@@ -1,3 +1,5 @@
+using System;
+
 namespace RaySharp.Objects.Store;
 
 /// <summary>
@@ -16,5 +18,21 @@ internal sealed class StoreLease(StoredObject record)
     /// </summary>
     public volatile object? Value;
 
-    ~StoreLease() => Record.Store.Release(Record);
+    /// <summary>
+    /// When set, a finalized lease hands its record here instead of to <see cref="ObjectStore.Release"/>. Tests only:
+    /// the Coyote harness collects the records on the finalizer thread, which no scheduler controls, and runs the
+    /// store's release itself, racing with other store operations. Unset, it costs one static read per release.
+    /// </summary>
+    internal static Action<StoredObject>? FinalizedOverride { get; set; }
+
+    ~StoreLease()
+    {
+        if (FinalizedOverride is { } route)
+        {
+            route(Record);
+            return;
+        }
+
+        Record.Store.Release(Record);
+    }
 }

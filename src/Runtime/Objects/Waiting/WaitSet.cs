@@ -237,7 +237,9 @@ internal sealed class WaitSet<TRef> : IObjectWaiter
                 }
 
                 var waited = waiter.Task.WaitAsync(Timeouts.Remaining(deadline), stop);
-                await waited.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                // WhenAny, not ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing): the same wait without the throw, and
+                // an await that Coyote 1.7.11's rewriting runs on .NET 10 (the other crashed it; docs/reliability.md).
+                await Task.WhenAny(waited).ConfigureAwait(false);
                 if (waited.IsCanceled && context is { IsInterrupted: true })
                 {
                     // The interruption won, even if enough refs became ready since.
