@@ -122,7 +122,9 @@ pack_raysharp() {
     done
     local deps
     deps="$(grep -oE '<dependency id="[^"]+"' <<<"$nuspec" | sed -E 's/.*id="([^"]+)"/\1/' | sort -u | tr '\n' ' ')"
-    [[ "$deps" == "MessagePack " ]] || fail "the package's dependencies should be MessagePack alone, got: $deps"
+    # MessagePack, and the logging abstractions (RayOptions.LoggerFactory; a no-op without a factory), nothing else.
+    [[ "$deps" == "MessagePack Microsoft.Extensions.Logging.Abstractions " ]] \
+        || fail "the package's dependencies should be MessagePack and Microsoft.Extensions.Logging.Abstractions alone, got: $deps"
     echo "$CHECK_NAME: package $(basename "$NUPKG") holds:"
     grep -E '^(lib|analyzers)/' <<<"$listing" | sed 's/^/    /'
 }
