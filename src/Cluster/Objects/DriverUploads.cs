@@ -11,10 +11,11 @@ namespace RaySharp.Cluster.Objects;
 
 /// <summary>
 /// A driver's large ref arguments. A driver is an Orleans client: it hosts no grain and no side channel, so no node can
-/// pull from it. Instead, the first task that needs a large object uploads its bytes, in chunks, to the node the task
-/// goes to, which then serves them as if it had pulled a copy; the spec names that node, and leaves only once the upload
-/// is done. Later tasks reuse the upload wherever they go (other nodes pull from that node). When the driver releases the
-/// object, or shuts down, it frees the node's copy.
+/// pull from it. Instead, the first task that needs a large object on a node uploads its bytes there, in chunks, and
+/// the node serves them as if it had pulled a copy; the spec names that node, and leaves only once the upload is done.
+/// Later tasks for the same node reuse the upload: once per node, as a pull would be. When the driver releases the
+/// object, or shuts down, it frees every node's copy itself (no node serves another a driver's object, so none is left
+/// behind).
 /// </summary>
 internal sealed class DriverUploads(string driverId, Func<string, IObjectSourceGrain> source)
 {
@@ -24,7 +25,7 @@ internal sealed class DriverUploads(string driverId, Func<string, IObjectSourceG
     [ThreadStatic]
     private static List<Task>? t_pending;
 
-    private readonly ConcurrentDictionary<ObjectId, Upload> _uploads = new();
+    private readonly ConcurrentDictionary<(ObjectId Id, string Node), Upload> _uploads = new();
     private readonly ConditionalWeakTable<ObjectEntry, ReleaseSentinel> _watched = new();
     private long _uploaded;
 
@@ -50,10 +51,10 @@ internal sealed class DriverUploads(string driverId, Func<string, IObjectSourceG
     {
         var target = t_target ?? throw new InvalidOperationException("A driver uploads a large object only while it writes a spec for a node.");
         var fresh = new Upload(target);
-        var upload = _uploads.GetOrAdd(reference.Id, fresh);
+        var upload = _uploads.GetOrAdd((reference.Id, target), fresh);
         if (ReferenceEquals(upload, fresh))
         {
-            _watched.AddOrUpdate(reference.Entry, new ReleaseSentinel(Free, reference.Id));
+            _watched.TryAdd(reference.Entry, new ReleaseSentinel(Free, reference.Id)); // one per object, whatever the nodes
             _ = SendAsync(reference.Id, fresh, bytes);
         }
 
@@ -63,7 +64,7 @@ internal sealed class DriverUploads(string driverId, Func<string, IObjectSourceG
     /// <summary>The reference of an object uploaded (or uploading) already; false when there is none.</summary>
     public bool TryReuse(ObjectRef reference, out ObjectReference offered)
     {
-        if (t_target is not null && _uploads.TryGetValue(reference.Id, out var upload) && upload.Size is { } size)
+        if (t_target is { } target && _uploads.TryGetValue((reference.Id, target), out var upload) && upload.Size is { } size)
         {
             offered = Join(reference.Id, upload, size);
             return true;
@@ -77,11 +78,11 @@ internal sealed class DriverUploads(string driverId, Func<string, IObjectSourceG
     public void FreeAll(TimeSpan timeout)
     {
         var frees = new List<Task>();
-        foreach (var id in _uploads.Keys)
+        foreach (var key in _uploads.Keys)
         {
-            if (_uploads.TryRemove(id, out var upload))
+            if (_uploads.TryRemove(key, out _))
             {
-                frees.Add(FreeAsync(id, upload.Node));
+                frees.Add(FreeAsync(key.Id, key.Node));
             }
         }
 
@@ -115,16 +116,19 @@ internal sealed class DriverUploads(string driverId, Func<string, IObjectSourceG
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
-            _uploads.TryRemove(new(id, upload)); // the next task that needs it uploads it again
+            _uploads.TryRemove(new((id, upload.Node), upload)); // the next task that needs it there uploads it again
             upload.Completion.SetException(new InvalidOperationException($"Object {id} ({bytes.LongLength} bytes) could not be uploaded to node {upload.Node}: {error.Message}", error));
         }
     }
 
     private void Free(ObjectId id)
     {
-        if (_uploads.TryRemove(id, out var upload))
+        foreach (var key in _uploads.Keys)
         {
-            _ = FreeAsync(id, upload.Node);
+            if (key.Id == id && _uploads.TryRemove(key, out _))
+            {
+                _ = FreeAsync(id, key.Node);
+            }
         }
     }
 
