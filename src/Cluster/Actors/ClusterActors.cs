@@ -27,6 +27,10 @@ namespace RaySharp.Cluster.Actors;
 /// </summary>
 internal sealed class ClusterActors
 {
+    private const int NameMoveAttempts = 40;
+
+    private static readonly TimeSpan NameMoveRetryDelay = TimeSpan.FromMilliseconds(250);
+
     /// <summary>How long a message that did not reach its node waits for membership to declare the node dead (then it is sent again elsewhere) before it fails.</summary>
     private static readonly TimeSpan DeliveryGrace = TimeSpan.FromSeconds(30);
 
@@ -466,7 +470,31 @@ internal sealed class ClusterActors
         if (actor.Name is { } name && actor.Namespace is { } @namespace)
         {
             var record = new ActorRecord(actor.Id.Owner, actor.Id.Sequence, actor.NodeId, actor.HandleType.FullName!, actor.ClassName);
-            _ = _names.Move(@namespace, name, record);
+            _ = MoveNameAsync(@namespace, name, record);
+        }
+    }
+
+    /// <summary>
+    /// Writes a moved actor's name, again while its grain does not answer: a name grain that lived on the dead node is
+    /// unreachable until Orleans learns of the death and activates it elsewhere (found by ActorRestartTests in CI).
+    /// </summary>
+    private async Task MoveNameAsync(string @namespace, string name, ActorRecord record)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await _names.Move(@namespace, name, record).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception error) when (error is not OutOfMemoryException && attempt < NameMoveAttempts)
+            {
+                await Task.Delay(NameMoveRetryDelay).ConfigureAwait(false);
+            }
+            catch (Exception error) when (error is not OutOfMemoryException)
+            {
+                return; // the cluster is going down, or the name grain never came back: the next membership change writes it
+            }
         }
     }
 
