@@ -16,6 +16,12 @@ internal sealed class ActorDirectory(IGrainFactory grains, Func<string, bool> ha
     /// <summary>How long a node waits for the creator to restart an actor whose node died before its calls fail.</summary>
     public static readonly TimeSpan FollowGrace = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long an actor without an entry is looked up again before its calls fail: an entry held by a silo that died
+    /// is gone until the creator writes it again, at the restart.
+    /// </summary>
+    private static readonly TimeSpan MissingEntryGrace = TimeSpan.FromSeconds(5);
+
     private static readonly TimeSpan LookupInterval = TimeSpan.FromMilliseconds(100);
 
     private static readonly TimeSpan RecordRetry = TimeSpan.FromSeconds(1);
@@ -87,6 +93,7 @@ internal sealed class ActorDirectory(IGrainFactory grains, Func<string, bool> ha
     private async Task<(ActorLocation? Location, string Reason)> FollowAsync(ActorId id, string deadNode)
     {
         var deadline = DateTime.UtcNow + FollowGrace;
+        var missingDeadline = DateTime.UtcNow + MissingEntryGrace;
         while (true)
         {
             ActorLocation? location;
@@ -108,8 +115,10 @@ internal sealed class ActorDirectory(IGrainFactory grains, Func<string, bool> ha
 
             switch (location)
             {
-                case null:
+                case null when DateTime.UtcNow > missingDeadline:
                     return (null, $"its node {deadNode} left the cluster, and no node restarts it (it is not restartable, or it was not created on another node)");
+                case null:
+                    break; // not restartable, or its entry died with the directory's silo and the restart writes it again
                 case { Dead: true }:
                     return (null, $"its node {deadNode} left the cluster, and its creator {location.Creator} did not restart it (no restart left, or no node for it)");
                 case var moved when moved.NodeId != deadNode && !hasLeft(moved.NodeId):
