@@ -378,7 +378,8 @@ internal sealed class ClusterBackend : IRayBackend
                 try
                 {
                     var description = await grain.Describe().ConfigureAwait(false);
-                    var joined = new RemoteNode(id, grain, RemoteNode.CapacityOf(description), NewSpecOutbox(grain));
+                    var ledger = new ResourceLedger(RemoteNode.CapacityOf(description));
+                    var joined = new RemoteNode(id, grain, ledger, NewSpecOutbox(grain, ledger));
                     next.Add(joined);
                     _viewLog.Joined(joined);
                 }
@@ -832,7 +833,7 @@ internal sealed class ClusterBackend : IRayBackend
         }
     }
 
-    private Outbox<WireTask> NewSpecOutbox(INodeGrain grain) => new(
+    private Outbox<WireTask> NewSpecOutbox(INodeGrain grain, ResourceLedger ledger) => new(
         batch => grain.Submit(NodeId, _replyTo.Value, batch),
         (batch, error) =>
         {
@@ -843,8 +844,12 @@ internal sealed class ClusterBackend : IRayBackend
         },
         static spec => spec.Spec.Length)
     {
-        // A node's lone spec goes one-way (see INodeGrain.Send); a driver's always waits for acceptance.
-        SendFirst = IsDriver ? null : batch => grain.Send(NodeId, _replyTo.Value, batch),
+        // A lone spec to an otherwise idle node goes one-way (see INodeGrain.Send). While earlier tasks are still out
+        // there, it waits for acceptance, which lets the next batch fill; else a slow producer sends one call per spec.
+        // A driver's always waits (its gateway can fail on its own).
+        SendFirst = IsDriver ? null : batch => ledger.Tasks > batch.Count
+            ? grain.Submit(NodeId, _replyTo.Value, batch)
+            : grain.Send(NodeId, _replyTo.Value, batch),
     };
 
     /// <summary>For an unschedulable request: the largest node's resources, and which node it is.</summary>

@@ -7,11 +7,11 @@ namespace RaySharp.Cluster.Backend;
 /// <summary>Another node, as this one knows it: its id, its grain, its resources and the outbox of specs sent to it.</summary>
 internal sealed class RemoteNode
 {
-    public RemoteNode(string nodeId, INodeGrain grain, ResourceRequest capacity, Outbox<WireTask> specs)
+    public RemoteNode(string nodeId, INodeGrain grain, ResourceLedger ledger, Outbox<WireTask> specs)
     {
         NodeId = nodeId;
         Grain = grain;
-        Ledger = new ResourceLedger(capacity);
+        Ledger = ledger;
         Specs = specs;
     }
 

@@ -56,6 +56,8 @@ internal sealed partial class RemoteTask : ArgumentWaiter
     /// <summary>Publishes a result that came back, or fails the entry with its error; frees the demand placed on the node.</summary>
     public void Complete(WireResult result, MessagePackSerializerOptions options)
     {
+        // First, so the caller woken by the result sees the node idle again (its next lone spec then goes one-way).
+        ReleaseDemand();
         try
         {
             if (result.Error is { } error)
@@ -78,8 +80,6 @@ internal sealed partial class RemoteTask : ArgumentWaiter
         {
             Result.TryFail(new NodeTaskException(Node.NodeId, error.GetType().FullName!, "the result of task '" + _spec.Function.Name + "' did not read back: " + error.Message, error.StackTrace ?? string.Empty));
         }
-
-        ReleaseDemand();
     }
 
     /// <summary>Fails the task (its node is gone, the batch did not arrive, or this node shuts down); frees the demand placed on the node.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Threading;
 using RaySharp.Scheduling;
 
 namespace RaySharp.Cluster.Backend;
@@ -11,8 +12,12 @@ internal sealed class ResourceLedger(ResourceRequest capacity)
 {
     private readonly Dictionary<string, long> _custom = [];
     private long _cpu;
+    private int _tasks;
 
     public ResourceRequest Capacity { get; } = capacity;
+
+    /// <summary>The tasks this node placed there that have not ended.</summary>
+    public int Tasks => Volatile.Read(ref _tasks);
 
     /// <summary>True when <paramref name="request"/> fits the node's total, so it can run there some day.</summary>
     public bool CanEverFit(ResourceRequest request) => request.FitsWithin(Capacity);
@@ -75,6 +80,7 @@ internal sealed class ResourceLedger(ResourceRequest capacity)
     {
         lock (_custom)
         {
+            _tasks += sign;
             _cpu += sign * request.CpuUnits;
             foreach (var (name, units) in request.Custom)
             {
