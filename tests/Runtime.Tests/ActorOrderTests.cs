@@ -121,4 +121,28 @@ public sealed class ActorOrderTests
             Assert.Equal(Enumerable.Range(0, CallsEach), calls.Select(entry => entry.Sequence));
         }
     }
+
+    [Fact]
+    public void Each_callers_calls_run_in_order_while_other_callers_and_the_drain_race_for_the_actor()
+    {
+        // Eight tasks on two cores call one actor at once, so the drain is often cut off mid-scan of the mailbox:
+        // a call it saw before its caller made it runnable must not be passed over by that caller's next call
+        // (test_nested_fork found it once). A counter's running total only grows, so each caller's results must too.
+        const int Callers = 8;
+        const int CallsEach = 5_000;
+        using var ray = TestRuntime.Start(numCpus: Callers);
+        var counter = CounterHandle.New(0);
+
+        var callers = Enumerable.Range(0, Callers)
+            .Select(_ => Fn.Of<CounterHandle, int[]>((handle, _) =>
+                Ray.Get(Enumerable.Range(0, CallsEach).Select(_ => handle.Increment(1)).ToList(), Patience)).Remote(counter))
+            .ToList();
+
+        foreach (var totals in Ray.Get(callers, Patience))
+        {
+            Assert.Equal(totals.Order(), totals);
+        }
+
+        Assert.Equal(Callers * CallsEach, counter.Increment(0).Get(Patience));
+    }
 }

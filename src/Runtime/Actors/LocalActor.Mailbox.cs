@@ -256,7 +256,8 @@ internal sealed partial class LocalActor
     /// <summary>
     /// The mailbox index of the first call that can start now, or -1; moves new calls into the mailbox as it needs them
     /// and drops calls that finished while queued. A call still waiting for its ref arguments is passed over, and so,
-    /// on an actor that keeps caller order, is an ordered call of a caller that has an earlier call waiting.
+    /// on an actor that keeps caller order, is an ordered call of a caller that has an earlier call waiting; a call
+    /// whose arguments are all ready but that is not queued yet stops the search.
     /// </summary>
     private int FindStartableLocked()
     {
@@ -288,6 +289,13 @@ internal sealed partial class LocalActor
 
                     break;
                 default:
+                    if (!CallerOrder.HasPendingArguments(call))
+                    {
+                        // Not waiting for anything: its submitter (or its last argument) is about to make it queued,
+                        // and pumps then. Until then nothing passes it, or a caller's next call could run first.
+                        return -1;
+                    }
+
                     if (call.OrderedCaller is { } waiting)
                     {
                         (_waitingCallers ??= []).Add(waiting);
