@@ -281,9 +281,10 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
             }
 
             OnEnded(null);
+            // Out of the live set first: whoever sees the result sees the task no longer use its arguments.
+            _backend.Live.Remove(this);
             _result.TryPublishStaged();
             Outputs?.Publish();
-            _backend.Live.Remove(this);
         }
         else
         {
@@ -475,8 +476,8 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
     private void Conclude(ExceptionDispatchInfo error)
     {
         OnEnded(error.SourceException);
-        FailOutputs(error);
         _backend.Live.Remove(this);
+        FailOutputs(error);
     }
 
     private void FailOutputs(ExceptionDispatchInfo error)
