@@ -68,11 +68,20 @@ public sealed class RayOptions
     /// <summary>
     /// Whether the runtime records task events (Ray's <c>enable_task_events</c>): the history behind
     /// <see cref="RuntimeState.Tasks"/>, <see cref="RuntimeState.SummarizeTasks"/>, <see cref="RayRuntime.WriteTimeline"/>
-    /// and the task metrics. Recording takes no lock (a bounded ring per thread), yet it costs a trivial task about
-    /// 50–90 ns (clocks and ring writes, docs/benchmarks.md), so it is off by default, unlike Ray: turn it on to see
-    /// tasks in the state API, the timeline and the dashboard. Default false.
+    /// and the task metrics. Recording takes no lock (a bounded ring per thread), yet it makes a stream of trivial tasks
+    /// about 9% slower (ring writes, docs/benchmarks.md), so it is off by default, unlike Ray: turn it on to see tasks in
+    /// the state API, the timeline and the dashboard. Default false.
     /// </summary>
     public bool EnableTaskEvents { get; init; }
+
+    /// <summary>
+    /// Whether task events read the precise clock (<see cref="System.Diagnostics.Stopwatch"/>, sub-microsecond) for
+    /// each submission, start and end. Default false: they read a clock refreshed about every millisecond, which costs
+    /// nothing per task, so the state API's times are exact to about a millisecond (Ray's are in milliseconds too) and
+    /// the timeline draws tasks shorter than that as thin slices. Turn it on to time short tasks in the timeline; each
+    /// task then pays for two or three clock calls (30–40 ns each on a VM, docs/benchmarks.md).
+    /// </summary>
+    public bool PreciseTaskTimes { get; init; }
 
     /// <summary>
     /// The address (<c>host:port</c>, an Orleans gateway of a RaySharp cluster) to join as a driver, as Ray's

@@ -12,7 +12,7 @@ namespace RaySharp;
 /// <param name="ParentTaskId">The task that submitted it; null when the driver (code outside any task) did.</param>
 /// <param name="NodeId">The node it runs on (<see cref="NodeInfo.NodeId"/>).</param>
 /// <param name="WorkerThreadId">The managed thread id its latest attempt started on; null while pending.</param>
-/// <param name="CreationTime">When it was submitted, read from a cheap clock of 1–4 ms steps (never after <paramref name="StartTime"/>); null when that event was dropped from the bounded history.</param>
+/// <param name="CreationTime">When it was submitted (never after <paramref name="StartTime"/>); null when that event was dropped from the bounded history. Task times are exact to about a millisecond unless <see cref="RayOptions.PreciseTaskTimes"/> is on.</param>
 /// <param name="StartTime">When its latest attempt started; null while pending.</param>
 /// <param name="EndTime">When it finished, failed or was cancelled; null before.</param>
 /// <param name="ErrorType">The full type name of the exception it failed with (the original one, not the <see cref="RayTaskException"/> wrapper); null unless failed or cancelled.</param>

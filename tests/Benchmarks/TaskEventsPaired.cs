@@ -8,12 +8,14 @@ using RaySharp.CompilerServices;
 namespace RaySharp.Benchmarks;
 
 /// <summary>
-/// <c>--task-events [rounds]</c>: task events on against off, paired. Two runtimes live side by side for the whole run,
-/// one with <see cref="RayOptions.EnableTaskEvents"/> on and one with it off (so the event rings have grown to their
-/// size, as in a long-running app); each round times, in turn (the order alternates from round to round), batches of
-/// 10,000 pipelined trivial tasks (submit all, then <c>Ray.Get</c> of all) on each. Pairing the two within a round cancels most of the load that other work puts on a shared machine, which
-/// a BenchmarkDotNet run of one configuration after the other does not. Prints the median ns per task of each and
-/// the median of the per-round ratios (on ÷ off).
+/// <c>--task-events [rounds]</c>: task events on against off, paired. One runtime runs the whole time (its worker
+/// threads, store and queues shared by both sides), and its task events are turned on and off between batches: each
+/// round times batches of 10,000 pipelined trivial tasks (submit all, then <c>Ray.Get</c> of all) with events on and
+/// off, in turn (the order alternates from round to round). The event log is kept between rounds, so its rings have
+/// grown to their size, as in a long-running app. Pairing the two within a round cancels most of the load that other
+/// work puts on a shared machine, which a BenchmarkDotNet run of one configuration after the other does not. Prints
+/// the median ns per task of each and the median of the per-round ratios (on ÷ off). With <c>--precise</c>, the
+/// events read the precise clock (<see cref="RayOptions.PreciseTaskTimes"/>).
 /// </summary>
 internal static class TaskEventsPaired
 {
@@ -29,11 +31,19 @@ internal static class TaskEventsPaired
             rounds = parsed;
         }
 
-        Console.WriteLine($"Task events on vs off: {rounds} rounds x {BatchesPerRound} batches of {BatchSize:N0} pipelined tasks, NumCpus = {Environment.ProcessorCount}, .NET {Environment.Version}.");
-        using var enabled = new RayRuntime(new RayOptions { NumCpus = Environment.ProcessorCount, EnableTaskEvents = true });
-        using var disabled = new RayRuntime(new RayOptions { NumCpus = Environment.ProcessorCount, EnableTaskEvents = false });
-        Measure(enabled);
-        Measure(disabled); // warm both paths up
+        var precise = args.Contains("--precise");
+        Console.WriteLine($"Task events on vs off ({(precise ? "precise" : "coarse")} clock): {rounds} rounds x {BatchesPerRound} batches of {BatchSize:N0} pipelined tasks, NumCpus = {Environment.ProcessorCount}, .NET {Environment.Version}.");
+        using var runtime = new RayRuntime(new RayOptions { NumCpus = Environment.ProcessorCount, EnableTaskEvents = true, PreciseTaskTimes = precise });
+        var backend = (Backend.LocalBackend)runtime.Backend;
+        var log = backend.Events!;
+        double Measure(bool events)
+        {
+            backend.Events = events ? log : null;
+            return TaskEventsPaired.Measure(runtime);
+        }
+
+        Measure(true);
+        Measure(false); // warm both paths up
         var on = new List<double>();
         var off = new List<double>();
         var ratios = new List<double>();
@@ -42,13 +52,13 @@ internal static class TaskEventsPaired
             double withEvents, without;
             if (round % 2 == 0)
             {
-                withEvents = Measure(enabled);
-                without = Measure(disabled);
+                withEvents = Measure(true);
+                without = Measure(false);
             }
             else
             {
-                without = Measure(disabled);
-                withEvents = Measure(enabled);
+                without = Measure(false);
+                withEvents = Measure(true);
             }
 
             on.Add(withEvents);
@@ -58,7 +68,7 @@ internal static class TaskEventsPaired
         }
 
         Console.WriteLine($"median: on {Median(on):F1} ns/task, off {Median(off):F1} ns/task; median of the per-round ratios on/off = {Median(ratios):F3}");
-        Console.WriteLine($"recording alone (submit, start and end events of one task, one thread): {RecordingCost():F1} ns/task");
+        Console.WriteLine($"recording alone (submit, start and end events of one task, one thread): {RecordingCost(precise):F1} ns/task");
         return 0;
     }
 
@@ -89,9 +99,9 @@ internal static class TaskEventsPaired
     }
 
     /// <summary>The three event writes of one task, in a loop on one thread: their CPU cost without the scheduler's noise.</summary>
-    private static double RecordingCost()
+    private static double RecordingCost(bool precise)
     {
-        var log = new Observability.TaskEventLog();
+        var log = new Observability.TaskEventLog(precise);
         var times = new List<double>();
         for (var round = 0; round < 7; round++)
         {
@@ -99,8 +109,8 @@ internal static class TaskEventsPaired
             for (var i = 1UL; i <= 1_000_000; i++)
             {
                 log.Submitted(i, "Bench.Echo", TaskType.NormalTask, 0, 0);
-                log.Started(i, "Bench.Echo", TaskType.NormalTask, 0, handedOff: false, leavesQueue: true);
-                log.Ended(i, "Bench.Echo", TaskType.NormalTask, 0, null, leavesQueue: false);
+                log.Started(i, "Bench.Echo", TaskType.NormalTask, 0, leavesQueue: true);
+                log.Ended(i, "Bench.Echo", TaskType.NormalTask, 0, null, leavesQueue: false, next: 0);
             }
 
             times.Add(clock.Elapsed.TotalNanoseconds / 1_000_000);

@@ -16,7 +16,8 @@ internal sealed partial class LocalBackend
     private readonly Queue<ActorInfo> _deadActors = new();
 
     /// <summary>The task history, or null when <see cref="RayOptions.EnableTaskEvents"/> is off.</summary>
-    public TaskEventLog? Events { get; }
+    /// <remarks>Set only by the events benchmark, which turns the events on and off between batches of one runtime.</remarks>
+    public TaskEventLog? Events { get; set; }
 
     public RuntimeClock Clock { get; } = new();
 

@@ -24,7 +24,7 @@ internal sealed partial class LocalBackend : IRayBackend
     {
         Runtime = runtime;
         NodeId = _owner.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
-        Events = runtime.Options.EnableTaskEvents ? new TaskEventLog() : null;
+        Events = runtime.Options.EnableTaskEvents ? new TaskEventLog(runtime.Options.PreciseTaskTimes) : null;
         Scheduler = new Scheduler(new ResourcePool(capacity), Budget);
         Store = new ObjectStore(_owner, runtime.ObjectStoreMemory, runtime.Options.SpillingMaxBytes(), runtime.Options.InlineBytes(), runtime.Options.SpillParent())
         {

@@ -12,10 +12,13 @@ internal struct TaskEvent
     /// <summary>The sequence of the actor it constructs or calls; 0 for a remote function.</summary>
     public ulong Actor;
 
-    /// <summary>For <see cref="TaskEventKind.Submitted"/>: the submitting task's sequence; 0 for the driver.</summary>
+    /// <summary>
+    /// For <see cref="TaskEventKind.Submitted"/>: the submitting task's sequence, 0 for the driver. For
+    /// <see cref="TaskEventKind.Ended"/>: the task this thread runs next, handed off, which starts at this end; 0 for none.
+    /// </summary>
     public ulong Parent;
 
-    /// <summary>Stopwatch ticks, or <see cref="System.Environment.TickCount64"/> for <see cref="TaskEventKind.Submitted"/>.</summary>
+    /// <summary>Stopwatch ticks, precise or coarse (<see cref="TaskEventLog"/>).</summary>
     public long Time;
 
     /// <summary>The task's name, or a <see cref="TaskFailure"/> when it ended with an error.</summary>

@@ -3,7 +3,7 @@ namespace RaySharp.Observability;
 /// <summary>What happened to a task: the three points its state is recorded at.</summary>
 internal enum TaskEventKind : byte
 {
-    /// <summary>Accepted by the backend; the time is <see cref="System.Environment.TickCount64"/> (ms, cheap), not Stopwatch ticks.</summary>
+    /// <summary>Accepted by the backend.</summary>
     Submitted,
 
     /// <summary>An attempt started running on the ring's thread.</summary>

@@ -22,30 +22,37 @@ internal sealed class TaskEventLog
     private static int t_slot;
 
     private readonly Lock _grow = new();
+    private readonly bool _precise;
     private TaskEventRing?[] _rings = new TaskEventRing?[16];
+
+    /// <param name="precise">Read the precise clock for every event (<see cref="RayOptions.PreciseTaskTimes"/>), else the coarse one.</param>
+    public TaskEventLog(bool precise) => _precise = precise;
 
     /// <summary>Records a task's acceptance on the submitting thread.</summary>
     public void Submitted(ulong task, string name, TaskType type, ulong actor, ulong parent)
     {
         var ring = Ring();
-        ring.Append(new TaskEvent { Task = task, Actor = actor, Parent = parent, Time = Environment.TickCount64, Detail = name, Kind = TaskEventKind.Submitted, Type = type });
+        ring.Append(new TaskEvent { Task = task, Actor = actor, Parent = parent, Time = Now(), Detail = name, Kind = TaskEventKind.Submitted, Type = type });
         ring.Submitted++;
     }
 
-    /// <summary>Records an attempt's start; a task handed off by the one that just ended on this thread starts at that end.</summary>
-    public void Started(ulong task, string name, TaskType type, ulong actor, bool handedOff, bool leavesQueue)
+    /// <summary>Records an attempt's start (a task handed off by the one that ended before it on this thread has none: that end names it).</summary>
+    public void Started(ulong task, string name, TaskType type, ulong actor, bool leavesQueue)
     {
         var ring = Ring();
-        var time = handedOff && ring.LastEnd != 0 ? ring.LastEnd : Stopwatch.GetTimestamp();
-        ring.Append(new TaskEvent { Task = task, Actor = actor, Time = time, Detail = name, Kind = TaskEventKind.Started, Type = type });
+        ring.Append(new TaskEvent { Task = task, Actor = actor, Time = Now(), Detail = name, Kind = TaskEventKind.Started, Type = type });
         if (leavesQueue)
         {
             ring.LeftQueue++;
         }
     }
 
-    /// <summary>Records a task's end: finished when <paramref name="error"/> is null, else failed or cancelled.</summary>
-    public void Ended(ulong task, string name, TaskType type, ulong actor, Exception? error, bool leavesQueue)
+    /// <summary>
+    /// Records a task's end: finished when <paramref name="error"/> is null, else failed or cancelled. A task that this
+    /// thread runs next, handed off by this one (<paramref name="next"/>, 0 for none), starts at this end, with no
+    /// event of its own.
+    /// </summary>
+    public void Ended(ulong task, string name, TaskType type, ulong actor, Exception? error, bool leavesQueue, ulong next)
     {
         var ring = Ring();
         var outcome = error is null ? TaskState.Finished : error is OperationCanceledException ? TaskState.Cancelled : TaskState.Failed;
@@ -53,7 +60,8 @@ internal sealed class TaskEventLog
         {
             Task = task,
             Actor = actor,
-            Time = Stopwatch.GetTimestamp(),
+            Parent = next,
+            Time = Now(),
             Detail = error is null ? name : new TaskFailure(name, error),
             Kind = TaskEventKind.Ended,
             Type = type,
@@ -73,6 +81,11 @@ internal sealed class TaskEventLog
         }
 
         if (leavesQueue)
+        {
+            ring.LeftQueue++;
+        }
+
+        if (next != 0)
         {
             ring.LeftQueue++;
         }
@@ -104,6 +117,9 @@ internal sealed class TaskEventLog
 
         return counters;
     }
+
+    /// <summary>Stopwatch ticks: precise, or at most about a millisecond old (<see cref="CoarseClock"/>).</summary>
+    private long Now() => _precise ? Stopwatch.GetTimestamp() : CoarseClock.Now;
 
     private TaskEventRing Ring()
     {

@@ -27,9 +27,6 @@ internal sealed class TaskEventRing
 
     public string ThreadName { get; }
 
-    /// <summary>Stopwatch ticks of the last <see cref="TaskEventKind.Ended"/> written here: a handed-off task starts then.</summary>
-    public long LastEnd { get; private set; }
-
     // Counters for the metrics, written only by the ring's thread and read racily (whole longs) by collectors.
     public long Submitted;
     public long LeftQueue;
@@ -47,11 +44,6 @@ internal sealed class TaskEventRing
         }
 
         events[(int)(index & (events.Length - 1))] = item;
-        if (item.Kind == TaskEventKind.Ended)
-        {
-            LastEnd = item.Time;
-        }
-
         Volatile.Write(ref _written, index + 1);
     }
 

@@ -9,12 +9,21 @@ internal static class TaskHistory
     public static List<TaskRecord> Build(TaskEventLog log)
     {
         var records = new Dictionary<ulong, TaskRecord>();
+        TaskRecord RecordOf(ulong sequence)
+        {
+            if (!records.TryGetValue(sequence, out var record))
+            {
+                records.Add(sequence, record = new TaskRecord(sequence));
+            }
+
+            return record;
+        }
+
         foreach (var (item, ring) in log.Snapshot())
         {
-            if (!records.TryGetValue(item.Task, out var record))
-            {
-                records.Add(item.Task, record = new TaskRecord(item.Task) { Type = item.Type, Actor = item.Actor });
-            }
+            var record = RecordOf(item.Task);
+            record.Type = item.Type;
+            record.Actor = item.Actor;
 
             switch (item.Detail)
             {
@@ -35,18 +44,17 @@ internal static class TaskHistory
                     record.SubmitThread = ring.ThreadId;
                     break;
                 case TaskEventKind.Started:
-                    record.Attempts++;
-                    if (item.Time >= record.StartedAt)
-                    {
-                        record.StartedAt = item.Time;
-                        record.StartThread = ring.ThreadId;
-                        record.StartThreadName = ring.ThreadName;
-                    }
-
+                    Started(record, item.Time, ring);
                     break;
                 default:
                     record.EndedAt = item.Time;
                     record.State = item.Outcome;
+                    if (item.Parent != 0)
+                    {
+                        // The task this thread ran next, handed off: it started at this end.
+                        Started(RecordOf(item.Parent), item.Time, ring);
+                    }
+
                     break;
             }
         }
@@ -59,6 +67,18 @@ internal static class TaskHistory
             }
         }
 
-        return [.. records.Values.OrderBy(r => r.Sequence)];
+        // A task known only as the one a handed-off end named has left every ring of its own: forgotten, as the rest.
+        return [.. records.Values.Where(r => r.Name.Length > 0).OrderBy(r => r.Sequence)];
+    }
+
+    private static void Started(TaskRecord record, long time, TaskEventRing ring)
+    {
+        record.Attempts++;
+        if (time >= record.StartedAt)
+        {
+            record.StartedAt = time;
+            record.StartThread = ring.ThreadId;
+            record.StartThreadName = ring.ThreadName;
+        }
     }
 }

@@ -17,7 +17,7 @@ internal sealed class TaskRecord(ulong sequence)
 
     public ulong Parent { get; set; }
 
-    /// <summary>TickCount64 of the submission; 0 when that event was dropped.</summary>
+    /// <summary>Stopwatch ticks of the submission; 0 when that event was dropped.</summary>
     public long SubmittedAt { get; set; }
 
     /// <summary>The thread that submitted it (and ran its parent then); 0 when unknown.</summary>
@@ -55,7 +55,7 @@ internal sealed class TaskRecord(ulong sequence)
         Error?.GetType().FullName,
         Error?.Message);
 
-    /// <summary>The submission in wall time; its coarse clock (1–4 ms steps) may read later than the start, so it is capped there.</summary>
+    /// <summary>The submission in wall time; a coarse clock (<see cref="CoarseClock"/>) may read it later than the start on another thread, so it is capped there.</summary>
     private DateTimeOffset? CreationTime(RuntimeClock clock)
     {
         if (SubmittedAt == 0)
@@ -63,7 +63,7 @@ internal sealed class TaskRecord(ulong sequence)
             return null;
         }
 
-        var created = clock.FromTickCount(SubmittedAt);
+        var created = clock.FromTimestamp(SubmittedAt);
         return StartedAt != 0 && clock.FromTimestamp(StartedAt) < created ? clock.FromTimestamp(StartedAt) : created;
     }
 }

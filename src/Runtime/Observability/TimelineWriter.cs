@@ -73,7 +73,7 @@ internal static class TimelineWriter
     {
         var clock = node.Clock;
         var parentEnd = parent.EndedAt != 0 ? parent.EndedAt : now;
-        var submitted = child.SubmittedAt != 0 ? clock.TimestampOfTickCount(child.SubmittedAt) : parent.StartedAt;
+        var submitted = child.SubmittedAt != 0 ? child.SubmittedAt : parent.StartedAt;
         var at = System.Math.Clamp(submitted, parent.StartedAt, System.Math.Max(parent.StartedAt, parentEnd));
         FlowEvent(json, "s", child, pid, parent.StartThread, clock.Microseconds(at));
         FlowEvent(json, "f", child, pid, child.StartThread, clock.Microseconds(child.StartedAt));

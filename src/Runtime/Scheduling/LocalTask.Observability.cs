@@ -15,6 +15,9 @@ internal sealed partial class LocalTask : ITaskIdentity
     /// <summary>Set once the task has started or ended, so the metrics' queue length counts it out once.</summary>
     private bool _leftQueue;
 
+    /// <summary>Set when the task that handed this one off recorded its start (its end event names this task).</summary>
+    private bool _startRecorded;
+
     private TaskType TypeForState => Role switch
     {
         TaskRole.ActorCreation => TaskType.ActorCreationTask,
@@ -39,11 +42,16 @@ internal sealed partial class LocalTask : ITaskIdentity
     }
 
     /// <summary>An attempt starts on this thread; returns the run's span (made current) when traced.</summary>
-    private Activity? OnStarted(bool handedOff, out Activity? outer)
+    private Activity? OnStarted(out Activity? outer)
     {
-        if (_backend.Events is { } events)
+        if (_startRecorded)
         {
-            events.Started(Sequence, Name, TypeForState, ActorSequence, handedOff, leavesQueue: !_leftQueue);
+            // Handed off: its predecessor's end event (OnEnded) is its start, and counted it out of the queue.
+            _startRecorded = false;
+        }
+        else if (_backend.Events is { } events)
+        {
+            events.Started(Sequence, Name, TypeForState, ActorSequence, leavesQueue: !_leftQueue);
             _leftQueue = true;
         }
 
@@ -75,8 +83,20 @@ internal sealed partial class LocalTask : ITaskIdentity
     /// <summary>The task ended for good: finished (no error), failed or cancelled.</summary>
     private void OnEnded(Exception? error)
     {
-        _backend.Events?.Ended(Sequence, Name, TypeForState, ActorSequence, error, leavesQueue: !_leftQueue);
-        _leftQueue = true;
+        if (_backend.Events is { } events)
+        {
+            // The task this worker runs next (Finish took it from the scheduler before this end), if any.
+            var next = ReferenceEquals(t_worker, this) ? t_handOff : null;
+            if (next is not null)
+            {
+                next._leftQueue = true;
+                next._startRecorded = true;
+            }
+
+            events.Ended(Sequence, Name, TypeForState, ActorSequence, error, leavesQueue: !_leftQueue, next?.Sequence ?? 0);
+            _leftQueue = true;
+        }
+
         if (error is not null)
         {
             _backend.Runtime.Log.Scheduling.TaskEnded(Name, Id, _attempts + 1, error);

@@ -240,18 +240,14 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
         {
             if (task.TryTransition(Dispatched, Running))
             {
-                t_worker = task;
-                task.Run(handedOff: !ReferenceEquals(task, this));
+                // The batch's last task hands nothing off: what waits goes to the pool, and other work gets this thread.
+                t_worker = budget > 1 ? task : null;
+                task.Run();
                 t_worker = null;
             }
 
             task = t_handOff;
             t_handOff = null;
-            if (task is not null && budget == 0)
-            {
-                _backend.Scheduler.DispatchToPool(task);
-                task = null;
-            }
         }
     }
 
@@ -336,7 +332,7 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
         }
     }
 
-    private void Run(bool handedOff = false)
+    private void Run()
     {
         // Announced before the shutdown check: shutdown either finds the task here or this sees the backend disposed.
         var hidden = _backend.Running.Enter(this);
@@ -348,7 +344,7 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
             return;
         }
 
-        var span = OnStarted(handedOff, out var outerSpan);
+        var span = OnStarted(out var outerSpan);
         var previousOnThread = BlockingScope.EnterThread(this);
         var isAsync = Spec.Function.IsAsync;
         IBlockingContext? previousFlowing = null;

@@ -16,6 +16,45 @@ public sealed class StateApiTests
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     [Fact]
+    public void A_task_handed_off_by_the_one_before_it_shows_running_on_that_thread_from_that_ones_end()
+    {
+        // On one CPU the worker that ends the first task runs the second itself (a hand-off); the first one's end
+        // event is the second one's start, which writes none of its own.
+        using var ray = TestRuntime.Start(numCpus: 1);
+        using var firstGate = new Gate();
+        using var secondGate = new Gate();
+        using var firstStarted = new ManualResetEventSlim();
+        using var secondStarted = new ManualResetEventSlim();
+        var first = Fn.Of(ct =>
+        {
+            firstStarted.Set();
+            return firstGate.Pass(ct);
+        }, name: "State.First").Remote();
+        Assert.True(firstStarted.Wait(Timeout));
+        var second = Fn.Of(ct =>
+        {
+            secondStarted.Set();
+            return secondGate.Pass(ct);
+        }, name: "State.Second").Remote();
+
+        firstGate.Open();
+        Assert.True(first.Get(Timeout));
+        Assert.True(secondStarted.Wait(Timeout));
+        var tasks = Ray.State.Tasks().ToDictionary(t => t.Name);
+
+        var (ended, running) = (tasks["State.First"], tasks["State.Second"]);
+        Assert.Equal(TaskState.Finished, ended.State);
+        Assert.Equal(TaskState.Running, running.State);
+        Assert.Equal(1, running.Attempts);
+        Assert.Equal(ended.WorkerThreadId, running.WorkerThreadId);
+        Assert.Equal(ended.EndTime, running.StartTime);
+        Assert.Equal(1, Ray.State.SummarizeTasks().Single(s => s.Name == "State.Second").Running);
+        secondGate.Open();
+        Assert.True(second.Get(Timeout));
+        Assert.Equal(TaskState.Finished, Ray.State.Tasks(name: "State.Second").Single().State);
+    }
+
+    [Fact]
     public void Tasks_show_pending_running_finished_and_failed_tasks_with_the_error()
     {
         using var ray = TestRuntime.Start(numCpus: 1);

@@ -49,9 +49,9 @@ public sealed class TimelineTests
                 Assert.Equal(rootSlice.GetProperty("tid").GetInt32(), start.GetProperty("tid").GetInt32());
                 Assert.InRange(start.GetProperty("ts").GetDouble(), rootSlice.GetProperty("ts").GetDouble(), rootSlice.GetProperty("ts").GetDouble() + rootSlice.GetProperty("dur").GetDouble());
                 var finish = finishes[start.GetProperty("id").GetUInt64()];
-                var target = slices.Single(s => Name(s) == "Timeline.Leaf" && s.GetProperty("ts").GetDouble() == finish.GetProperty("ts").GetDouble() && s.GetProperty("tid").GetInt32() == finish.GetProperty("tid").GetInt32());
+                // Both leaves may start at one instant of the millisecond clock: the arrow lands on one of them.
+                Assert.Contains(slices, s => Name(s) == "Timeline.Leaf" && s.GetProperty("ts").GetDouble() == finish.GetProperty("ts").GetDouble() && s.GetProperty("tid").GetInt32() == finish.GetProperty("tid").GetInt32());
                 Assert.Equal("e", finish.GetProperty("bp").GetString());
-                Assert.NotEqual(default, target);
             }
         }
         finally
