@@ -109,8 +109,8 @@ internal static class TaskEventsPaired
             for (var i = 1UL; i <= 1_000_000; i++)
             {
                 log.Submitted(i, "Bench.Echo", TaskType.NormalTask, 0, 0);
-                log.Started(i, "Bench.Echo", TaskType.NormalTask, 0, leavesQueue: true);
-                log.Ended(i, "Bench.Echo", TaskType.NormalTask, 0, null, leavesQueue: false, next: 0);
+                log.Started(i, leavesQueue: true);
+                log.Ended(i, failure: null, leavesQueue: false, next: 0);
             }
 
             times.Add(clock.Elapsed.TotalNanoseconds / 1_000_000);

@@ -9,7 +9,7 @@ internal struct TaskEvent
     /// <summary>The task's sequence (its <see cref="TaskId.Sequence"/>).</summary>
     public ulong Task;
 
-    /// <summary>The sequence of the actor it constructs or calls; 0 for a remote function.</summary>
+    /// <summary>For <see cref="TaskEventKind.Submitted"/>: the sequence of the actor it constructs or calls; 0 for a remote function.</summary>
     public ulong Actor;
 
     /// <summary>
@@ -21,13 +21,17 @@ internal struct TaskEvent
     /// <summary>Stopwatch ticks, precise or coarse (<see cref="TaskEventLog"/>).</summary>
     public long Time;
 
-    /// <summary>The task's name, or a <see cref="TaskFailure"/> when it ended with an error.</summary>
+    /// <summary>For <see cref="TaskEventKind.Submitted"/>: the task's name; for <see cref="TaskEventKind.Ended"/> with an error: a <see cref="TaskFailure"/>.</summary>
     public object? Detail;
 
     public TaskEventKind Kind;
 
+    /// <summary>For <see cref="TaskEventKind.Submitted"/>: a task, an actor's constructor or an actor call.</summary>
     public TaskType Type;
 
     /// <summary>For <see cref="TaskEventKind.Ended"/>: finished, failed or cancelled.</summary>
     public TaskState Outcome;
+
+    /// <summary>For <see cref="TaskEventKind.Submitted"/>: the tasks it stands for, of sequences <see cref="Task"/> on.</summary>
+    public int Count;
 }

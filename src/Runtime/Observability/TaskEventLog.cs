@@ -28,19 +28,28 @@ internal sealed class TaskEventLog
     /// <param name="precise">Read the precise clock for every event (<see cref="RayOptions.PreciseTaskTimes"/>), else the coarse one.</param>
     public TaskEventLog(bool precise) => _precise = precise;
 
-    /// <summary>Records a task's acceptance on the submitting thread.</summary>
+    /// <summary>
+    /// Records a task's acceptance on the submitting thread: the name, type, actor and parent that the task's other
+    /// events leave out. A submission that continues the thread's last one (the next sequence, the same function,
+    /// caller and millisecond, as in a loop of submits) only counts itself into that one's event.
+    /// </summary>
     public void Submitted(ulong task, string name, TaskType type, ulong actor, ulong parent)
     {
         var ring = Ring();
-        ring.Append(new TaskEvent { Task = task, Actor = actor, Parent = parent, Time = Now(), Detail = name, Kind = TaskEventKind.Submitted, Type = type });
+        var time = Now();
+        if (!ring.TryExtendSubmission(task, name, type, actor, parent, time))
+        {
+            ring.Append(new TaskEvent { Task = task, Actor = actor, Parent = parent, Time = time, Detail = name, Kind = TaskEventKind.Submitted, Type = type, Count = 1 });
+        }
+
         ring.Submitted++;
     }
 
     /// <summary>Records an attempt's start (a task handed off by the one that ended before it on this thread has none: that end names it).</summary>
-    public void Started(ulong task, string name, TaskType type, ulong actor, bool leavesQueue)
+    public void Started(ulong task, bool leavesQueue)
     {
         var ring = Ring();
-        ring.Append(new TaskEvent { Task = task, Actor = actor, Time = Now(), Detail = name, Kind = TaskEventKind.Started, Type = type });
+        ring.Append(new TaskEvent { Task = task, Time = Now(), Kind = TaskEventKind.Started });
         if (leavesQueue)
         {
             ring.LeftQueue++;
@@ -48,25 +57,15 @@ internal sealed class TaskEventLog
     }
 
     /// <summary>
-    /// Records a task's end: finished when <paramref name="error"/> is null, else failed or cancelled. A task that this
+    /// Records a task's end: finished when <paramref name="failure"/> is null, else failed or cancelled. A task that this
     /// thread runs next, handed off by this one (<paramref name="next"/>, 0 for none), starts at this end, with no
     /// event of its own.
     /// </summary>
-    public void Ended(ulong task, string name, TaskType type, ulong actor, Exception? error, bool leavesQueue, ulong next)
+    public void Ended(ulong task, TaskFailure? failure, bool leavesQueue, ulong next)
     {
         var ring = Ring();
-        var outcome = error is null ? TaskState.Finished : error is OperationCanceledException ? TaskState.Cancelled : TaskState.Failed;
-        ring.Append(new TaskEvent
-        {
-            Task = task,
-            Actor = actor,
-            Parent = next,
-            Time = Now(),
-            Detail = error is null ? name : new TaskFailure(name, error),
-            Kind = TaskEventKind.Ended,
-            Type = type,
-            Outcome = outcome,
-        });
+        var outcome = failure is null ? TaskState.Finished : failure.Error is OperationCanceledException ? TaskState.Cancelled : TaskState.Failed;
+        ring.Append(new TaskEvent { Task = task, Parent = next, Time = Now(), Detail = failure, Kind = TaskEventKind.Ended, Outcome = outcome });
         switch (outcome)
         {
             case TaskState.Finished:

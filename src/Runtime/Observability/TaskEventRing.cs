@@ -47,6 +47,29 @@ internal sealed class TaskEventRing
         Volatile.Write(ref _written, index + 1);
     }
 
+    /// <summary>
+    /// Counts a submission into the last event when it continues it: a submission of the next sequence with the same
+    /// name, type, actor, parent and time. The count is one field, written in place, so a reader sees it before or after.
+    /// </summary>
+    public bool TryExtendSubmission(ulong task, string name, TaskType type, ulong actor, ulong parent, long time)
+    {
+        var index = _written - 1;
+        if (index < 0)
+        {
+            return false;
+        }
+
+        ref var last = ref _events[(int)(index & (_events.Length - 1))];
+        if (last.Kind != TaskEventKind.Submitted || last.Task + (ulong)last.Count != task || last.Time != time
+            || !ReferenceEquals(last.Detail, name) || last.Type != type || last.Actor != actor || last.Parent != parent)
+        {
+            return false;
+        }
+
+        Volatile.Write(ref last.Count, last.Count + 1);
+        return true;
+    }
+
     /// <summary>Adds the events still held to <paramref name="into"/>, oldest first, each with this ring.</summary>
     public void CopyTo(List<(TaskEvent Event, TaskEventRing Ring)> into)
     {

@@ -21,34 +21,34 @@ internal static class TaskHistory
 
         foreach (var (item, ring) in log.Snapshot())
         {
-            var record = RecordOf(item.Task);
-            record.Type = item.Type;
-            record.Actor = item.Actor;
-
-            switch (item.Detail)
-            {
-                case string name:
-                    record.Name = name;
-                    break;
-                case TaskFailure failure:
-                    record.Name = failure.Name;
-                    record.Error = failure.Original;
-                    break;
-            }
-
             switch (item.Kind)
             {
                 case TaskEventKind.Submitted:
-                    record.Parent = item.Parent;
-                    record.SubmittedAt = item.Time;
-                    record.SubmitThread = ring.ThreadId;
+                    for (var i = 0UL; i < (ulong)item.Count; i++)
+                    {
+                        var submitted = RecordOf(item.Task + i);
+                        submitted.Name = (string)item.Detail!;
+                        submitted.Type = item.Type;
+                        submitted.Actor = item.Actor;
+                        submitted.Parent = item.Parent;
+                        submitted.SubmittedAt = item.Time;
+                        submitted.SubmitThread = ring.ThreadId;
+                    }
+
                     break;
                 case TaskEventKind.Started:
-                    Started(record, item.Time, ring);
+                    Started(RecordOf(item.Task), item.Time, ring);
                     break;
                 default:
+                    var record = RecordOf(item.Task);
                     record.EndedAt = item.Time;
                     record.State = item.Outcome;
+                    if (item.Detail is TaskFailure failure)
+                    {
+                        record.Name = failure.Name;
+                        record.Error = failure.Original;
+                    }
+
                     if (item.Parent != 0)
                     {
                         // The task this thread ran next, handed off: it started at this end.
@@ -67,7 +67,7 @@ internal static class TaskHistory
             }
         }
 
-        // A task known only as the one a handed-off end named has left every ring of its own: forgotten, as the rest.
+        // A task whose submission left its ring (the events of its start or end name no function): forgotten, as the rest.
         return [.. records.Values.Where(r => r.Name.Length > 0).OrderBy(r => r.Sequence)];
     }
 

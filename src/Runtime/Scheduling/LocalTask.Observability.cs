@@ -51,7 +51,7 @@ internal sealed partial class LocalTask : ITaskIdentity
         }
         else if (_backend.Events is { } events)
         {
-            events.Started(Sequence, Name, TypeForState, ActorSequence, leavesQueue: !_leftQueue);
+            events.Started(Sequence, leavesQueue: !_leftQueue);
             _leftQueue = true;
         }
 
@@ -93,7 +93,7 @@ internal sealed partial class LocalTask : ITaskIdentity
                 next._startRecorded = true;
             }
 
-            events.Ended(Sequence, Name, TypeForState, ActorSequence, error, leavesQueue: !_leftQueue, next?.Sequence ?? 0);
+            events.Ended(Sequence, error is null ? null : new TaskFailure(Name, error), leavesQueue: !_leftQueue, next?.Sequence ?? 0);
             _leftQueue = true;
         }
 

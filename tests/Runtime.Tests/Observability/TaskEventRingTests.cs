@@ -56,4 +56,26 @@ public sealed class TaskEventRingTests
             writer.Join();
         }
     }
+
+    [Fact]
+    public void A_loop_of_submits_shares_one_event_and_each_task_keeps_its_name_and_parent()
+    {
+        var log = new TaskEventLog(precise: false);
+        for (var task = 1UL; task <= 1000; task++)
+        {
+            log.Submitted(task, task <= 600 ? "First" : "Second", TaskType.NormalTask, actor: 0, parent: 7);
+        }
+
+        log.Submitted(2000, "First", TaskType.NormalTask, actor: 0, parent: 7); // not the next sequence: an event of its own
+
+        // Each run of consecutive sequences of one function, caller and millisecond is one event.
+        var submissions = log.Snapshot().Select(e => e.Event).ToList();
+        Assert.InRange(submissions.Count, 3, 100);
+        var tasks = TaskHistory.Build(log);
+        Assert.Equal([.. Enumerable.Range(1, 1000).Select(i => (ulong)i), 2000UL], tasks.Select(t => t.Sequence));
+        Assert.All(tasks, t => Assert.Equal(t.Sequence is <= 600 or 2000 ? "First" : "Second", t.Name));
+        Assert.All(tasks, t => Assert.Equal(7UL, t.Parent));
+        Assert.All(tasks, t => Assert.Equal(TaskState.Pending, t.State));
+        Assert.Equal(1001, log.Counters().Submitted);
+    }
 }
