@@ -55,6 +55,28 @@ public sealed class StateApiTests
     }
 
     [Fact]
+    public void With_precise_task_times_a_task_that_runs_50_microseconds_lasts_at_least_that_long()
+    {
+        // The default clock steps once a millisecond, so such a task would mostly show 0 or 1 ms; the precise one
+        // brackets the task's own measured run (a lower bound, so a slow machine cannot fail it).
+        using var ray = TestRuntime.Start(options: new RayOptions { NumCpus = 1, EnableTaskEvents = true, PreciseTaskTimes = true });
+        var spin = Fn.Of(_ =>
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            while (System.Diagnostics.Stopwatch.GetElapsedTime(started) < TimeSpan.FromMicroseconds(50))
+            {
+            }
+
+            return true;
+        }, name: "State.Spin").Remote();
+        Assert.True(spin.Get(Timeout));
+
+        var task = Ray.State.Tasks(name: "State.Spin").Single();
+        Assert.True(task.EndTime - task.StartTime >= TimeSpan.FromMicroseconds(50), $"{task.StartTime:O} to {task.EndTime:O}");
+        Assert.True(task.CreationTime <= task.StartTime);
+    }
+
+    [Fact]
     public void Tasks_show_pending_running_finished_and_failed_tasks_with_the_error()
     {
         using var ray = TestRuntime.Start(numCpus: 1);
