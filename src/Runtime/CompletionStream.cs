@@ -76,7 +76,7 @@ public sealed class CompletionStream<TRef> : IEnumerable<TRef>
         var watcher = new Watcher(_refs, channel.Writer);
         for (var i = 0; i < _refs.Length; i++)
         {
-            if (!_refs[i].Entry.TryRegister(watcher, i))
+            if (!_refs[i].TryRegister(watcher, i))
             {
                 channel.Writer.TryWrite(_refs[i]);
             }
@@ -87,6 +87,6 @@ public sealed class CompletionStream<TRef> : IEnumerable<TRef>
 
     private sealed class Watcher(TRef[] refs, ChannelWriter<TRef> writer) : IObjectWaiter
     {
-        public void OnObjectCompleted(ObjectEntry entry, int token) => writer.TryWrite(refs[token]);
+        public void OnObjectCompleted(ObjectRef entry, int token) => writer.TryWrite(refs[token]);
     }
 }

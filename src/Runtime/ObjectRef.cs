@@ -12,17 +12,13 @@ namespace RaySharp;
 /// </summary>
 /// <remarks>Two refs are equal when they name the same object id.</remarks>
 [DebuggerDisplay("{ToString(),nq}")]
-public abstract class ObjectRef : IEquatable<ObjectRef>
+public abstract partial class ObjectRef : IEquatable<ObjectRef>
 {
-    private protected ObjectRef(ObjectEntry entry) => Entry = entry;
-
-    internal ObjectEntry Entry { get; }
-
     /// <summary>The object's id: stable, unique, and plain data.</summary>
-    public ObjectId Id => Entry.Id;
+    public ObjectId Id { get; }
 
     /// <summary>True once the object has a value or an error; reading it then never blocks.</summary>
-    public bool IsReady => Entry.IsCompleted;
+    public bool IsReady => IsCompleted;
 
     /// <summary>Waits until the object is ready, then throws its error if it has one.</summary>
     /// <param name="timeout">How long to wait; null waits forever, <see cref="TimeSpan.Zero"/> only polls.</param>
@@ -32,21 +28,21 @@ public abstract class ObjectRef : IEquatable<ObjectRef>
     public void WaitReady(TimeSpan? timeout = null)
     {
         var limit = Timeouts.Validate(timeout);
-        if (!BlockingWait.Wait(Entry, limit))
+        if (!BlockingWait.Wait(this, limit))
         {
             throw new GetTimeoutException(this, limit);
         }
 
-        Entry.ThrowIfFailed();
+        ThrowIfFailed();
     }
 
     /// <summary>Lets <c>await reference</c> wait for readiness without holding a thread; it throws the object's error, if any.</summary>
-    public ObjectRefAwaiter GetAwaiter() => new(Entry);
+    public ObjectRefAwaiter GetAwaiter() => new(this);
 
     /// <summary>A task that completes when the object is ready.</summary>
     /// <param name="cancellationToken">Stops waiting (the object itself is not cancelled).</param>
     public Task WhenReadyAsync(CancellationToken cancellationToken = default) =>
-        Entry.IsCompleted && !Entry.IsFaulted ? Task.CompletedTask : WhenReadySlowAsync(cancellationToken);
+        IsCompleted && !IsFaulted ? Task.CompletedTask : WhenReadySlowAsync(cancellationToken);
 
     /// <inheritdoc />
     public bool Equals(ObjectRef? other) => other is not null && other.Id == Id;
@@ -58,15 +54,15 @@ public abstract class ObjectRef : IEquatable<ObjectRef>
     public override int GetHashCode() => Id.GetHashCode();
 
     /// <summary>The id and the state, for example <c>ObjectRef(…, ready)</c>.</summary>
-    public override string ToString() => $"ObjectRef({Id}, {Entry.StateName})";
+    public override string ToString() => $"ObjectRef({Id}, {StateName})";
 
     private async Task WhenReadySlowAsync(CancellationToken cancellationToken)
     {
-        if (!Entry.IsCompleted)
+        if (!IsCompleted)
         {
-            await EntryTasks.WhenCompleted(Entry, cancellationToken).ConfigureAwait(false);
+            await EntryTasks.WhenCompleted(this, cancellationToken).ConfigureAwait(false);
         }
 
-        Entry.ThrowIfFailed();
+        ThrowIfFailed();
     }
 }

@@ -9,9 +9,9 @@ namespace RaySharp;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct ObjectRefAwaiter : ICriticalNotifyCompletion
 {
-    private readonly ObjectEntry _entry;
+    private readonly ObjectRef _entry;
 
-    internal ObjectRefAwaiter(ObjectEntry entry) => _entry = entry;
+    internal ObjectRefAwaiter(ObjectRef entry) => _entry = entry;
 
     /// <summary>True when the object is ready.</summary>
     public bool IsCompleted => _entry.IsCompleted;

@@ -161,10 +161,10 @@ public sealed class ObjectRefGenerator<T> : IEnumerable<ObjectRef<T>>, IObjectSt
         {
             if (_pending.Count > 0 || _ended)
             {
-                return new ObjectRef<Unit>(ObjectEntry<Unit>.Ready(_nextId(), default(Unit)));
+                return ObjectEntry<Unit>.Ready(_nextId(), default(Unit));
             }
 
-            return new ObjectRef<Unit>(_nextReady ??= new ObjectEntry<Unit>(_nextId()));
+            return _nextReady ??= new ObjectEntry<Unit>(_nextId());
         }
     }
 
@@ -224,7 +224,7 @@ public sealed class ObjectRefGenerator<T> : IEnumerable<ObjectRef<T>>, IObjectSt
 
             if (entry is not null)
             {
-                _pending.Enqueue(new ObjectRef<T>(entry));
+                _pending.Enqueue(entry);
                 _written++;
             }
 

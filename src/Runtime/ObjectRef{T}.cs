@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using RaySharp.Objects;
@@ -10,18 +11,26 @@ namespace RaySharp;
 /// Read it with <see cref="Get"/> (blocking) or <c>await</c> (holding no thread).
 /// </summary>
 /// <typeparam name="T">The type of the value.</typeparam>
-public sealed class ObjectRef<T> : ObjectRef
+/// <remarks>Every ref the runtime hands out is its entry for the object (<c>ObjectEntry&lt;T&gt;</c>, the only subclass).</remarks>
+public abstract class ObjectRef<T> : ObjectRef
 {
     /// <summary>Registers this type's MessagePack formatter when its first ref is made (see <see cref="Serialization.ObjectRefFormatters"/>).</summary>
     private static readonly bool s_formatterRegistered = Serialization.ObjectRefFormatters.Register<T>();
 
-    internal ObjectRef(ObjectEntry<T> entry)
-        : base(entry)
+    private protected ObjectRef(ObjectId id)
+        : base(id)
     {
         _ = s_formatterRegistered;
     }
 
-    private new ObjectEntry<T> Entry => (ObjectEntry<T>)base.Entry;
+    private protected ObjectRef(ObjectId id, bool ready)
+        : base(id, ready)
+    {
+        _ = s_formatterRegistered;
+    }
+
+    /// <summary>This ref as its entry (the only subclass), without a type check.</summary>
+    private ObjectEntry<T> Entry => Unsafe.As<ObjectEntry<T>>(this);
 
     /// <summary>Waits for the value and returns it.</summary>
     /// <param name="timeout">How long to wait; null waits forever, <see cref="TimeSpan.Zero"/> only polls and never blocks.</param>

@@ -270,7 +270,7 @@ public static partial class Ray
     public static void Cancel(ObjectRef reference, bool force = false, bool recursive = true)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        reference.Entry.Producer?.Cancel(force, recursive);
+        reference.Producer?.Cancel(force, recursive);
     }
 
     /// <summary>

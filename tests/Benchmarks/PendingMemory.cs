@@ -16,7 +16,7 @@ namespace RaySharp.Benchmarks;
 /// </summary>
 internal static class PendingMemory
 {
-    private const double GoalBytes = 300;
+    private const double GoalBytes = 200;
 
     public static int Run(string[] args)
     {
@@ -29,11 +29,32 @@ internal static class PendingMemory
 
         Console.WriteLine($"Pending-task memory: {count:N0} tasks queued behind one blocked task, NumCpus = 1, {Environment.ProcessorCount} cores, .NET {Environment.Version}, GC server={System.Runtime.GCSettings.IsServerGC}.");
         Warm();
+        PrintParts();
         var passed = true;
         passed &= Measure(count, "Echo(int x), new Args<int>(i)", static i => new TaskSpec(BenchFunctions.Echo, new Args<int>(i)), expectedValue: static i => i);
         passed &= Measure(count, "Zero(), TaskArgs.None", static _ => new TaskSpec(BenchFunctions.Zero, TaskArgs.None), expectedValue: static _ => 0);
         Console.WriteLine(passed ? $"Goal (<= {GoalBytes} bytes per pending task, refs array excluded): met." : $"Goal (<= {GoalBytes} bytes per pending task, refs array excluded): NOT met.");
         return 0;
+    }
+
+    /// <summary>
+    /// Prints the size of each object a pending <c>Echo(int)</c> task is made of, measured one allocation at a time
+    /// (the ref the caller gets is the result's entry itself);
+    /// what the whole takes beyond them is the task itself and its slot in the scheduler's queue.
+    /// </summary>
+    private static void PrintParts()
+    {
+        var args = Allocated(static () => new Args<int>(1));
+        var entry = Allocated(static () => new Objects.ObjectEntry<int>(new ObjectId(1, 1)));
+        Console.WriteLine($"  parts of an Echo(int) task: args {args} B, result entry (the ref) {entry} B; the rest is the task and its queue slot");
+    }
+
+    private static long Allocated(Func<object> create)
+    {
+        GC.KeepAlive(create()); // JIT first
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        GC.KeepAlive(create());
+        return GC.GetAllocatedBytesForCurrentThread() - before;
     }
 
     /// <summary>Runs the submit, queue and drain paths once so that JIT work is not measured.</summary>

@@ -56,7 +56,7 @@ public static partial class StoreRaces
             // The last release of the inner object is the test's: dropping the ref lets the GC finalize its lease, but in
             // a few interleavings in 1,000 Coyote's threads kept the entry reachable (docs/reliability.md), so the test
             // runs the store's release entry itself once the ref is dropped, as the finalizer would.
-            var inner = borrowed.Entry.Lease!.Record;
+            var inner = borrowed.Lease!.Record;
             borrowed = null!;
             Specification.Assert(await ControlledWork.DrainAsync(), "the runtime's queued work never ran");
             FinalizedLeases.CollectAndReleaseAll(outer!.Store);

@@ -166,7 +166,7 @@ public sealed class LifecycleTests : IDisposable
 
             Assert.All(submitters, thread => Assert.True(thread.Join(TimeSpan.FromSeconds(10))));
             Assert.True(SpinWait.SpinUntil(() => refs.All(r => r.IsReady), TimeSpan.FromSeconds(10)), "a ref submitted during shutdown never ended");
-            Assert.All(refs, r => Assert.True(!r.Entry.IsFaulted || r.Entry.Error is RuntimeShutdownException));
+            Assert.All(refs, r => Assert.True(!r.IsFaulted || r.Error is RuntimeShutdownException));
         }
     }
 

@@ -21,7 +21,7 @@ internal sealed class RemoteActorCall : ArgumentWaiter
     private volatile bool _ready;
 
     /// <summary>A method call, whose result goes to <paramref name="result"/>.</summary>
-    public RemoteActorCall(RemoteActor actor, TaskSpec spec, ObjectEntry result, object caller, long key)
+    public RemoteActorCall(RemoteActor actor, TaskSpec spec, ObjectRef result, object caller, long key)
     {
         _actor = actor;
         _spec = spec;
@@ -43,7 +43,7 @@ internal sealed class RemoteActorCall : ArgumentWaiter
     public long Key { get; }
 
     /// <summary>Null for a creation.</summary>
-    public ObjectEntry? Result { get; }
+    public ObjectRef? Result { get; }
 
     /// <summary>Who submitted it (<see cref="RaySharp.Actors.CallerOrder.CallerOf"/>): its calls go out in submission order.</summary>
     public object Caller { get; }
@@ -112,7 +112,7 @@ internal sealed class RemoteActorCall : ArgumentWaiter
         var args = _spec.Args;
         for (var i = 0; i < args.DependencyCount; i++)
         {
-            if (args.GetDependency(i).Entry.CapturedError is { } failed)
+            if (args.GetDependency(i).CapturedError is { } failed)
             {
                 // As locally: a call whose argument failed fails with the same error; an actor whose constructor
                 // argument failed is dead from the start, on its node too.

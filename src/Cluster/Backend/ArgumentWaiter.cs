@@ -14,7 +14,7 @@ internal abstract class ArgumentWaiter : IObjectWaiter
     /// <summary>Dependencies not ready yet, plus one for <see cref="WaitFor"/> itself, so the last arrival acts once.</summary>
     private int _pending;
 
-    public void OnObjectCompleted(ObjectEntry entry, int token) => Arrive();
+    public void OnObjectCompleted(ObjectRef entry, int token) => Arrive();
 
     protected void WaitFor(TaskArgs args)
     {
@@ -22,7 +22,7 @@ internal abstract class ArgumentWaiter : IObjectWaiter
         _pending = count + 1;
         for (var i = 0; i < count; i++)
         {
-            if (!args.GetDependency(i).Entry.TryRegister(this, i))
+            if (!args.GetDependency(i).TryRegister(this, i))
             {
                 Arrive();
             }

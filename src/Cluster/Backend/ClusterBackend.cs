@@ -659,7 +659,7 @@ internal sealed class ClusterBackend : IRayBackend
 
     public void ShareObject(ObjectRef reference) => _local.ShareObject(reference);
 
-    public ObjectEntry? FindObject(ObjectId id) => _local.FindObject(id);
+    public ObjectRef? FindObject(ObjectId id) => _local.FindObject(id);
 
     public IReadOnlyList<ObjectInfo> ObjectsInStore() => _local.ObjectsInStore();
 
@@ -785,7 +785,7 @@ internal sealed class ClusterBackend : IRayBackend
     }
 
     /// <summary>Places a task on <paramref name="node"/>: it goes out once its ref arguments are ready here.</summary>
-    private void SendTo(RemoteNode node, TaskSpec spec, ObjectEntry result, ResourceRequest request, int attempt)
+    private void SendTo(RemoteNode node, TaskSpec spec, ObjectRef result, ResourceRequest request, int attempt)
     {
         var key = Interlocked.Increment(ref _nextKey);
         var task = new RemoteTask(this, node, spec, result, request, key, attempt);

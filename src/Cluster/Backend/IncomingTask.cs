@@ -29,7 +29,7 @@ internal sealed class IncomingTask : IObjectWaiter
         backend.Drain.Enter();
     }
 
-    public void OnObjectCompleted(ObjectEntry entry, int token)
+    public void OnObjectCompleted(ObjectRef entry, int token)
     {
         try
         {
@@ -41,7 +41,7 @@ internal sealed class IncomingTask : IObjectWaiter
         }
     }
 
-    private void Deliver(ObjectEntry entry)
+    private void Deliver(ObjectRef entry)
     {
         _backend.LocalLedger.Remove(_request);
         _backend.Incoming.Remove(_from, _key);
@@ -71,7 +71,7 @@ internal sealed class IncomingTask : IObjectWaiter
         _backend.SendResult(_from, _replyTo, result);
     }
 
-    private byte[] Write(ObjectEntry entry)
+    private byte[] Write(ObjectRef entry)
     {
         var buffer = WireBuffer.Rent(); // a failed write drops it: the next write on this thread takes a new one
         var writer = new MessagePackWriter(buffer);

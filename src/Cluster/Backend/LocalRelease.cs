@@ -6,5 +6,5 @@ namespace RaySharp.Cluster.Backend;
 /// <summary>Frees the demand a task placed on this node's ledger once its result entry completes.</summary>
 internal sealed class LocalRelease(ResourceLedger ledger, ResourceRequest request) : IObjectWaiter
 {
-    public void OnObjectCompleted(ObjectEntry entry, int token) => ledger.Remove(request);
+    public void OnObjectCompleted(ObjectRef entry, int token) => ledger.Remove(request);
 }

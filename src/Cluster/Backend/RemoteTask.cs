@@ -22,7 +22,7 @@ internal sealed partial class RemoteTask : ArgumentWaiter
     private readonly ResourceRequest _request;
     private int _released;
 
-    public RemoteTask(ClusterBackend backend, RemoteNode node, TaskSpec spec, ObjectEntry result, ResourceRequest request, long key, int attempt)
+    public RemoteTask(ClusterBackend backend, RemoteNode node, TaskSpec spec, ObjectRef result, ResourceRequest request, long key, int attempt)
     {
         Attempt = attempt;
         _backend = backend;
@@ -44,7 +44,7 @@ internal sealed partial class RemoteTask : ArgumentWaiter
 
     public RemoteNode Node { get; }
 
-    public ObjectEntry Result { get; }
+    public ObjectRef Result { get; }
 
     /// <summary>Becomes its result's producer (so <c>Ray.Cancel</c> reaches it), registers on the unready ref arguments; sends at once when there are none.</summary>
     public void Start()
@@ -113,7 +113,7 @@ internal sealed partial class RemoteTask : ArgumentWaiter
         var args = _spec.Args;
         for (var i = 0; i < args.DependencyCount; i++)
         {
-            if (args.GetDependency(i).Entry.CapturedError is { } failed)
+            if (args.GetDependency(i).CapturedError is { } failed)
             {
                 // As locally: a task whose argument failed fails with the same error, without running.
                 _backend.Forget(this);

@@ -10,13 +10,13 @@ namespace RaySharp.Cluster.Cancellation;
 /// </summary>
 internal sealed class IncomingTasks
 {
-    private readonly ConcurrentDictionary<(string From, long Key), ObjectEntry> _tasks = new();
+    private readonly ConcurrentDictionary<(string From, long Key), ObjectRef> _tasks = new();
 
     /// <summary>How many tasks sent here have not ended.</summary>
     public int Count => _tasks.Count;
 
     /// <summary>Lists a task before it is submitted here; <paramref name="result"/> is its entry on this node.</summary>
-    public void Add(string from, long key, ObjectEntry result) => _tasks[(from, key)] = result;
+    public void Add(string from, long key, ObjectRef result) => _tasks[(from, key)] = result;
 
     /// <summary>Drops a task that ended (or was never submitted).</summary>
     public void Remove(string from, long key) => _tasks.TryRemove((from, key), out _);

@@ -8,7 +8,7 @@ namespace RaySharp.Cluster.Cancellation;
 /// A task that the running task here submitted to another node, as its parent sees it: a recursive cancel of the parent
 /// reaches whatever produces its result now (the task on its node, or the retry that replaced it).
 /// </summary>
-internal sealed class RemoteChild(ObjectEntry result) : ITaskProducer
+internal sealed class RemoteChild(ObjectRef result) : ITaskProducer
 {
     public bool IsFinished => result.IsCompleted;
 
@@ -17,7 +17,7 @@ internal sealed class RemoteChild(ObjectEntry result) : ITaskProducer
     public bool TryRunOnWaitingThread() => false;
 
     /// <summary>Makes the task behind <paramref name="result"/> a child of the task running here on <paramref name="local"/>, if any.</summary>
-    public static void Link(LocalBackend local, ObjectEntry result)
+    public static void Link(LocalBackend local, ObjectRef result)
     {
         if (BlockingScope.Current is LocalTask parent && parent.Backend == local)
         {

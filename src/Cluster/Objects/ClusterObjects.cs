@@ -33,14 +33,14 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
     private readonly string _nodeId;
     private readonly IGrainFactory _grains;
     private readonly Func<MessagePackSerializerOptions> _options;
-    private readonly Func<ObjectId, ObjectEntry?> _findLocal;
-    private readonly Action<ObjectEntry> _share;
+    private readonly Func<ObjectId, ObjectRef?> _findLocal;
+    private readonly Action<ObjectRef> _share;
     private readonly ConcurrentDictionary<ObjectId, ObjectSource> _sources = new();
-    private readonly ConcurrentDictionary<ObjectId, ObjectEntry> _copies = new();
-    private readonly ConditionalWeakTable<ObjectEntry, ReleaseSentinel> _watched = new();
+    private readonly ConcurrentDictionary<ObjectId, ObjectRef> _copies = new();
+    private readonly ConditionalWeakTable<ObjectRef, ReleaseSentinel> _watched = new();
     private readonly ConcurrentDictionary<string, Task<ObjectChannelAddress?>> _channels = new();
     private readonly ConcurrentDictionary<ObjectId, BorrowPin> _pins = new();
-    private readonly ConcurrentDictionary<ObjectId, WeakReference<ObjectEntry>> _borrowed = new();
+    private readonly ConcurrentDictionary<ObjectId, WeakReference<ObjectRef>> _borrowed = new();
     /// <summary>The owner of each copy this node pulled, and of each object it borrows and registered with its owner: told when this node leaves.</summary>
     private readonly ConcurrentDictionary<ObjectId, string> _copyOwners = new();
     private readonly Dictionary<ObjectId, (string Owner, int Count)> _borrowOwners = [];
@@ -61,7 +61,7 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
     /// <param name="options">The runtime's serializer options.</param>
     /// <param name="findLocal">Finds an entry of this node's own store by id.</param>
     /// <param name="share">Makes an entry findable by id in this node's store (refs inside local snapshots name it by id).</param>
-    public ClusterObjects(string nodeId, IGrainFactory grains, bool serves, Func<MessagePackSerializerOptions> options, Func<ObjectId, ObjectEntry?> findLocal, Action<ObjectEntry> share)
+    public ClusterObjects(string nodeId, IGrainFactory grains, bool serves, Func<MessagePackSerializerOptions> options, Func<ObjectId, ObjectRef?> findLocal, Action<ObjectRef> share)
     {
         _nodeId = nodeId;
         _grains = grains;
@@ -150,7 +150,7 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
         }
 
         var id = reference.Id;
-        if (_copies.TryGetValue(id, out var copy) && ReferenceEquals(copy, reference.Entry))
+        if (_copies.TryGetValue(id, out var copy) && ReferenceEquals(copy, reference))
         {
             // A copy this node pulled: it serves it on as well, but only the owner frees it.
             _sources.TryAdd(id, new ObjectSource(bytes, isResult: false));
@@ -159,8 +159,8 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
 
         if (_sources.TryAdd(id, new ObjectSource(bytes, isResult: false)))
         {
-            _share(reference.Entry);
-            _watched.AddOrUpdate(reference.Entry, new ReleaseSentinel(OnReleased, id));
+            _share(reference);
+            _watched.AddOrUpdate(reference, new ReleaseSentinel(OnReleased, id));
         }
 
         return new ObjectReference(id, _nodeId, bytes.Length);
@@ -184,7 +184,7 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
         return false;
     }
 
-    public ObjectEntry Resolve(ObjectReference reference, ResultCodec codec)
+    public ObjectRef Resolve(ObjectReference reference, ResultCodec codec)
     {
         if (_findLocal(reference.Id) is { } own && codec.Holds(own))
         {
@@ -228,13 +228,13 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
     {
         if (Serving && _pins.TryAdd(reference.Id, new BorrowPin(reference, codec)))
         {
-            _share(reference.Entry); // so the ref resolves here again when it comes back
+            _share(reference); // so the ref resolves here again when it comes back
         }
 
         return new ObjectReference(reference.Id, _nodeId, 0);
     }
 
-    public ObjectEntry ResolveNested(ObjectReference reference, ResultCodec codec)
+    public ObjectRef ResolveNested(ObjectReference reference, ResultCodec codec)
     {
         var id = reference.Id;
         if (_findLocal(id) is { } own && codec.Holds(own))
@@ -255,7 +255,7 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
             }
 
             var entry = codec.NewEntry(id);
-            _borrowed[id] = new WeakReference<ObjectEntry>(entry);
+            _borrowed[id] = new WeakReference<ObjectRef>(entry);
             _share(entry);
             var registered = new StrongBox<bool>();
             var owner = reference.Node;
@@ -301,7 +301,7 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
         if (!_sources.TryGetValue(id, out var source))
         {
             source = _sources.GetOrAdd(id, _ => new ObjectSource(WriteForBorrowers(pin), isResult: false));
-            _watched.AddOrUpdate(pin.Reference.Entry, new ReleaseSentinel(OnReleased, id));
+            _watched.AddOrUpdate(pin.Reference, new ReleaseSentinel(OnReleased, id));
         }
 
         source.AddHolder(reader);
@@ -347,7 +347,7 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
     /// node drop it. When the bytes cannot be pulled (the node died, or no longer holds them), <paramref name="lost"/>
     /// decides what becomes of the entry (the caller runs the task again: lineage reconstruction).
     /// </summary>
-    public void PullResult(ObjectReference reference, ResultCodec codec, ObjectEntry entry, Action<Exception> lost)
+    public void PullResult(ObjectReference reference, ResultCodec codec, ObjectRef entry, Action<Exception> lost)
     {
         Interlocked.Increment(ref _pulls);
         _ = Task.Run(async () =>
@@ -524,7 +524,7 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
         }
     }
 
-    private async Task PullBorrowedAsync(ObjectReference reference, ObjectEntry entry, ResultCodec codec, StrongBox<bool> registered)
+    private async Task PullBorrowedAsync(ObjectReference reference, ObjectRef entry, ResultCodec codec, StrongBox<bool> registered)
     {
         long size;
         try
@@ -620,14 +620,14 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
         var writer = new MessagePackWriter(buffer);
         using (WireScope.Enter(this))
         {
-            pin.Codec.Write(ref writer, pin.Reference.Entry, _options());
+            pin.Codec.Write(ref writer, pin.Reference, _options());
         }
 
         writer.Flush();
         return buffer.WrittenSpan.ToArray();
     }
 
-    private async Task PullCopyAsync(ObjectReference reference, ObjectEntry entry, ResultCodec codec)
+    private async Task PullCopyAsync(ObjectReference reference, ObjectRef entry, ResultCodec codec)
     {
         if (!await PullIntoAsync(reference, entry, codec).ConfigureAwait(false))
         {
@@ -636,7 +636,7 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
     }
 
     /// <summary>Pulls the bytes and publishes the value to <paramref name="entry"/>; on failure fails it, naming the node and the object.</summary>
-    private async Task<bool> PullIntoAsync(ObjectReference reference, ObjectEntry entry, ResultCodec codec, bool borrowed = false)
+    private async Task<bool> PullIntoAsync(ObjectReference reference, ObjectRef entry, ResultCodec codec, bool borrowed = false)
     {
         try
         {
@@ -651,7 +651,7 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
         }
     }
 
-    private void Publish(byte[] bytes, ObjectEntry entry, ResultCodec codec)
+    private void Publish(byte[] bytes, ObjectRef entry, ResultCodec codec)
     {
         var reader = new MessagePackReader(bytes);
         using var scope = WireScope.Enter(this);

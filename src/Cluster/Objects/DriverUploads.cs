@@ -26,7 +26,7 @@ internal sealed class DriverUploads(string driverId, Func<string, IObjectSourceG
     private static List<Task>? t_pending;
 
     private readonly ConcurrentDictionary<(ObjectId Id, string Node), Upload> _uploads = new();
-    private readonly ConditionalWeakTable<ObjectEntry, ReleaseSentinel> _watched = new();
+    private readonly ConditionalWeakTable<ObjectRef, ReleaseSentinel> _watched = new();
     private long _uploaded;
 
     /// <summary>True while a spec for a node is written on this thread: large values are uploaded to that node.</summary>
@@ -54,7 +54,7 @@ internal sealed class DriverUploads(string driverId, Func<string, IObjectSourceG
         var upload = _uploads.GetOrAdd((reference.Id, target), fresh);
         if (ReferenceEquals(upload, fresh))
         {
-            _watched.TryAdd(reference.Entry, new ReleaseSentinel(Free, reference.Id)); // one per object, whatever the nodes
+            _watched.TryAdd(reference, new ReleaseSentinel(Free, reference.Id)); // one per object, whatever the nodes
             _ = SendAsync(reference.Id, fresh, bytes);
         }
 

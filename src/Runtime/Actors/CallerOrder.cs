@@ -73,7 +73,7 @@ internal sealed class CallerOrder
         var args = call.Spec.Args;
         for (var i = 0; i < args.DependencyCount; i++)
         {
-            if (!args.GetDependency(i).Entry.IsCompleted)
+            if (!args.GetDependency(i).IsCompleted)
             {
                 return true;
             }

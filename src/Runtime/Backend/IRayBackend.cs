@@ -74,7 +74,7 @@ internal interface IRayBackend : IDisposable
     void ShareObject(ObjectRef reference);
 
     /// <summary>The live object with this id, or null when this backend does not know it (or it was released).</summary>
-    ObjectEntry? FindObject(ObjectId id);
+    ObjectRef? FindObject(ObjectId id);
 
     /// <summary>The live tracked objects of the store, for <see cref="Ray.State.Objects"/>.</summary>
     IReadOnlyList<ObjectInfo> ObjectsInStore();

@@ -59,7 +59,7 @@ internal sealed partial class LocalBackend : IRayBackend
         ThrowIfDisposed();
         var entry = ObjectEntry<T>.Ready(NextObjectId(), value);
         Store.AdmitPut(entry);
-        return new ObjectRef<T>(entry);
+        return entry;
     }
 
     public ObjectRef<ReadOnlyMemory<T>> PutOwned<T>(T[] array)
@@ -69,7 +69,7 @@ internal sealed partial class LocalBackend : IRayBackend
         ThrowIfDisposed();
         var entry = ObjectEntry<ReadOnlyMemory<T>>.Ready(NextObjectId(), ReadOnlyBufferPolicy<T>.Instance.Adopt(array));
         Store.AdmitPut(entry);
-        return new ObjectRef<ReadOnlyMemory<T>>(entry);
+        return entry;
     }
 
     public void Submit(TaskSpec spec, TaskOutputs outputs, IActorEndpoint? actor)
@@ -257,7 +257,7 @@ internal sealed partial class LocalBackend : IRayBackend
             ? actor
             : throw new ArgumentException($"The actor named '{key.Name}' in {Describe(key.Namespace)} is a {actor.ClassName}; its handle type is {actor.HandleType.Name}, not {handleType.Name}.", "name");
 
-    public void Cancel(ObjectRef reference, bool force, bool recursive) => reference.Entry.Producer?.Cancel(force, recursive);
+    public void Cancel(ObjectRef reference, bool force, bool recursive) => reference.Producer?.Cancel(force, recursive);
 
     public IReadOnlyDictionary<string, double> TotalResources() => Scheduler.Pool.Capacity.ToDictionary();
 
@@ -271,7 +271,7 @@ internal sealed partial class LocalBackend : IRayBackend
 
     public void ShareObject(ObjectRef reference) => Store.Share(reference);
 
-    public ObjectEntry? FindObject(ObjectId id) => Store.Find(id);
+    public ObjectRef? FindObject(ObjectId id) => Store.Find(id);
 
     public IReadOnlyList<ObjectInfo> ObjectsInStore() => WithHolders(Store.Objects());
 
@@ -310,7 +310,7 @@ internal sealed partial class LocalBackend : IRayBackend
         Store.Dispose();
     }
 
-    private void Start(TaskSpec spec, ObjectEntry result, ExtraOutputs? extra, LocalActor? actor)
+    private void Start(TaskSpec spec, ObjectRef result, ExtraOutputs? extra, LocalActor? actor)
     {
         if (spec.IsEmpty)
         {

@@ -16,7 +16,7 @@ internal static class Submitter
     {
         var result = new ObjectEntry<T>(backend.NextObjectId());
         backend.Submit(spec, new TaskOutputs(result), actor);
-        return new ObjectRef<T>(result);
+        return result;
     }
 
     public static (ObjectRef<T1>, ObjectRef<T2>) Two<T1, T2>(IRayBackend backend, TaskSpec spec, IActorEndpoint? actor)
@@ -24,7 +24,7 @@ internal static class Submitter
         var first = new ObjectEntry<T1>(backend.NextObjectId());
         var second = new ObjectEntry<T2>(backend.NextObjectId());
         backend.Submit(spec, new TaskOutputs(first, new ExtraOutputs([second], null)), actor);
-        return (new ObjectRef<T1>(first), new ObjectRef<T2>(second));
+        return (first, second);
     }
 
     public static (ObjectRef<T1>, ObjectRef<T2>, ObjectRef<T3>) Three<T1, T2, T3>(IRayBackend backend, TaskSpec spec, IActorEndpoint? actor)
@@ -33,13 +33,13 @@ internal static class Submitter
         var second = new ObjectEntry<T2>(backend.NextObjectId());
         var third = new ObjectEntry<T3>(backend.NextObjectId());
         backend.Submit(spec, new TaskOutputs(first, new ExtraOutputs([second, third], null)), actor);
-        return (new ObjectRef<T1>(first), new ObjectRef<T2>(second), new ObjectRef<T3>(third));
+        return (first, second, third);
     }
 
     public static ObjectRefGenerator<T> Stream<T>(IRayBackend backend, TaskSpec spec, IActorEndpoint? actor)
     {
         var completion = new ObjectEntry<Unit>(backend.NextObjectId());
-        var stream = new ObjectRefGenerator<T>(new ObjectRef<Unit>(completion), backend.NextObjectId);
+        var stream = new ObjectRefGenerator<T>(completion, backend.NextObjectId);
         backend.Submit(spec, new TaskOutputs(completion, new ExtraOutputs([], stream)), actor);
         return stream;
     }

@@ -55,14 +55,14 @@ public sealed class ObjectRefFormatter<T> : IMessagePackFormatter<ObjectRef<T>?>
             var transfer = WireScope.Current
                 ?? throw new MessagePackSerializationException($"Cannot read ObjectRef<{typeof(T).Name}> {remote.Id} of node {remote.Node}: it was written for another node, and this read does not come from one.");
             return transfer.ResolveNested(remote, ResultCodec<T>.Instance) is ObjectEntry<T> typed
-                ? new ObjectRef<T>(typed)
+                ? typed
                 : throw new MessagePackSerializationException($"Cannot read ObjectRef<{typeof(T).Name}> {remote.Id}: this node holds it as another type.");
         }
 
         var id = ReadObjectId(ref reader);
         return FindEntry(id, options) switch
         {
-            ObjectEntry<T> typed => new ObjectRef<T>(typed),
+            ObjectEntry<T> typed => typed,
             var other => throw NotReadable(id, typeof(T), other, options),
         };
     }
@@ -77,7 +77,7 @@ public sealed class ObjectRefFormatter<T> : IMessagePackFormatter<ObjectRef<T>?>
         {
             store.Share(value);
         }
-        else if (!value.Entry.IsShared && value.Entry.Lease is null)
+        else if (!value.IsShared && value.Lease is null)
         {
             RaySerializerOptions.RuntimeOf(options)?.Backend.ShareObject(value);
         }
@@ -90,10 +90,10 @@ public sealed class ObjectRefFormatter<T> : IMessagePackFormatter<ObjectRef<T>?>
     }
 
     /// <summary>The live entry of <paramref name="id"/>: in the store spilling or restoring on this thread, else in the runtime that reads.</summary>
-    internal static ObjectEntry? FindEntry(ObjectId id, MessagePackSerializerOptions options) =>
+    internal static ObjectRef? FindEntry(ObjectId id, MessagePackSerializerOptions options) =>
         NestedRefScope.Current?.Store is { } store ? store.Find(id) : RaySerializerOptions.RuntimeOf(options)?.Backend.FindObject(id);
 
-    internal static MessagePackSerializationException NotReadable(ObjectId id, System.Type expected, ObjectEntry? found, MessagePackSerializerOptions options) =>
+    internal static MessagePackSerializationException NotReadable(ObjectId id, System.Type expected, ObjectRef? found, MessagePackSerializerOptions options) =>
         new(found is null
             ? $"Cannot read ObjectRef<{expected.Name}> {id}: no live object with that id is in "
               + (RaySerializerOptions.RuntimeOf(options) is null

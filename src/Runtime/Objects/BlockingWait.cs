@@ -27,7 +27,7 @@ internal sealed class BlockingWait : IObjectWaiter
     /// <summary>Waits until <paramref name="entry"/> completes or the timeout passes; true when it completed.</summary>
     /// <param name="entry">The entry to wait for.</param>
     /// <param name="timeout">The timeout; <see cref="Timeout.InfiniteTimeSpan"/> waits forever, zero only polls.</param>
-    public static bool Wait(ObjectEntry entry, TimeSpan timeout)
+    public static bool Wait(ObjectRef entry, TimeSpan timeout)
     {
         if (entry.IsCompleted)
         {
@@ -93,7 +93,7 @@ internal sealed class BlockingWait : IObjectWaiter
     public static void WaitForAll<T>(IReadOnlyList<ObjectRef<T>> refs, int start, TimeSpan timeout)
     {
         // Spinning on the last ref first: when it finishes soon, the others (submitted earlier) usually have too.
-        if (timeout == TimeSpan.Zero || BlockingScope.Current is not null || refs[^1] is not { } last || !Spin(last.Entry))
+        if (timeout == TimeSpan.Zero || BlockingScope.Current is not null || refs[^1] is not { } last || !Spin(last))
         {
             return;
         }
@@ -101,7 +101,7 @@ internal sealed class BlockingWait : IObjectWaiter
         var wait = new BlockingWait();
         for (var i = start; i < refs.Count; i++)
         {
-            var entry = refs[i]?.Entry;
+            var entry = (ObjectRef?)refs[i];
             if (entry is null || entry.IsFaulted)
             {
                 break;
@@ -119,15 +119,15 @@ internal sealed class BlockingWait : IObjectWaiter
         {
             for (var i = start; i < refs.Count && refs[i] is { } reference; i++)
             {
-                reference.Entry.Unregister(wait);
+                reference.Unregister(wait);
             }
         }
     }
 
-    void IObjectWaiter.OnObjectCompleted(ObjectEntry entry, int token) => OnCompleted(entry);
+    void IObjectWaiter.OnObjectCompleted(ObjectRef entry, int token) => OnCompleted(entry);
 
     /// <summary>Spins briefly while <paramref name="entry"/> is pending; true when it still is.</summary>
-    private static bool Spin(ObjectEntry entry)
+    private static bool Spin(ObjectRef entry)
     {
         var spinner = default(SpinWait);
         for (var i = 0; i < SpinIterations && !entry.IsCompleted; i++)
@@ -139,7 +139,7 @@ internal sealed class BlockingWait : IObjectWaiter
     }
 
     /// <summary>One registered entry completed (null: registering ended); wakes the waiter when none is left or one failed.</summary>
-    private void OnCompleted(ObjectEntry? entry)
+    private void OnCompleted(ObjectRef? entry)
     {
         if (entry is { IsFaulted: true } || Interlocked.Decrement(ref _pending) == 0)
         {

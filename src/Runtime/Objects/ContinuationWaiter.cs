@@ -39,7 +39,7 @@ internal sealed class ContinuationWaiter : IObjectWaiter, IThreadPoolWorkItem
         _task = task;
     }
 
-    public static void Register(ObjectEntry entry, Action continuation, bool flowContext)
+    public static void Register(ObjectRef entry, Action continuation, bool flowContext)
     {
         var task = BlockingScope.Flowing;
         var waiter = new ContinuationWaiter(continuation, flowContext, task);
@@ -62,7 +62,7 @@ internal sealed class ContinuationWaiter : IObjectWaiter, IThreadPoolWorkItem
             waiter._interruption = interruption.UnsafeRegister(
                 static state =>
                 {
-                    var (w, e) = ((ContinuationWaiter, ObjectEntry))state!;
+                    var (w, e) = ((ContinuationWaiter, ObjectRef))state!;
                     e.Unregister(w);
                     w.ScheduleOnce(interrupted: true);
                 },
@@ -70,7 +70,7 @@ internal sealed class ContinuationWaiter : IObjectWaiter, IThreadPoolWorkItem
         }
     }
 
-    void IObjectWaiter.OnObjectCompleted(ObjectEntry entry, int token) => ScheduleOnce();
+    void IObjectWaiter.OnObjectCompleted(ObjectRef entry, int token) => ScheduleOnce();
 
     /// <summary>
     /// Takes the interrupted task whose await resumes on this thread, if any: the awaiter's <c>GetResult</c> then throws

@@ -10,7 +10,7 @@ internal static class EntryTasks
     /// A task that completes when <paramref name="entry"/> completes (whatever its outcome), is cancelled by the token,
     /// or, inside a task that gets interrupted (<see cref="Interruption"/>), fails with the task's cancellation.
     /// </summary>
-    public static Task WhenCompleted(ObjectEntry entry, CancellationToken cancellationToken)
+    public static Task WhenCompleted(ObjectRef entry, CancellationToken cancellationToken)
     {
         if (entry.IsCompleted)
         {
@@ -36,7 +36,7 @@ internal static class EntryTasks
         {
             waiter.Registration = cancellationToken.Register(static (state, token) =>
             {
-                var (w, e) = ((TaskWaiter, ObjectEntry))state!;
+                var (w, e) = ((TaskWaiter, ObjectRef))state!;
                 e.Unregister(w);
                 w.EndWait();
                 w.TrySetCanceled(token);
@@ -48,7 +48,7 @@ internal static class EntryTasks
         {
             waiter.Interruption = interruption.UnsafeRegister(static state =>
             {
-                var (w, e, c) = ((TaskWaiter, ObjectEntry, IBlockingContext))state!;
+                var (w, e, c) = ((TaskWaiter, ObjectRef, IBlockingContext))state!;
                 e.Unregister(w);
                 w.EndWait();
                 w.TrySetException(c.InterruptedError());
@@ -69,7 +69,7 @@ internal static class EntryTasks
 
         public CancellationTokenRegistration Interruption { get; set; }
 
-        public void OnObjectCompleted(ObjectEntry entry, int token)
+        public void OnObjectCompleted(ObjectRef entry, int token)
         {
             Registration.Dispose();
             Interruption.Unregister();

@@ -6,10 +6,10 @@ namespace RaySharp.Objects;
 /// The outputs of a task beyond its first result: the other refs of a <c>NumReturns</c> task, or the stream of a
 /// streaming task. Most tasks have none, so this lives apart from <see cref="TaskOutputs.Result"/>.
 /// </summary>
-internal sealed class ExtraOutputs(ObjectEntry[] entries, IObjectStream? stream)
+internal sealed class ExtraOutputs(ObjectRef[] entries, IObjectStream? stream)
 {
     /// <summary>Results 1..n-1 of a task with several returns.</summary>
-    public ObjectEntry[] Entries { get; } = entries;
+    public ObjectRef[] Entries { get; } = entries;
 
     /// <summary>Where a streaming task's items go.</summary>
     public IObjectStream? Stream { get; } = stream;

@@ -12,7 +12,7 @@ internal interface IBlockingContext
     RayRuntime Runtime { get; }
 
     /// <summary>Tries to run the task that produces <paramref name="awaited"/> on this thread, now.</summary>
-    bool TryRunProducerInline(ObjectEntry awaited);
+    bool TryRunProducerInline(ObjectRef awaited);
 
     /// <summary>The caller is about to block or suspend: release the CPU the task holds.</summary>
     void BeginBlocking();

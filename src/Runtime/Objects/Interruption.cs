@@ -24,7 +24,7 @@ internal static class Interruption
     /// In an awaiter's <c>GetResult</c>: an await that resumed because its task was interrupted throws the task's
     /// cancellation, even if the object completed meanwhile (or, a pending object read by hand, says so).
     /// </summary>
-    public static void ThrowIfResumedEarly(ObjectEntry entry)
+    public static void ThrowIfResumedEarly(ObjectRef entry)
     {
         if (ContinuationWaiter.TakeInterruptedResume() is { } interrupted)
         {

@@ -3,11 +3,11 @@ using RaySharp.Objects.Semantics;
 namespace RaySharp.Objects;
 
 /// <summary>
-/// An <see cref="ObjectEntry"/> holding a value of type <typeparamref name="T"/>, frozen by the type's copy policy:
+/// The ref (<see cref="ObjectRef{T}"/>) and local entry of an object, holding a value of type <typeparamref name="T"/>, frozen by the type's copy policy:
 /// immutable values by reference, mutable ones as a snapshot that every read copies (see <c>ObjectSemantics</c>).
 /// A tracked (large) value lives in the store's lease instead (see <c>ObjectEntry{T}.Store.cs</c>).
 /// </summary>
-internal sealed partial class ObjectEntry<T> : ObjectEntry
+internal sealed partial class ObjectEntry<T> : ObjectRef<T>
 {
     private Frozen<T> _value;
 
@@ -32,13 +32,13 @@ internal sealed partial class ObjectEntry<T> : ObjectEntry
     public void Stage(T value) => _value = Frozen<T>.Of(value);
 
     /// <inheritdoc />
-    public override ObjectEntry NewStaging() => new ObjectEntry<T>(Id);
+    internal override ObjectRef NewStaging() => new ObjectEntry<T>(Id);
 
     /// <inheritdoc />
-    public override void AdoptStaged(ObjectEntry staging) => _value = ((ObjectEntry<T>)staging)._value;
+    internal override void AdoptStaged(ObjectRef staging) => _value = ((ObjectEntry<T>)staging)._value;
 
     /// <inheritdoc />
-    public override bool TryPublishStaged()
+    internal override bool TryPublishStaged()
     {
         if (!TryReserve())
         {

@@ -9,9 +9,7 @@ namespace RaySharp.Scheduling;
 /// <summary>Cancellation: <c>Ray.Cancel</c>, shutdown, the tasks a task submitted, and actor calls a restart takes away.</summary>
 internal sealed partial class LocalTask
 {
-    private int _cancelRequested;
-
-    public bool IsCancelRequested => Volatile.Read(ref _cancelRequested) != 0;
+    public bool IsCancelRequested => ExtrasIfAny is { } extras && Volatile.Read(ref extras.CancelRequested) != 0;
 
     /// <inheritdoc />
     public override CancellationToken CancellationToken => (Volatile.Read(ref Extras.Cancellation) ?? CreateCancellation()).Token;
@@ -27,7 +25,7 @@ internal sealed partial class LocalTask
     /// CancelledError in an async actor call. A sync actor call is not interrupted (Ray's rule): it reads
     /// <see cref="RuntimeContext.IsCancelled"/>, and its ref is cancelled even when it returns.
     /// </summary>
-    private bool InterruptsWaits => Role != TaskRole.ActorCall || Spec.Function.IsAsync;
+    private bool InterruptsWaits => Role != TaskRole.ActorCall || _function.IsAsync;
 
     /// <inheritdoc />
     public TaskCancelledException InterruptedError() => new(Name, Id);
@@ -117,14 +115,13 @@ internal sealed partial class LocalTask
     {
         Extras.Abandoned = true;
         RequestCancellation();
-        var retry = new LocalTask(_backend, Spec, _options, _result, new TaskExtras { Actor = TargetActor, Role = Role, Outputs = Outputs, Staging = NewStagingSlots(Outputs) })
+        var retry = new LocalTask(Backend, Spec, _options, _result, new TaskExtras { Actor = TargetActor, Role = Role, Outputs = Outputs, Staging = NewStagingSlots(Outputs), Attempts = Attempts + 1 })
         {
             _state = Queued,
-            _attempts = _attempts + 1,
         };
         _result.Producer = retry;
-        _backend.Live.Remove(this);
-        _backend.Live.TryAdd(retry);
+        Backend.Live.Remove(this);
+        Backend.Live.TryAdd(retry);
         return retry;
     }
 
@@ -136,14 +133,14 @@ internal sealed partial class LocalTask
     /// </summary>
     public bool TryRequeueAfterError(Exception error, int actorMaxTaskRetries)
     {
-        var budget = Spec.Options?.MaxRetries ?? Spec.Function.DefaultOptions.MaxRetries ?? actorMaxTaskRetries;
+        var budget = Spec.Options?.MaxRetries ?? _function.DefaultOptions.MaxRetries ?? actorMaxTaskRetries;
         if (Outputs?.Stream is not null || IsCancellation(error) || IsCancelRequested || !_options.RetryExceptions.Matches(error)
-            || (budget != -1 && _attempts >= budget) || !TryTransition(Running, Queued))
+            || (budget != -1 && Attempts >= budget) || !TryTransition(Running, Queued))
         {
             return false;
         }
 
-        _attempts++;
+        Extras.Attempts++;
         _resultStaged = false;
         if (ExtrasIfAny?.Staging is { } staging)
         {
@@ -154,7 +151,7 @@ internal sealed partial class LocalTask
     }
 
     /// <summary>Staging slots for an attempt that a restart may abandon: one per result.</summary>
-    public static ObjectEntry?[] NewStagingSlots(ExtraOutputs? outputs) => new ObjectEntry?[1 + (outputs?.Entries.Length ?? 0)];
+    public static ObjectRef?[] NewStagingSlots(ExtraOutputs? outputs) => new ObjectRef?[1 + (outputs?.Entries.Length ?? 0)];
 
     /// <summary>Ends a running actor call because its actor died: its ref fails now and its token is signalled.</summary>
     public void AbandonWith(ExceptionDispatchInfo error)
@@ -170,11 +167,11 @@ internal sealed partial class LocalTask
     private ExceptionDispatchInfo CancelledError() => ExceptionDispatchInfo.Capture(InterruptedError());
 
     /// <summary>A sync actor call cancelled while it ran ends cancelled even when it returns (Ray's <c>is_canceled()</c> contract).</summary>
-    private bool EndsCancelledDespiteReturning => IsCancelRequested && Role == TaskRole.ActorCall && !Spec.Function.IsAsync;
+    private bool EndsCancelledDespiteReturning => IsCancelRequested && Role == TaskRole.ActorCall && !_function.IsAsync;
 
     private void RequestCancellation()
     {
-        Interlocked.Exchange(ref _cancelRequested, 1);
+        Interlocked.Exchange(ref Extras.CancelRequested, 1); // a full fence before the read below (see CreateCancellation)
         try
         {
             ExtrasIfAny?.Cancellation?.Cancel();

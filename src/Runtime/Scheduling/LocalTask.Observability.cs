@@ -30,10 +30,10 @@ internal sealed partial class LocalTask : ITaskIdentity
     /// <summary>The backend accepted the task; <paramref name="parent"/> is the task that submitted it, if any.</summary>
     public void OnSubmitted(LocalTask? parent)
     {
-        _backend.Events?.Submitted(Sequence, Name, TypeForState, ActorSequence, parent?.Sequence ?? 0);
+        Backend.Events?.Submitted(Sequence, Name, TypeForState, ActorSequence, parent?.Sequence ?? 0);
         if (Tracing.Source.HasListeners())
         {
-            var context = Tracing.Submitted(Name, Id, _backend.NodeId);
+            var context = Tracing.Submitted(Name, Id, Backend.NodeId);
             if (context != default)
             {
                 Extras.Trace = new TaskTrace(context);
@@ -49,7 +49,7 @@ internal sealed partial class LocalTask : ITaskIdentity
             // Handed off: its predecessor's end event (OnEnded) is its start, and counted it out of the queue.
             _startRecorded = false;
         }
-        else if (_backend.Events is { } events)
+        else if (Backend.Events is { } events)
         {
             events.Started(Sequence, leavesQueue: !_leftQueue);
             _leftQueue = true;
@@ -62,7 +62,7 @@ internal sealed partial class LocalTask : ITaskIdentity
         }
 
         var trace = ExtrasIfAny?.Trace;
-        var span = Tracing.Started(Name, Id, _backend.NodeId, trace?.Parent ?? default, out outer);
+        var span = Tracing.Started(Name, Id, Backend.NodeId, trace?.Parent ?? default, out outer);
         if (span is not null)
         {
             (trace ?? (Extras.Trace = new TaskTrace(default))).Span = span;
@@ -83,7 +83,7 @@ internal sealed partial class LocalTask : ITaskIdentity
     /// <summary>The task ended for good: finished (no error), failed or cancelled.</summary>
     private void OnEnded(Exception? error)
     {
-        if (_backend.Events is { } events)
+        if (Backend.Events is { } events)
         {
             // The task this worker runs next (Finish took it from the scheduler before this end), if any.
             var next = ReferenceEquals(t_worker, this) ? t_handOff : null;
@@ -99,7 +99,7 @@ internal sealed partial class LocalTask : ITaskIdentity
 
         if (error is not null)
         {
-            _backend.Runtime.Log.Scheduling.TaskEnded(Name, Id, _attempts + 1, error);
+            Backend.Runtime.Log.Scheduling.TaskEnded(Name, Id, Attempts + 1, error);
         }
         if (ExtrasIfAny?.Trace is { Span: { } span } trace)
         {
@@ -111,13 +111,13 @@ internal sealed partial class LocalTask : ITaskIdentity
     /// <summary>An attempt threw and the task runs again (its attempt count already raised).</summary>
     private void LogRetry(Exception error)
     {
-        var log = _backend.Runtime.Log.Scheduling;
+        var log = Backend.Runtime.Log.Scheduling;
         if (log.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information))
         {
-            log.TaskRetrying(Name, Id, _attempts, error.GetType().FullName ?? error.GetType().Name, _options.MaxRetries);
+            log.TaskRetrying(Name, Id, Attempts, error.GetType().FullName ?? error.GetType().Name, _options.MaxRetries);
         }
     }
 
     /// <summary>The task can never fit the runtime: an operator's problem (a resource no node has), so a Warning.</summary>
-    private void LogUnschedulable(TaskUnschedulableException error) => _backend.Runtime.Log.Scheduling.TaskUnschedulable(error.Message);
+    private void LogUnschedulable(TaskUnschedulableException error) => Backend.Runtime.Log.Scheduling.TaskUnschedulable(error.Message);
 }

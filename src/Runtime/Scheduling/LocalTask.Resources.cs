@@ -24,8 +24,8 @@ internal sealed partial class LocalTask : IBlockingContext
     /// <summary><see cref="HoldsBit"/> and the blocked count in one word, changed only by interlocked operations (no lock per task).</summary>
     private int _resources;
 
-    public bool TryRunProducerInline(ObjectEntry awaited) =>
-        awaited.Producer is LocalTask producer && producer._backend == _backend && producer.TryRunInlineFor(this);
+    public bool TryRunProducerInline(ObjectRef awaited) =>
+        awaited.Producer is LocalTask producer && producer.Backend == Backend && producer.TryRunInlineFor(this);
 
     private bool HoldsResources => (Volatile.Read(ref _resources) & HoldsBit) != 0;
 
@@ -45,7 +45,7 @@ internal sealed partial class LocalTask : IBlockingContext
                 // The first wait lends the CPU; nested ones find it lent already.
                 if ((current & BlockedMask) == 0 && holder.Request.CpuUnits > 0)
                 {
-                    _backend.Scheduler.LendCpu(holder.Request.CpuUnits);
+                    Backend.Scheduler.LendCpu(holder.Request.CpuUnits);
                 }
 
                 return;
@@ -69,7 +69,7 @@ internal sealed partial class LocalTask : IBlockingContext
                 // The last wait to end takes the CPU back.
                 if ((current & BlockedMask) == 1 && holder.Request.CpuUnits > 0)
                 {
-                    _backend.Scheduler.Pool.ForceAcquireCpu(holder.Request.CpuUnits);
+                    Backend.Scheduler.Pool.ForceAcquireCpu(holder.Request.CpuUnits);
                 }
 
                 return;
@@ -95,11 +95,11 @@ internal sealed partial class LocalTask : IBlockingContext
         var gpuIds = TakeGpuIds();
         if (handOff)
         {
-            t_handOff = _backend.Scheduler.ReleaseAndTakeNext(Request, lent, gpuIds);
+            t_handOff = Backend.Scheduler.ReleaseAndTakeNext(Request, lent, gpuIds);
         }
         else
         {
-            _backend.Scheduler.Release(Request, lent, gpuIds);
+            Backend.Scheduler.Release(Request, lent, gpuIds);
         }
     }
 
@@ -143,7 +143,7 @@ internal sealed partial class LocalTask : IBlockingContext
             return State == Queued && TargetActor is { } actor && actor.TryRunOnWaitingThread(this);
         }
 
-        if (Role != TaskRole.Task || Spec.Function.IsAsync || t_inlineDepth >= MaxInlineDepth || !TryTransition(Dispatched, Running))
+        if (Role != TaskRole.Task || _function.IsAsync || t_inlineDepth >= MaxInlineDepth || !TryTransition(Dispatched, Running))
         {
             return false;
         }

@@ -10,7 +10,7 @@ internal sealed partial class LocalTask
     {
         if (Role != TaskRole.ActorCreation)
         {
-            throw new InvalidOperationException($"'{Spec.Function.Name}' is not an actor constructor; only constructors return an actor instance.");
+            throw new InvalidOperationException($"'{_function.Name}' is not an actor constructor; only constructors return an actor instance.");
         }
 
         SetResult(0, Unit.Value);
@@ -28,7 +28,7 @@ internal sealed partial class LocalTask
         if (entry is not ObjectEntry<T> typed)
         {
             throw new InvalidOperationException(
-                $"Remote function '{Spec.Function.Name}' returned {typeof(T).Name} as result {index}, but its caller expects a different type "
+                $"Remote function '{_function.Name}' returned {typeof(T).Name} as result {index}, but its caller expects a different type "
                 + "or fewer results. The stub and the invoker disagree.");
         }
 
@@ -58,11 +58,11 @@ internal sealed partial class LocalTask
         if (Outputs?.Stream is not ObjectRefGenerator<T> stream)
         {
             throw new InvalidOperationException(
-                $"Remote function '{Spec.Function.Name}' streamed {typeof(T).Name} items, but its caller did not submit it as a stream of that type. The stub and the invoker disagree.");
+                $"Remote function '{_function.Name}' streamed {typeof(T).Name} items, but its caller did not submit it as a stream of that type. The stub and the invoker disagree.");
         }
 
         // A cancelled stream stops at its next item, even when the generator ignores its token.
         Objects.Interruption.ThrowIfInterrupted(this);
-        stream.Append(item, _backend.Store);
+        stream.Append(item, Backend.Store);
     }
 }

@@ -35,31 +35,38 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
     [ThreadStatic]
     private static LocalTask? t_handOff;
 
-    private readonly LocalBackend _backend;
-    private readonly ObjectEntry _result;
+    private readonly RemoteFunction _function;
+    private readonly TaskArgs _args;
+    /// <summary>The spec's options resolved; they also give back the spec's own options (<see cref="Spec"/>).</summary>
     private readonly ResolvedOptions _options;
+    private readonly ObjectRef _result;
     /// <summary>
-    /// Null for a plain task; the callee for an actor call not yet started; the incarnation it runs on once started;
-    /// or <see cref="TaskExtras"/> when the task needs any rarer field. Only ever moves along that order, by CAS,
-    /// so an actor call that needs nothing else allocates no extras.
+    /// The backend for a plain task; the callee for an actor call not yet started; the incarnation it runs on once
+    /// started; or <see cref="TaskExtras"/> when the task needs any rarer field. Only ever moves along that order, by
+    /// CAS, so an actor call that needs nothing else allocates no extras. Each of them leads to the backend, so a
+    /// task keeps no field of its own for it.
     /// </summary>
-    private object? _link;
+    private object _link;
     private int _state;
     private int _pendingDependencies;
-    private int _attempts;
     private bool _resultStaged;
 
-    public LocalTask(LocalBackend backend, TaskSpec spec, ResolvedOptions options, ObjectEntry result, TaskExtras? extras = null)
+    public LocalTask(LocalBackend backend, TaskSpec spec, ResolvedOptions options, ObjectRef result, TaskExtras? extras = null)
     {
-        _backend = backend;
-        Spec = spec;
+        _function = spec.Function;
+        _args = spec.Args;
         _options = options;
         _result = result;
-        _link = extras;
+        if (extras is not null)
+        {
+            extras.Backend = backend;
+        }
+
+        _link = extras ?? (object)backend;
     }
 
     /// <summary>Creates a call on <paramref name="callee"/> that needs no <see cref="TaskExtras"/> (yet).</summary>
-    public LocalTask(LocalBackend backend, TaskSpec spec, ResolvedOptions options, ObjectEntry result, LocalActor callee)
+    public LocalTask(LocalBackend backend, TaskSpec spec, ResolvedOptions options, ObjectRef result, LocalActor callee)
         : this(backend, spec, options, result)
     {
         _link = callee;
@@ -73,16 +80,17 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
         ActorCall,
     }
 
-    public TaskSpec Spec { get; }
+    /// <summary>The spec the task was submitted with (its per-call options come back from the resolved ones).</summary>
+    public TaskSpec Spec => new(_function, _args, _options.CallOptions);
 
     /// <summary>The entry of the task's (first) result.</summary>
-    public ObjectEntry Result => _result;
+    public ObjectRef Result => _result;
 
     public ulong Sequence => _result.Id.Sequence;
 
     public TaskId Id => new(_result.Id.Owner, _result.Id.Sequence);
 
-    public string Name => _options.Name ?? Spec.Function.Name;
+    public string Name => _options.Name ?? _function.Name;
 
     public ResourceRequest Request => _options.Request;
 
@@ -90,14 +98,14 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
 
     public int State => Volatile.Read(ref _state);
 
-    public LocalBackend Backend => _backend;
+    public LocalBackend Backend => _link as LocalBackend ?? LinkedBackend();
 
     /// <inheritdoc />
-    public RayRuntime Runtime => _backend.Runtime;
+    public RayRuntime Runtime => Backend.Runtime;
 
     public TaskRole Role => Volatile.Read(ref _link) switch
     {
-        null => TaskRole.Task,
+        LocalBackend => TaskRole.Task,
         TaskExtras extras => extras.Role,
         _ => TaskRole.ActorCall,
     };
@@ -114,7 +122,7 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
     public bool IsActorCall => Role == TaskRole.ActorCall;
 
     /// <summary>How often this task has been retried.</summary>
-    public int Attempts => _attempts;
+    public int Attempts => ExtrasIfAny?.Attempts ?? 0;
 
     /// <summary>The actor life an actor call runs on; set when the call starts.</summary>
     public ActorIncarnation? Incarnation
@@ -146,7 +154,7 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
     /// <summary>Registers on unready dependencies; the last one to complete makes the task ready.</summary>
     public void Start()
     {
-        var args = Spec.Args;
+        var args = _args;
         var count = args.DependencyCount;
         if (count == 0)
         {
@@ -157,7 +165,7 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
         _pendingDependencies = 1;
         for (var i = 0; i < count; i++)
         {
-            var entry = args.GetDependency(i).Entry;
+            var entry = args.GetDependency(i);
             if (entry.IsCompleted)
             {
                 continue;
@@ -234,7 +242,7 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
     /// <summary>Runs this task and then, while the thread is hot, the tasks that finishing ones hand off.</summary>
     void IThreadPoolWorkItem.Execute()
     {
-        _backend.Budget.Started();
+        Backend.Budget.Started();
         var task = this;
         for (var budget = HandOffBatch; task is not null; budget--)
         {
@@ -251,7 +259,7 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
         }
     }
 
-    void IObjectWaiter.OnObjectCompleted(ObjectEntry entry, int token)
+    void IObjectWaiter.OnObjectCompleted(ObjectRef entry, int token)
     {
         if (Interlocked.Decrement(ref _pendingDependencies) == 0)
         {
@@ -270,15 +278,15 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
         else if (error is null)
         {
             AdoptStagedResults();
-            _backend.Store.AdmitResult(_result);
+            Backend.Store.AdmitResult(_result);
             foreach (var entry in Outputs?.Entries ?? [])
             {
-                _backend.Store.AdmitResult(entry);
+                Backend.Store.AdmitResult(entry);
             }
 
             OnEnded(null);
             // Out of the live set first: whoever sees the result sees the task no longer use its arguments.
-            _backend.Live.Remove(this);
+            Backend.Live.Remove(this);
             _result.TryPublishStaged();
             Outputs?.Publish();
         }
@@ -292,10 +300,10 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
 
     private void OnDependenciesReady()
     {
-        var args = Spec.Args;
+        var args = _args;
         for (var i = 0; i < args.DependencyCount; i++)
         {
-            if (args.GetDependency(i).Entry.CapturedError is { } error)
+            if (args.GetDependency(i).CapturedError is { } error)
             {
                 if (TryTransition(WaitingForDependencies, Finished))
                 {
@@ -328,16 +336,16 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
         }
         else
         {
-            _backend.Scheduler.Enqueue(this);
+            Backend.Scheduler.Enqueue(this);
         }
     }
 
     private void Run()
     {
         // Announced before the shutdown check: shutdown either finds the task here or this sees the backend disposed.
-        var hidden = _backend.Running.Enter(this);
+        var hidden = Backend.Running.Enter(this);
         hidden?.TrackWhileOffThread();
-        if (_backend.IsDisposed)
+        if (Backend.IsDisposed)
         {
             RunningTasks.Exit(hidden);
             Abort(LocalBackend.ShutdownError(null));
@@ -346,7 +354,7 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
 
         var span = OnStarted(out var outerSpan);
         var previousOnThread = BlockingScope.EnterThread(this);
-        var isAsync = Spec.Function.IsAsync;
+        var isAsync = _function.IsAsync;
         IBlockingContext? previousFlowing = null;
         if (isAsync)
         {
@@ -357,7 +365,7 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
         ValueTask pending;
         try
         {
-            pending = Spec.Function.Invoker.InvokeAsync(Spec.Function, Spec.Args, this);
+            pending = _function.Invoker.InvokeAsync(_function, _args, this);
         }
         catch (Exception exception)
         {
@@ -428,12 +436,12 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
 
         if (error is null && !_resultStaged)
         {
-            error = new InvalidOperationException($"The invoker of '{Spec.Function.Name}' returned without storing a result; it must call one of the Return methods.");
+            error = new InvalidOperationException($"The invoker of '{_function.Name}' returned without storing a result; it must call one of the Return methods.");
         }
 
         if (error is not null && !IsCancellation(error) && ShouldRetry(error) && TryTransition(Running, Queued))
         {
-            _attempts++;
+            Extras.Attempts++;
             LogRetry(error);
             _resultStaged = false;
             Outputs?.Stream?.RestartAttempt();
@@ -444,7 +452,7 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
                 return;
             }
 
-            _backend.Scheduler.Enqueue(this);
+            Backend.Scheduler.Enqueue(this);
             return;
         }
 
@@ -467,12 +475,12 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
         Role == TaskRole.Task
         && !IsCancelRequested
         && _options.RetryExceptions.Matches(error)
-        && (_options.MaxRetries == -1 || _attempts < _options.MaxRetries);
+        && (_options.MaxRetries == -1 || Attempts < _options.MaxRetries);
 
     private void Conclude(ExceptionDispatchInfo error)
     {
         OnEnded(error.SourceException);
-        _backend.Live.Remove(this);
+        Backend.Live.Remove(this);
         FailOutputs(error);
     }
 
@@ -489,13 +497,22 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
     /// </summary>
     private void TrackWhileOffThread()
     {
-        if (LivePlace == LiveTaskSet.NotLive && !_backend.Live.TryAdd(this))
+        if (LivePlace == LiveTaskSet.NotLive && !Backend.Live.TryAdd(this))
         {
             Abort(LocalBackend.ShutdownError(null));
         }
     }
 
     /// <summary>Moves <see cref="_link"/> to a <see cref="TaskExtras"/> carrying over the actor and incarnation it held.</summary>
+    /// <summary>The backend, found through the actor or the extras the link holds.</summary>
+    private LocalBackend LinkedBackend() => Volatile.Read(ref _link) switch
+    {
+        LocalBackend backend => backend,
+        LocalActor callee => callee.Backend,
+        ActorIncarnation incarnation => incarnation.Actor.Backend,
+        var link => ((TaskExtras)link).Backend,
+    };
+
     private TaskExtras CreateExtras()
     {
         while (true)
@@ -509,8 +526,9 @@ internal sealed partial class LocalTask : RemoteInvocation, IThreadPoolWorkItem,
             var incarnation = link as ActorIncarnation;
             var created = new TaskExtras
             {
+                Backend = Backend,
                 Actor = link as LocalActor ?? incarnation?.Actor,
-                Role = link is null ? TaskRole.Task : TaskRole.ActorCall,
+                Role = link is LocalBackend ? TaskRole.Task : TaskRole.ActorCall,
                 Incarnation = incarnation,
             };
             if (Interlocked.CompareExchange(ref _link, created, link) == link)

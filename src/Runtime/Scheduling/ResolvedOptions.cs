@@ -6,8 +6,9 @@ namespace RaySharp.Scheduling;
 /// <summary>Per-call options over the declaration's, with every default filled in and resources in scheduler units.</summary>
 internal sealed class ResolvedOptions
 {
-    private ResolvedOptions(TaskOptions defaults, ResourceRequest request, int maxRetries, RetryExceptions retryExceptions, string? name, string? concurrencyGroup)
+    private ResolvedOptions(TaskOptions? callOptions, TaskOptions defaults, ResourceRequest request, int maxRetries, RetryExceptions retryExceptions, string? name, string? concurrencyGroup)
     {
+        CallOptions = callOptions;
         Defaults = defaults;
         Request = request;
         MaxRetries = maxRetries;
@@ -15,6 +16,9 @@ internal sealed class ResolvedOptions
         Name = name;
         ConcurrencyGroup = concurrencyGroup;
     }
+
+    /// <summary>The per-call options these were resolved from, or null when they are the declaration's own (a spec's <see cref="CompilerServices.TaskSpec.Options"/>).</summary>
+    public TaskOptions? CallOptions { get; }
 
     /// <summary>The declaration's options these were resolved against (the cache key).</summary>
     public TaskOptions Defaults { get; }
@@ -67,7 +71,7 @@ internal sealed class ResolvedOptions
         }
 
         var request = ResourceRequest.Create(cpus, custom, "task option");
-        return new ResolvedOptions(defaults, request, maxRetries, options.RetryExceptions ?? defaults.RetryExceptions ?? RetryExceptions.None, options.Name ?? defaults.Name,
+        return new ResolvedOptions(ReferenceEquals(options, defaults) ? null : options, defaults, request, maxRetries, options.RetryExceptions ?? defaults.RetryExceptions ?? RetryExceptions.None, options.Name ?? defaults.Name,
             options.ConcurrencyGroup ?? defaults.ConcurrencyGroup);
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using RaySharp.Actors;
+using RaySharp.Backend;
 using RaySharp.Objects;
 using RaySharp.Observability;
 
@@ -12,6 +13,9 @@ namespace RaySharp.Scheduling;
 /// </summary>
 internal sealed class TaskExtras
 {
+    /// <summary>The backend the task runs in (a plain task without extras keeps it in its link instead).</summary>
+    public LocalBackend Backend { get; set; } = null!;
+
     public LocalActor? Actor { get; init; }
 
     public LocalTask.TaskRole Role { get; init; }
@@ -37,7 +41,7 @@ internal sealed class TaskExtras
     /// extra outputs), each made on first use. An abandoned attempt that goes on running writes only here, so it can
     /// never touch the shared entries that its retry publishes.
     /// </summary>
-    public ObjectEntry?[]? Staging { get; init; }
+    public ObjectRef?[]? Staging { get; init; }
 
     /// <summary>
     /// For a call that keeps its caller's order in a sync actor's mailbox (<see cref="CallerOrder"/>): the caller.
@@ -47,6 +51,12 @@ internal sealed class TaskExtras
 
     /// <summary>The task's spans, while someone listens to the runtime's activity source.</summary>
     public TaskTrace? Trace;
+
+    /// <summary>How often the task has been retried.</summary>
+    public int Attempts;
+
+    /// <summary>1 once <see cref="Ray.Cancel"/> (or an actor's death) asked the task to stop; set by an interlocked exchange.</summary>
+    public int CancelRequested;
 
     /// <summary>Set when an actor restart took this call away: its late outcome is ignored.</summary>
     public volatile bool Abandoned;

@@ -22,7 +22,7 @@ internal interface IObjectTransfer
     /// The local entry that stands for the remote object: this node's own entry, its cached copy, or a new pending
     /// entry (made by <paramref name="codec"/>) that completes when its bytes arrive. One pull per node and object.
     /// </summary>
-    ObjectEntry Resolve(ObjectReference reference, ResultCodec codec);
+    ObjectRef Resolve(ObjectReference reference, ResultCodec codec);
 
     /// <summary>
     /// A ref written inside a value that goes to another node: the owner keeps the object alive for the borrower, and
@@ -34,5 +34,5 @@ internal interface IObjectTransfer
     /// A ref read from inside a value that came from another node: this node's own entry, or a borrowed copy that
     /// completes once the owner has it ready and this node has pulled it; this node is the owner's borrower while the copy lives.
     /// </summary>
-    ObjectEntry ResolveNested(ObjectReference reference, ResultCodec codec);
+    ObjectRef ResolveNested(ObjectReference reference, ResultCodec codec);
 }

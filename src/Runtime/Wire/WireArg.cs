@@ -49,7 +49,7 @@ internal static class WireArg
         }
 
         return transfer.Resolve(reference, ResultCodec<T>.Instance) is ObjectEntry<T> entry
-            ? new Arg<T>(new ObjectRef<T>(entry))
+            ? new Arg<T>(entry)
             : throw new MessagePackSerializationException($"Object {reference.Id} does not hold a {typeof(T).Name} on this node.");
     }
 }

@@ -8,7 +8,7 @@ internal readonly record struct ObjectCreator(TaskId? TaskId, string Name)
 {
     public const string Driver = "driver";
 
-    public static ObjectCreator Of(ObjectEntry entry) =>
+    public static ObjectCreator Of(ObjectRef entry) =>
         entry.Producer is ITaskIdentity producer ? new(producer.Id, producer.Name)
         : BlockingScope.Current is ITaskIdentity current ? new(current.Id, current.Name)
         : new(null, Driver);

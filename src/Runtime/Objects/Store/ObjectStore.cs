@@ -29,7 +29,7 @@ internal sealed class ObjectStore : IDisposable
 {
     private readonly Dictionary<ObjectId, StoredObject> _records = [];
     private readonly LinkedList<StoredObject> _lru = new(); // in-memory tracked objects, least recently used first
-    private readonly ConcurrentDictionary<ObjectId, WeakReference<ObjectEntry>> _shared = new();
+    private readonly ConcurrentDictionary<ObjectId, WeakReference<ObjectRef>> _shared = new();
     private readonly ConcurrentQueue<StoredObject> _dying = new(); // released while the lock was busy
     private readonly SpillDirectory _spill;
     private int _sharedSweepAt = 1024;
@@ -63,7 +63,7 @@ internal sealed class ObjectStore : IDisposable
     public ILogger Log { get; init; } = NullLogger.Instance;
 
     /// <summary>Accounts a value being put, before its ref exists; throws <see cref="ObjectStoreFullException"/> when it cannot fit.</summary>
-    public void AdmitPut(ObjectEntry entry)
+    public void AdmitPut(ObjectRef entry)
     {
         var size = entry.MeasureValue();
         if (size > InlineMaxBytes)
@@ -73,7 +73,7 @@ internal sealed class ObjectStore : IDisposable
     }
 
     /// <summary>Accounts an item a streaming task yielded; like a result, it is never refused.</summary>
-    public void AdmitProduced(ObjectEntry entry)
+    public void AdmitProduced(ObjectRef entry)
     {
         var size = entry.MeasureValue();
         if (size > InlineMaxBytes)
@@ -86,7 +86,7 @@ internal sealed class ObjectStore : IDisposable
     /// Accounts a task result before it is published. A result is never refused (the task already ran): when it cannot
     /// fit, it is kept in memory over the cap and counted in <see cref="ObjectStoreMemoryInfo.Overcommits"/>.
     /// </summary>
-    public void AdmitResult(ObjectEntry entry)
+    public void AdmitResult(ObjectRef entry)
     {
         if (entry.IsCompleted)
         {
@@ -101,7 +101,7 @@ internal sealed class ObjectStore : IDisposable
     }
 
     /// <summary>Makes sure a tracked object's value is in memory (restoring it from disk) and marks it used; call under <see cref="Gate"/>.</summary>
-    public void EnsureInMemory(StoredObject record, ObjectEntry entry)
+    public void EnsureInMemory(StoredObject record, ObjectRef entry)
     {
         if (!record.IsSpilled)
         {
@@ -168,11 +168,11 @@ internal sealed class ObjectStore : IDisposable
         }
     }
 
-    /// <summary>Notes that a ref was serialized, so that reading it back in this process finds the same live object.</summary>
-    public void Share(ObjectRef reference) => Share(reference.Entry);
-
-    /// <summary>Makes <paramref name="entry"/> findable by id (a copy of another node's object that refs inside values name).</summary>
-    public void Share(ObjectEntry entry)
+    /// <summary>
+    /// Makes <paramref name="entry"/> findable by id: a ref that was serialized, so that reading it back in this
+    /// process finds the same live object, or a copy of another node's object that refs inside values name.
+    /// </summary>
+    public void Share(ObjectRef entry)
     {
         if (entry.IsShared || entry.Lease is not null)
         {
@@ -180,7 +180,7 @@ internal sealed class ObjectStore : IDisposable
         }
 
         entry.IsShared = true;
-        _shared.TryAdd(entry.Id, new WeakReference<ObjectEntry>(entry));
+        _shared.TryAdd(entry.Id, new WeakReference<ObjectRef>(entry));
         if (_shared.Count >= Volatile.Read(ref _sharedSweepAt))
         {
             SweepShared();
@@ -188,7 +188,7 @@ internal sealed class ObjectStore : IDisposable
     }
 
     /// <summary>The live entry of <paramref name="id"/>, or null when this store does not know it (or it died).</summary>
-    public ObjectEntry? Find(ObjectId id)
+    public ObjectRef? Find(ObjectId id)
     {
         if (_shared.TryGetValue(id, out var weak) && weak.TryGetTarget(out var entry))
         {
@@ -287,7 +287,7 @@ internal sealed class ObjectStore : IDisposable
         }
     }
 
-    private void Admit(ObjectEntry entry, long size, bool throwWhenFull)
+    private void Admit(ObjectRef entry, long size, bool throwWhenFull)
     {
         lock (Gate)
         {
@@ -356,7 +356,7 @@ internal sealed class ObjectStore : IDisposable
         return _used + size <= CapacityBytes;
     }
 
-    private void TrySpill(StoredObject record, ObjectEntry entry)
+    private void TrySpill(StoredObject record, ObjectRef entry)
     {
         var room = SpillCapacityBytes is { } limit ? limit - _spilled : long.MaxValue;
         if (room <= 0)

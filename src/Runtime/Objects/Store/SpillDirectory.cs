@@ -16,7 +16,7 @@ internal sealed class SpillDirectory(string parent, ulong owner)
     /// Streams the MessagePack form of <paramref name="entry"/>'s value into its spill file and returns the file and its
     /// size (trailer included). A failure (the disk refuses, or the formatter throws) deletes the partial file and rethrows.
     /// </summary>
-    public (string File, long Bytes) Write(ObjectId id, ObjectEntry entry)
+    public (string File, long Bytes) Write(ObjectId id, ObjectRef entry)
     {
         Directory.CreateDirectory(Path);
         var file = System.IO.Path.Combine(Path, id + ".msgpack");

@@ -16,7 +16,7 @@ internal sealed class StoredObject
     /// <summary>Set by reads, which take no lock; eviction gives such an object a second chance (CLOCK, an approximation of LRU).</summary>
     public volatile bool RecentlyUsed;
 
-    public StoredObject(ObjectStore store, ObjectEntry entry, long sizeBytes)
+    public StoredObject(ObjectStore store, ObjectRef entry, long sizeBytes)
     {
         Store = store;
         Id = entry.Id;
@@ -55,7 +55,7 @@ internal sealed class StoredObject
     public bool IsReleased { get; private set; }
 
     /// <summary>The entry, or null once it is unreachable (its lease's finalizer is then due).</summary>
-    public ObjectEntry? Entry => IsReleased ? null : (ObjectEntry?)_entry.Target;
+    public ObjectRef? Entry => IsReleased ? null : (ObjectRef?)_entry.Target;
 
     /// <summary>Marks the record released and frees its handle; idempotent.</summary>
     public void MarkReleased()

@@ -45,11 +45,11 @@ internal sealed class WaitSet<TRef> : IObjectWaiter
     public static WaitSet<TRef> Create(IReadOnlyList<TRef> refs)
     {
         var items = new TRef[refs.Count];
-        var seen = new HashSet<ObjectEntry>(items.Length, ReferenceEqualityComparer.Instance);
+        var seen = new HashSet<ObjectRef>(items.Length, ReferenceEqualityComparer.Instance);
         for (var i = 0; i < items.Length; i++)
         {
             var item = refs[i] ?? throw new ArgumentException($"Ray.Wait got a null ref at position {i}.", nameof(refs));
-            if (!seen.Add(item.Entry))
+            if (!seen.Add(item))
             {
                 throw new ArgumentException($"Ray.Wait got {item} twice; pass each ref once.", nameof(refs));
             }
@@ -61,7 +61,7 @@ internal sealed class WaitSet<TRef> : IObjectWaiter
         var readyAtStart = new List<int>();
         for (var i = 0; i < items.Length; i++)
         {
-            if (items[i].Entry.IsCompleted || !items[i].Entry.TryRegister(set, i))
+            if (items[i].IsCompleted || !items[i].TryRegister(set, i))
             {
                 readyAtStart.Add(i);
             }
@@ -114,7 +114,7 @@ internal sealed class WaitSet<TRef> : IObjectWaiter
             : new ValueTask<WaitResult<TRef>>(TakeWhenReadyAsync(count, Timeouts.Deadline(timeout), cancellationToken));
     }
 
-    void IObjectWaiter.OnObjectCompleted(ObjectEntry entry, int token) => MarkReady(token);
+    void IObjectWaiter.OnObjectCompleted(ObjectRef entry, int token) => MarkReady(token);
 
     /// <summary>The <paramref name="index"/>-th ref of generation <paramref name="generation"/>.</summary>
     public TRef ElementAt(int generation, int index)

@@ -2,16 +2,20 @@ using System;
 using System.Buffers;
 using RaySharp.Objects.Store;
 
-namespace RaySharp.Objects;
+namespace RaySharp;
 
-/// <summary>The object store's view of an entry: its lease, and typed access to the value for sizing and spilling.</summary>
-internal abstract partial class ObjectEntry
+/// <summary>The object store's view of an entry (a ref): its lease, and typed access to the value for sizing and spilling.</summary>
+public abstract partial class ObjectRef
 {
     /// <summary>
     /// The store's lease on this entry when the store tracks it (its size is above the inline limit), else null.
     /// Only this entry holds the lease, so the lease dies with the entry and its finalizer releases the object.
     /// </summary>
-    internal StoreLease? Lease { get; set; }
+    internal StoreLease? Lease
+    {
+        get => _slot as StoreLease;
+        set => _slot = value; // set under the store's lock before the entry publishes (the producer is done with it)
+    }
 
     /// <summary>True once a ref to this entry was serialized and the store can find it by id (set once, never cleared).</summary>
     internal bool IsShared { get; set; }

@@ -1,16 +1,19 @@
 using System;
-using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Threading;
+using RaySharp.Objects;
+using RaySharp.Objects.Store;
 
-namespace RaySharp.Objects;
+namespace RaySharp;
 
 /// <summary>
-/// The local view of one object: a completion cell that becomes ready with a value or fails with an error.
-/// Waiters (dependent tasks, blocked getters, awaiters, wait sets) register and are told once, outside the lock.
+/// The runtime's side of a ref: a ref is also the local view of its object (the runtime's code calls it an entry),
+/// a completion cell that becomes ready with a value or fails with an error; <c>ObjectEntry&lt;T&gt;</c> holds the
+/// value. Every ref to an object in one process is that one instance, so a task's result costs no separate ref
+/// object. Waiters (dependent tasks, blocked getters, awaiters, wait sets) register and are told once, outside the lock.
 /// </summary>
-[DebuggerDisplay("{Id} {StateName,nq}")]
-internal abstract partial class ObjectEntry
+public abstract partial class ObjectRef
 {
     private const int Pending = 0;
     private const int Completing = 1;
@@ -20,36 +23,43 @@ internal abstract partial class ObjectEntry
     private static readonly WaiterNode Completed = new(null, 0);
 
     private volatile int _state;
-    private ExceptionDispatchInfo? _error;
+
+    /// <summary>
+    /// One slot for what never lives at once: the producer (<see cref="ITaskProducer"/>) while pending, the store's
+    /// <see cref="StoreLease"/> once the value is tracked, the <see cref="ExceptionDispatchInfo"/> once failed.
+    /// </summary>
+    private object? _slot;
 
     /// <summary>Registered waiters, newest first; <see cref="Completed"/> once they have been told.</summary>
     private WaiterNode? _waiters;
 
-    protected ObjectEntry(ObjectId id) => Id = id;
+    private protected ObjectRef(ObjectId id) => Id = id;
 
     /// <summary>An entry that is ready from the start (a put): no completion, no lock.</summary>
-    protected ObjectEntry(ObjectId id, bool ready)
+    private protected ObjectRef(ObjectId id, bool ready)
     {
         Id = id;
         _state = ready ? Succeeded : Pending;
     }
 
-    public ObjectId Id { get; }
-
     /// <summary>What produces this object while it is pending (the backend's task); cleared on completion.</summary>
-    public ITaskProducer? Producer { get; set; }
+    internal ITaskProducer? Producer
+    {
+        get => Volatile.Read(ref _slot) as ITaskProducer;
+        set => Volatile.Write(ref _slot, value);
+    }
 
-    public bool IsCompleted => _state >= Succeeded;
+    internal bool IsCompleted => _state >= Succeeded;
 
-    public bool IsFaulted => _state == Failed;
+    internal bool IsFaulted => _state == Failed;
 
     /// <summary>The error this entry failed with, or null.</summary>
-    public Exception? Error => _state == Failed ? _error!.SourceException : null;
+    internal Exception? Error => _state == Failed ? FailedWith.SourceException : null;
 
     internal string StateName => _state switch { Succeeded => "ready", Failed => "failed", _ => "pending" };
 
     /// <summary>Registers <paramref name="waiter"/>; false (and no call) when the entry is already complete. Lock-free.</summary>
-    public bool TryRegister(IObjectWaiter waiter, int token = 0)
+    internal bool TryRegister(IObjectWaiter waiter, int token = 0)
     {
         if (IsCompleted)
         {
@@ -74,7 +84,7 @@ internal abstract partial class ObjectEntry
     }
 
     /// <summary>Removes a waiter that gave up (a timed-out get), so it is not told or kept alive.</summary>
-    public void Unregister(IObjectWaiter waiter)
+    internal void Unregister(IObjectWaiter waiter)
     {
         for (var node = Volatile.Read(ref _waiters); node is not null; node = node.Next)
         {
@@ -86,10 +96,10 @@ internal abstract partial class ObjectEntry
     }
 
     /// <summary>Fails the entry; false when it already completed.</summary>
-    public bool TryFail(Exception error) => TryFail(ExceptionDispatchInfo.Capture(error));
+    internal bool TryFail(Exception error) => TryFail(ExceptionDispatchInfo.Capture(error));
 
     /// <summary>Fails the entry with a captured error that may be shared by many entries.</summary>
-    public bool TryFail(ExceptionDispatchInfo error)
+    internal bool TryFail(ExceptionDispatchInfo error)
     {
         if (!TryReserve())
         {
@@ -101,37 +111,48 @@ internal abstract partial class ObjectEntry
     }
 
     /// <summary>Throws the stored error, keeping its original stack trace.</summary>
-    public void ThrowIfFailed()
+    internal void ThrowIfFailed()
     {
         if (_state == Failed)
         {
-            _error!.Throw();
+            FailedWith.Throw();
         }
     }
 
     /// <summary>The captured error, for passing the same failure on to dependent tasks.</summary>
-    public ExceptionDispatchInfo? CapturedError => _state == Failed ? _error : null;
+    internal ExceptionDispatchInfo? CapturedError => _state == Failed ? FailedWith : null;
+
+    /// <summary>The error of a failed entry (only read once <see cref="_state"/> says so).</summary>
+    private ExceptionDispatchInfo FailedWith => Unsafe.As<ExceptionDispatchInfo>(_slot)!;
 
     /// <summary>Makes the value the producer staged visible; false when the entry already completed (cancelled, shut down).</summary>
-    public abstract bool TryPublishStaged();
+    internal abstract bool TryPublishStaged();
 
     /// <summary>A private entry of the same type and id for one attempt to stage its value in, apart from the shared one.</summary>
-    public abstract ObjectEntry NewStaging();
+    internal abstract ObjectRef NewStaging();
 
     /// <summary>Takes the value an attempt staged in <paramref name="staging"/> (from <see cref="NewStaging"/>); only the winning attempt calls it.</summary>
-    public abstract void AdoptStaged(ObjectEntry staging);
+    internal abstract void AdoptStaged(ObjectRef staging);
 
     /// <summary>Takes the right to complete this entry; only one completer wins.</summary>
-    protected bool TryReserve() => Interlocked.CompareExchange(ref _state, Completing, Pending) == Pending;
+    private protected bool TryReserve() => Interlocked.CompareExchange(ref _state, Completing, Pending) == Pending;
 
     /// <summary>Marks success after a winning <see cref="TryReserve"/> and a value write.</summary>
-    protected void PublishSuccess() => Publish(Succeeded, null);
+    private protected void PublishSuccess() => Publish(Succeeded, null);
 
     private void Publish(int state, ExceptionDispatchInfo? error)
     {
-        _error = error;
+        // The slot first, then the state (a volatile write): whoever sees the state sees the error, or the lease.
+        if (error is not null)
+        {
+            _slot = error;
+        }
+        else if (_slot is not StoreLease)
+        {
+            _slot = null; // the producer is done
+        }
+
         _state = state;
-        Producer = null;
         var waiters = Interlocked.Exchange(ref _waiters, Completed);
 
         // Tell them oldest first, outside any lock: they may complete other entries or queue work.
