@@ -10,6 +10,7 @@ using Orleans.Runtime;
 using RaySharp.Actors;
 using RaySharp.Backend;
 using RaySharp.Cluster.Backend;
+using RaySharp.Cluster.Cancellation;
 using RaySharp.Cluster.Transport;
 using RaySharp.CompilerServices;
 using RaySharp.Objects;
@@ -227,6 +228,10 @@ internal sealed class ClusterActors
         _outboxes.GetOrAdd(node, NewOutbox).Post(message);
     }
 
+    /// <summary>Cancels <paramref name="call"/> on the node it was sent to, behind it in the same outbox.</summary>
+    public void SendCancel(RemoteActor actor, RemoteActorCall call, CancelMode mode) =>
+        _outboxes.GetOrAdd(call.SentTo!, NewOutbox).Post(WireActorMessage.CancelOf(actor.Id, call.Key, mode));
+
     /// <summary>Kills the actor on its node, after the messages this node already posted there.</summary>
     public void SendKill(RemoteActor actor, bool noRestart)
     {
@@ -348,7 +353,11 @@ internal sealed class ClusterActors
 
             var actor = call.Actor;
             var retries = actor.MaxTaskRetries;
-            if (moved.Contains(actor) && call.Message is { } message && (retries == -1 || call.Retries < retries))
+            if (call.IsCancelRequested)
+            {
+                EndCancelled(key, call);
+            }
+            else if (moved.Contains(actor) && call.Message is { } message && (retries == -1 || call.Retries < retries))
             {
                 call.Retries++;
                 Send(actor, message, call);
@@ -394,7 +403,11 @@ internal sealed class ClusterActors
                 continue;
             }
 
-            if (call.Message is { } message && (retries == -1 || call.Retries < retries))
+            if (call.IsCancelRequested)
+            {
+                EndCancelled(key, call);
+            }
+            else if (call.Message is { } message && (retries == -1 || call.Retries < retries))
             {
                 call.Retries++;
                 Send(actor, message, call);
@@ -403,6 +416,15 @@ internal sealed class ClusterActors
             {
                 call.Result?.TryFail(actor.Died($"its node {deadNode} died while the call was on its way or running, and MaxTaskRetries is {retries}; the actor restarted on node {location.NodeId}", null));
             }
+        }
+    }
+
+    /// <summary>A call cancelled before its node died is not sent again: its ref fails with <see cref="TaskCancelledException"/>.</summary>
+    private void EndCancelled(long key, RemoteActorCall call)
+    {
+        if (_pending.TryRemove(key, out _))
+        {
+            call.Result?.TryFail(call.CancelledError());
         }
     }
 
@@ -648,6 +670,12 @@ internal sealed class ClusterActors
             return;
         }
 
+        if (message.Kind == ActorMessageKind.Cancel)
+        {
+            _backend.Incoming.Cancel(from, message.Key, message.CancelMode); // behind its call: not listed means it ended
+            return;
+        }
+
         if (message.Kind is ActorMessageKind.AddHolder or ActorMessageKind.ReleaseHolder)
         {
             _holders.Apply(id, message.Kind, handle?.Endpoint);
@@ -679,12 +707,14 @@ internal sealed class ClusterActors
 
         var codec = spec.Function.Wire!.Result;
         var entry = codec.NewEntry(_local.NextObjectId());
+        _backend.Incoming.Add(from, message.Key, entry); // a cancel behind the call finds it
         try
         {
             _local.Submit(spec, new TaskOutputs(entry), actor);
         }
         catch (Exception error) when (error is ArgumentException or RuntimeShutdownException)
         {
+            _backend.Incoming.Remove(from, message.Key);
             _backend.SendResult(from, replyTo, new WireResult(message.Key, null, WireError.From(error)));
             return;
         }

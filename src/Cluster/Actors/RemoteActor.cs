@@ -6,6 +6,7 @@ using MessagePack;
 using RaySharp.Actors;
 using RaySharp.Backend;
 using RaySharp.Cluster.Backend;
+using RaySharp.Cluster.Cancellation;
 using RaySharp.CompilerServices;
 using RaySharp.Objects;
 using RaySharp.Scheduling;
@@ -287,6 +288,33 @@ internal sealed partial class RemoteActor : IActorEndpoint
         _actors.SendKill(this, noRestart);
     }
 
+    /// <summary>
+    /// <c>Ray.Cancel</c> of <paramref name="call"/>, as the local runtime cancels an actor call: one not sent yet (it waits
+    /// for its arguments, or behind its caller's earlier calls) never leaves, and its ref fails at once with
+    /// <see cref="TaskCancelledException"/>; one sent is cancelled on the actor's node, behind it in the same outbox
+    /// (a queued call never runs, a running async call sees its token, a running sync call only
+    /// <c>RuntimeContext.IsCancelled</c>), which sends back the outcome; with <c>force</c> the ref fails here at once.
+    /// </summary>
+    public void Cancel(RemoteActorCall call)
+    {
+        var mode = call.CancelMode;
+        lock (_sync)
+        {
+            if (call.SentTo is null)
+            {
+                call.Result!.TryFail(call.CancelledError());
+                return;
+            }
+
+            _actors.SendCancel(this, call, mode);
+        }
+
+        if (mode.HasFlag(CancelMode.Force))
+        {
+            call.Result!.TryFail(call.CancelledError());
+        }
+    }
+
     /// <summary>Sends the ready calls at the head of <paramref name="caller"/>'s queue; a call that failed here is skipped.</summary>
     private void DrainLocked(object caller)
     {
@@ -298,7 +326,7 @@ internal sealed partial class RemoteActor : IActorEndpoint
         while (queue.Count > 0 && queue.Peek().IsReady)
         {
             var next = queue.Dequeue();
-            if (next.Message is { } message)
+            if (next.Message is { } message && !next.IsCancelRequested)
             {
                 _actors.Send(this, message, next);
             }

@@ -1,6 +1,8 @@
 using System;
+using System.Threading;
 using MessagePack;
 using RaySharp.Cluster.Backend;
+using RaySharp.Cluster.Cancellation;
 using RaySharp.Cluster.Transport;
 using RaySharp.CompilerServices;
 using RaySharp.Objects;
@@ -11,14 +13,16 @@ namespace RaySharp.Cluster.Actors;
 /// <summary>
 /// A call (or the creation) of an actor on another node, on the caller's node: it waits, without a thread, until its
 /// ref arguments are ready here, then its spec is written and it tells its actor, which sends it in its caller's order.
-/// The result's bytes complete the caller's entry.
+/// The result's bytes complete the caller's entry. It is its result's producer, so <c>Ray.Cancel</c> reaches it
+/// (see <see cref="RemoteActor.Cancel"/>).
 /// </summary>
-internal sealed class RemoteActorCall : ArgumentWaiter
+internal sealed class RemoteActorCall : ArgumentWaiter, ITaskProducer
 {
     private readonly RemoteActor _actor;
     private readonly TaskSpec _spec;
     private readonly WireActorOptions? _options;
     private volatile bool _ready;
+    private int _cancel; // the CancelMode asked, once asked
 
     /// <summary>A method call, whose result goes to <paramref name="result"/>.</summary>
     public RemoteActorCall(RemoteActor actor, TaskSpec spec, ObjectRef result, object caller, long key)
@@ -62,8 +66,39 @@ internal sealed class RemoteActorCall : ArgumentWaiter
     /// <summary>What goes to the actor's node, once ready; null when the call failed here and sends nothing.</summary>
     public WireActorMessage? Message { get; private set; }
 
-    /// <summary>Registers on the unready ref arguments; becomes ready at once when there are none.</summary>
-    public void Start() => WaitFor(_spec.Args);
+    /// <summary>True once <c>Ray.Cancel</c> reached this call: it is not sent (again) after that.</summary>
+    public bool IsCancelRequested => Volatile.Read(ref _cancel) != 0;
+
+    /// <summary>The cancel asked (<see cref="CancelMode.None"/> before).</summary>
+    public CancelMode CancelMode => (CancelMode)Volatile.Read(ref _cancel);
+
+    public bool IsFinished => Result?.IsCompleted ?? true;
+
+    /// <summary>Becomes its result's producer (so <c>Ray.Cancel</c> reaches it), registers on the unready ref arguments; becomes ready at once when there are none.</summary>
+    public void Start()
+    {
+        if (Result is not null)
+        {
+            Result.Producer = this;
+        }
+
+        WaitFor(_spec.Args);
+    }
+
+    public void Cancel(bool force, bool recursive)
+    {
+        var mode = CancelMode.Cancel | (force ? CancelMode.Force : 0) | (recursive ? CancelMode.Recursive : 0);
+        if (Result is not null && Interlocked.CompareExchange(ref _cancel, (int)mode, 0) == 0)
+        {
+            _actor.Cancel(this);
+        }
+    }
+
+    public bool TryRunOnWaitingThread() => false;
+
+    /// <summary>The error of a cancelled call, as the local runtime's: the method's name, and its id on this node.</summary>
+    public TaskCancelledException CancelledError() =>
+        new(_spec.ResolveOptions().Name ?? _spec.Function.Name, new TaskId(Result!.Id.Owner, Result.Id.Sequence));
 
     /// <summary>Publishes a result that came back, or fails the entry with its error (a dead actor's as <see cref="ActorDiedException"/>).</summary>
     public void Complete(WireResult result, string nodeId, MessagePackSerializerOptions options)
@@ -75,7 +110,11 @@ internal sealed class RemoteActorCall : ArgumentWaiter
 
         try
         {
-            if (result.Error is { } error)
+            if (result.Error is { IsCancellation: true })
+            {
+                Result.TryFail(CancelledError());
+            }
+            else if (result.Error is { } error)
             {
                 Result.TryFail(error.Type == typeof(ActorDiedException).FullName
                     ? _actor.Died("it is dead on node " + nodeId, error.ToException(nodeId))

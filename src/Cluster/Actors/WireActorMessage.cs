@@ -1,4 +1,5 @@
 using Orleans;
+using RaySharp.Cluster.Cancellation;
 using RaySharp.Cluster.Transport;
 
 namespace RaySharp.Cluster.Actors;
@@ -23,6 +24,9 @@ internal enum ActorMessageKind
 
     /// <summary>The sending node's last handle to the actor was collected, after the calls it sent.</summary>
     ReleaseHolder,
+
+    /// <summary>Cancel the call sent under <see cref="WireActorMessage.Key"/> (Ray's <c>ray.cancel</c>), as <see cref="WireActorMessage.CancelMode"/> says.</summary>
+    Cancel,
 }
 
 /// <summary>
@@ -73,5 +77,13 @@ internal sealed class WireActorMessage
     [Id(7)]
     public WireError? Failure { get; }
 
+    /// <summary>For a <see cref="ActorMessageKind.Cancel"/>: its <c>force</c> and <c>recursive</c>.</summary>
+    [Id(8)]
+    public CancelMode CancelMode { get; init; }
+
     public ActorId ActorId => new(ActorOwner, ActorSequence);
+
+    /// <summary>Cancels the call this node sent under <paramref name="key"/> to <paramref name="actor"/>.</summary>
+    public static WireActorMessage CancelOf(ActorId actor, long key, CancelMode mode) =>
+        new(ActorMessageKind.Cancel, key, actor.Owner, actor.Sequence, null, null, null, null) { CancelMode = mode };
 }

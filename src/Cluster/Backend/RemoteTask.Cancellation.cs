@@ -87,9 +87,6 @@ internal sealed partial class RemoteTask : ITaskProducer
     private TaskCancelledException CancelledError() =>
         new(Spec.ResolveOptions().Name ?? Spec.Function.Name, new TaskId(Result.Id.Owner, Result.Id.Sequence));
 
-    /// <summary>The task was cancelled on its node (not a task that threw a cancellation of its own, which is a task error).</summary>
-    private static bool IsCancellation(WireError error) => error.TaskName is null && error.Type == typeof(TaskCancelledException).FullName;
-
     /// <summary>Posts the spec unless a cancel came first; a cancel posted later goes behind it.</summary>
     private bool TryPostSpec(WireTask spec)
     {

@@ -62,7 +62,7 @@ internal sealed partial class RemoteTask : ArgumentWaiter
         {
             if (result.Error is { } error)
             {
-                Result.TryFail(IsCancellation(error) ? CancelledError() : error.ToException(Node.NodeId));
+                Result.TryFail(error.IsCancellation ? CancelledError() : error.ToException(Node.NodeId));
             }
             else if (ObjectReference.TryRead(result.Value, out var large))
             {

@@ -43,6 +43,9 @@ internal sealed class WireError
     /// </summary>
     public bool IsNodeShutdown => TaskName is null && Type == typeof(RuntimeShutdownException).FullName;
 
+    /// <summary>True when the node cancelled the task (<c>Ray.Cancel</c>), not a task that threw a cancellation of its own, which is a task error.</summary>
+    public bool IsCancellation => TaskName is null && Type == typeof(TaskCancelledException).FullName;
+
     /// <summary>The type a draining node names when it hands a spec back (see <see cref="NodeDraining"/>).</summary>
     public const string DrainingType = "RaySharp.Cluster.NodeDraining";
 
