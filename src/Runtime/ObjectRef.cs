@@ -21,8 +21,23 @@ public abstract class ObjectRef : IEquatable<ObjectRef>
     /// <summary>The object's id: stable, unique, and plain data.</summary>
     public ObjectId Id => Entry.Id;
 
-    /// <summary>True once the object has a value or an error; reading it then never blocks.</summary>
-    public bool IsReady => Entry.IsCompleted;
+    /// <summary>
+    /// True once the object has a value or an error; reading it then never blocks. Asking is a use: a value kept on
+    /// another node of a cluster starts its pull to this one, and is ready once it is here.
+    /// </summary>
+    public bool IsReady
+    {
+        get
+        {
+            if (Entry.IsCompleted)
+            {
+                return true;
+            }
+
+            Entry.Demand();
+            return Entry.IsCompleted;
+        }
+    }
 
     /// <summary>Waits until the object is ready, then throws its error if it has one.</summary>
     /// <param name="timeout">How long to wait; null waits forever, <see cref="TimeSpan.Zero"/> only polls.</param>

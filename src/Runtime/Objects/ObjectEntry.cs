@@ -56,6 +56,11 @@ internal abstract partial class ObjectEntry
             return false;
         }
 
+        if (Producer is IFetchOnDemand fetch)
+        {
+            fetch.OnDemand(waiter); // a value kept on another node is pulled here once something waits for it
+        }
+
         var node = new WaiterNode(waiter, token);
         while (true)
         {
@@ -70,6 +75,15 @@ internal abstract partial class ObjectEntry
             {
                 return true;
             }
+        }
+    }
+
+    /// <summary>A poll of a pending entry: a value kept on another node starts its pull here (see <see cref="IFetchOnDemand"/>).</summary>
+    public void Demand()
+    {
+        if (Producer is IFetchOnDemand fetch)
+        {
+            fetch.OnDemand(null);
         }
     }
 
