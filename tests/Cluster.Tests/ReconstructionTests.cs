@@ -159,6 +159,44 @@ public sealed class ReconstructionTests
         Assert.Equal(cluster.Node2.NodeId, KeptAt(cluster.Node1, obj).Node);
     }
 
+    [Fact]
+    public async Task The_large_results_a_node_kept_for_an_owner_that_died_are_dropped()
+    {
+        await using var cluster = await ThreeNodeCluster.StartAsync();
+        var objects3 = cluster.Node3.Backend.Objects;
+        var onNode3 = new TaskOptions { NumCpus = 0, Resources = new Dictionary<string, double> { [ThreeNodeCluster.OnlyNode3] = 1 } };
+        ObjectReference kept;
+        using (cluster.Node2.Runtime.MakeCurrent())
+        {
+            // Node 2 owns the result; node 3 makes and keeps it.
+            var made = ReconstructionFunctions.Remote.WithOptions(onNode3).LargeObject(Length, 36, "orphan");
+            kept = KeptAt(cluster.Node2, made);
+        }
+
+        Assert.Equal(cluster.Node3.NodeId, kept.Node);
+        Assert.True(objects3.Serves(kept.Id));
+        var dropped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnDropped(ObjectId which)
+        {
+            if (which == kept.Id)
+            {
+                dropped.TrySetResult();
+            }
+        }
+
+        objects3.ResultDropped += OnDropped;
+        try
+        {
+            await cluster.KillNode2Async();
+            await dropped.Task.WaitAsync(Timeout);
+            Assert.False(objects3.Serves(kept.Id));
+        }
+        finally
+        {
+            objects3.ResultDropped -= OnDropped;
+        }
+    }
+
     /// <summary>Waits until <paramref name="owner"/> knows where the result of <paramref name="made"/> is kept, without using it.</summary>
     private static ObjectReference KeptAt(RayNode owner, ObjectRef made)
     {

@@ -325,6 +325,18 @@ internal sealed class ClusterBackend : IRayBackend
         return !wasDead;
     }
 
+    /// <summary>Records that <paramref name="nodeId"/> died, and, the first time, drops the large results this node kept for it; true the first time.</summary>
+    private bool Died(string nodeId)
+    {
+        if (!MarkDead(nodeId))
+        {
+            return false;
+        }
+
+        Objects.DropResultsOf(nodeId);
+        return true;
+    }
+
     /// <summary>Whether node <paramref name="nodeId"/> died or drains, as this node learnt.</summary>
     public bool HasLeft(string nodeId) => _departed.ContainsKey(nodeId);
 
@@ -482,7 +494,7 @@ internal sealed class ClusterBackend : IRayBackend
             {
                 if (statusOf(node) == SiloStatus.Dead)
                 {
-                    newlyDead |= MarkDead(node);
+                    newlyDead |= Died(node);
                 }
             }
 
@@ -547,7 +559,7 @@ internal sealed class ClusterBackend : IRayBackend
                 dead[node] = isDead = statusOf(node) == SiloStatus.Dead;
                 if (isDead)
                 {
-                    newlyDead |= MarkDead(node);
+                    newlyDead |= Died(node);
                 }
             }
 

@@ -339,13 +339,13 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
         Unpinned?.Invoke(id);
     }
 
-    /// <summary>Keeps a large result's bytes until the node that pulls it says it is done; returns the reference to send instead.</summary>
-    public ObjectReference OfferResult(ObjectId id, byte[] bytes)
+    /// <summary>Keeps a large result's bytes until its owner (<paramref name="owner"/>) releases it or dies; returns the reference to send instead.</summary>
+    public ObjectReference OfferResult(ObjectId id, byte[] bytes, string owner)
     {
         if (Interlocked.Decrement(ref _loseNextResults) < 0)
         {
             Interlocked.Increment(ref _loseNextResults);
-            _sources[id] = new ObjectSource(bytes, isResult: true);
+            _sources[id] = new ObjectSource(bytes, isResult: true, owner);
         }
 
         return new ObjectReference(id, _nodeId, bytes.Length);
@@ -481,6 +481,18 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
         if (_sources.TryGetValue(id, out var source))
         {
             source.RemoveHolder(holder);
+        }
+    }
+
+    /// <summary>Node <paramref name="owner"/> died: the results this node kept for it are dropped (no one is left to release them).</summary>
+    public void DropResultsOf(string owner)
+    {
+        foreach (var (id, source) in _sources)
+        {
+            if (source.IsResult && source.Owner == owner)
+            {
+                DropResult(id, owner);
+            }
         }
     }
 
