@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -41,6 +42,22 @@ public sealed class LazyResultTests(TwoNodeCluster cluster) : IClassFixture<TwoN
         Assert.Equal(expected, made.Get(Timeout));
         Assert.Equal(pulls1 + 1, objects1.Pulls);
         Assert.InRange(objects1.BytesPulled - bytes1, expected.Length, expected.Length + 64);
+    }
+
+    [Fact]
+    public void A_task_on_the_owners_node_that_takes_a_large_remote_result_pulls_it_once()
+    {
+        using var _ = cluster.Node1.Runtime.MakeCurrent();
+        var objects1 = cluster.Node1.Backend.Objects;
+        var made = ObjectFunctions.Remote.WithOptions(TwoNodeCluster.NeedsSpecial).Make(500_000, 26);
+        KeptAt(made);
+        var pulls = objects1.Pulls;
+
+        var digests = Enumerable.Range(0, 2).Select(_ => ObjectFunctions.Remote.Summarize(made).Get(Timeout)).ToList();
+
+        Assert.All(digests, digest => Assert.Equal(Digest.SumOf(ObjectFunctions.Bytes(500_000, 26)), digest.Sum));
+        Assert.All(digests, digest => Assert.Equal(cluster.Node1.NodeId, digest.Node)); // run by the owner's node: free CPUs there
+        Assert.Equal(pulls + 1, objects1.Pulls);
     }
 
     [Fact]
