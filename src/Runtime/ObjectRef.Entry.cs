@@ -9,7 +9,7 @@ namespace RaySharp;
 
 /// <summary>
 /// The runtime's side of a ref: a ref is also the local view of its object (the runtime's code calls it an entry),
-/// a completion cell that becomes ready with a value or fails with an error; <c>ObjectEntry&lt;T&gt;</c> holds the
+/// a completion cell that becomes ready with a value or fails with an error; <c>ObjectRef&lt;T&gt;</c> holds the
 /// value. Every ref to an object in one process is that one instance, so a task's result costs no separate ref
 /// object. Waiters (dependent tasks, blocked getters, awaiters, wait sets) register and are told once, outside the lock.
 /// </summary>
@@ -66,6 +66,11 @@ public abstract partial class ObjectRef
             return false;
         }
 
+        if (Volatile.Read(ref _slot) is IFetchOnDemand fetch)
+        {
+            fetch.OnDemand(waiter); // a value kept on another node is pulled here once something waits for it
+        }
+
         var node = new WaiterNode(waiter, token);
         while (true)
         {
@@ -80,6 +85,15 @@ public abstract partial class ObjectRef
             {
                 return true;
             }
+        }
+    }
+
+    /// <summary>A poll of a pending entry: a value kept on another node starts its pull here (see <see cref="IFetchOnDemand"/>).</summary>
+    internal void Demand()
+    {
+        if (Volatile.Read(ref _slot) is IFetchOnDemand fetch)
+        {
+            fetch.OnDemand(null);
         }
     }
 

@@ -17,8 +17,23 @@ public abstract partial class ObjectRef : IEquatable<ObjectRef>
     /// <summary>The object's id: stable, unique, and plain data.</summary>
     public ObjectId Id { get; }
 
-    /// <summary>True once the object has a value or an error; reading it then never blocks.</summary>
-    public bool IsReady => IsCompleted;
+    /// <summary>
+    /// True once the object has a value or an error; reading it then never blocks. Asking is a use: a value kept on
+    /// another node of a cluster starts its pull to this one, and is ready once it is here.
+    /// </summary>
+    public bool IsReady
+    {
+        get
+        {
+            if (IsCompleted)
+            {
+                return true;
+            }
+
+            Demand();
+            return IsCompleted;
+        }
+    }
 
     /// <summary>Waits until the object is ready, then throws its error if it has one.</summary>
     /// <param name="timeout">How long to wait; null waits forever, <see cref="TimeSpan.Zero"/> only polls.</param>

@@ -10,13 +10,14 @@ namespace RaySharp.Cluster.Tests;
 
 /// <summary>
 /// Three Orleans silos in this process, for tests that kill one: node 1 (2 CPUs) submits, nodes 2 and 3 (2 CPUs each)
-/// have the <c>worker</c> resource, and only node 2 has <c>node2</c>. Membership is tuned to declare a killed silo dead
+/// have the <c>worker</c> resource, only node 2 has <c>node2</c> and only node 3 has <c>node3</c>. Membership is tuned to declare a killed silo dead
 /// within a few seconds (1 s probes, 2 missed probes, 1 vote). Dispose it at the end of the test.
 /// </summary>
 public sealed class ThreeNodeCluster : IAsyncDisposable
 {
     public const string Worker = "worker";
     public const string OnlyNode2 = "node2";
+    public const string OnlyNode3 = "node3";
 
     private readonly InProcessTestCluster _cluster;
 
@@ -59,6 +60,7 @@ public sealed class ThreeNodeCluster : IAsyncDisposable
             {
                 "Silo_0" => new RayOptions { NumCpus = 2 },
                 "Silo_1" => new RayOptions { NumCpus = 2, Resources = new Dictionary<string, double> { [Worker] = 1_000, [OnlyNode2] = 1_000 } },
+                "Silo_2" => new RayOptions { NumCpus = 2, Resources = new Dictionary<string, double> { [Worker] = 1_000, [OnlyNode3] = 1_000 } },
                 _ => new RayOptions { NumCpus = 2, Resources = new Dictionary<string, double> { [Worker] = 1_000 } },
             });
         });

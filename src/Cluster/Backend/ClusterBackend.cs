@@ -325,6 +325,18 @@ internal sealed class ClusterBackend : IRayBackend
         return !wasDead;
     }
 
+    /// <summary>Records that <paramref name="nodeId"/> died, and, the first time, drops the large results this node kept for it; true the first time.</summary>
+    private bool Died(string nodeId)
+    {
+        if (!MarkDead(nodeId))
+        {
+            return false;
+        }
+
+        Objects.DropResultsOf(nodeId);
+        return true;
+    }
+
     /// <summary>Whether node <paramref name="nodeId"/> died or drains, as this node learnt.</summary>
     public bool HasLeft(string nodeId) => _departed.ContainsKey(nodeId);
 
@@ -482,7 +494,7 @@ internal sealed class ClusterBackend : IRayBackend
             {
                 if (statusOf(node) == SiloStatus.Dead)
                 {
-                    newlyDead |= MarkDead(node);
+                    newlyDead |= Died(node);
                 }
             }
 
@@ -547,7 +559,7 @@ internal sealed class ClusterBackend : IRayBackend
                 dead[node] = isDead = statusOf(node) == SiloStatus.Dead;
                 if (isDead)
                 {
-                    newlyDead |= MarkDead(node);
+                    newlyDead |= Died(node);
                 }
             }
 
@@ -568,7 +580,8 @@ internal sealed class ClusterBackend : IRayBackend
 
     /// <summary>
     /// Lineage reconstruction, as Ray's: the result of <paramref name="task"/> was kept on its node and lost before it
-    /// was pulled (<paramref name="lost"/>), so the task runs again (while its retries last), placed afresh.
+    /// was pulled (<paramref name="lost"/>), or an argument it was sent by reference was lost before its node pulled it,
+    /// so the task runs again (while its retries last), placed afresh; its own lost arguments are made again first.
     /// </summary>
     public void Rebuild(RemoteTask task, Exception lost) => Retry(task, lost);
 
@@ -589,6 +602,7 @@ internal sealed class ClusterBackend : IRayBackend
         task.Abandon();
         if (task.EndIfCancelled())
         {
+            task.HandOver(null);
             return; // Ray.Cancel reached it first: a cancelled task is never run again
         }
 
@@ -596,6 +610,7 @@ internal sealed class ClusterBackend : IRayBackend
         var options = spec.ResolveOptions();
         if (spendsRetry && options.MaxRetries != -1 && task.Attempt > options.MaxRetries)
         {
+            task.HandOver(null);
             task.Result.TryFail(Lost($"it is not run again, as MaxRetries is {options.MaxRetries}."));
             return;
         }
@@ -603,6 +618,7 @@ internal sealed class ClusterBackend : IRayBackend
         var remote = Place(task.Request, out var here);
         if (here)
         {
+            task.HandOver(null); // what waits for its result's place now waits for the result itself
             try
             {
                 SubmitHere(spec, new TaskOutputs(task.Result), task.Request);
@@ -614,10 +630,11 @@ internal sealed class ClusterBackend : IRayBackend
         }
         else if (remote is not null)
         {
-            SendTo(remote, spec, task.Result, task.Request, spendsRetry ? task.Attempt + 1 : task.Attempt);
+            SendTo(remote, spec, task.Result, task.Request, spendsRetry ? task.Attempt + 1 : task.Attempt, task);
         }
         else
         {
+            task.HandOver(null);
             task.Result.TryFail(Lost($"no live node has the resources it needs ({task.Request}); the largest has {LargestNode()}."));
         }
 
@@ -784,14 +801,23 @@ internal sealed class ClusterBackend : IRayBackend
         return true;
     }
 
-    /// <summary>Places a task on <paramref name="node"/>: it goes out once its ref arguments are ready here.</summary>
-    private void SendTo(RemoteNode node, TaskSpec spec, ObjectRef result, ResourceRequest request, int attempt)
+    /// <summary>
+    /// Places a task on <paramref name="node"/>: it goes out once its ref arguments are ready here (or kept on other
+    /// nodes). A retry takes over from <paramref name="previous"/>: its demand, and what waits for its result's place.
+    /// </summary>
+    private void SendTo(RemoteNode node, TaskSpec spec, ObjectRef result, ResourceRequest request, int attempt, RemoteTask? previous = null)
     {
         var key = Interlocked.Increment(ref _nextKey);
         var task = new RemoteTask(this, node, spec, result, request, key, attempt);
+        if (previous is not null)
+        {
+            task.InheritDemand(previous);
+        }
+
         node.Ledger.Add(request);
         _pending[key] = task;
         task.Start();
+        previous?.HandOver(task);
     }
 
     /// <summary>Runs a task on this node, counting its demand on the ledger until its result entry completes.</summary>

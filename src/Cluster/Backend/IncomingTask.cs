@@ -57,7 +57,7 @@ internal sealed class IncomingTask : IObjectWaiter
                 var bytes = Write(entry);
                 if (bytes.Length > _backend.Objects.InlineMaxBytes)
                 {
-                    bytes = _backend.Objects.OfferResult(entry.Id, bytes).ToBytes(); // the caller pulls it in chunks
+                    bytes = _backend.Objects.OfferResult(entry.Id, bytes, _from).ToBytes(); // the caller pulls it in chunks
                 }
 
                 result = new WireResult(_key, bytes, null);

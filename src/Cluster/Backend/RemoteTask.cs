@@ -12,8 +12,10 @@ using RaySharp.Wire;
 namespace RaySharp.Cluster.Backend;
 
 /// <summary>
-/// A task this node placed on another: it waits, without a thread, until its ref arguments are ready here, then its
-/// spec (with their values) goes out in the node's next batch; the result's bytes complete the caller's entry.
+/// A task this node placed on another: it waits, without a thread, until its ref arguments are ready here (or kept on
+/// the node that made them, see <see cref="ArgumentWaiter"/>), then its spec (with their values, or references to them)
+/// goes out in the node's next batch; the result's bytes complete the caller's entry, or, for a large result, stay on
+/// that node until used here (see RemoteTask.Lineage.cs).
 /// </summary>
 internal sealed partial class RemoteTask : ArgumentWaiter
 {
@@ -62,12 +64,15 @@ internal sealed partial class RemoteTask : ArgumentWaiter
         {
             if (result.Error is { } error)
             {
-                Result.TryFail(error.IsCancellation ? CancelledError() : error.ToException(Node.NodeId));
+                if (!RetryIfArgumentLost(error))
+                {
+                    Result.TryFail(error.IsCancellation ? CancelledError() : error.ToException(Node.NodeId));
+                }
             }
             else if (ObjectReference.TryRead(result.Value, out var large))
             {
-                // Kept on its node, pulled in chunks; lost before the pull (its node died), the task runs again: lineage.
-                _backend.Objects.PullResult(large, _spec.Function.Wire!.Result, Result, lost => _backend.Rebuild(this, lost));
+                // Kept on its node until used here (then pulled in chunks); lost before that, the task runs again: lineage.
+                KeepRemote(large);
             }
             else
             {

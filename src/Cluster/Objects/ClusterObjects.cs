@@ -38,6 +38,8 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
     private readonly ConcurrentDictionary<ObjectId, ObjectSource> _sources = new();
     private readonly ConcurrentDictionary<ObjectId, ObjectRef> _copies = new();
     private readonly ConditionalWeakTable<ObjectRef, ReleaseSentinel> _watched = new();
+    /// <summary>The results this node owns whose value is kept on the node that ran their task (see <see cref="RemoteResult"/>).</summary>
+    private readonly ConditionalWeakTable<ObjectRef, RemoteResult> _remoteResults = new();
     private readonly ConcurrentDictionary<string, Task<ObjectChannelAddress?>> _channels = new();
     private readonly ConcurrentDictionary<ObjectId, BorrowPin> _pins = new();
     private readonly ConcurrentDictionary<ObjectId, WeakReference<ObjectRef>> _borrowed = new();
@@ -98,6 +100,9 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
 
     /// <summary>Raised on this node when the owner of a copy freed it (for tests: a handshake, not a sleep).</summary>
     public event Action<ObjectId>? CopyFreed;
+
+    /// <summary>Raised on the node that ran a task when the owner of its large result released it and this node dropped the bytes (for tests).</summary>
+    public event Action<ObjectId>? ResultDropped;
 
     /// <summary>How an owner that stops begins its answer to a borrower, which then fails the ref with <see cref="OwnerDiedException"/>.</summary>
     internal const string OwnerShutDown = "The owner shut down:";
@@ -169,6 +174,13 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
     /// <summary>The reference of an object this node already serves, so its value is not written again; false when it serves none.</summary>
     public bool TryReuse(ObjectRef reference, out ObjectReference offered)
     {
+        if (_remoteResults.TryGetValue(reference, out var remote) && !HasLeft(remote.Where.Node))
+        {
+            // A result kept on the node that ran its task: the reader pulls it from there (or reads its own bytes).
+            offered = remote.Where;
+            return true;
+        }
+
         if (_uploads is not null)
         {
             return _uploads.TryReuse(reference, out offered);
@@ -327,13 +339,13 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
         Unpinned?.Invoke(id);
     }
 
-    /// <summary>Keeps a large result's bytes until the node that pulls it says it is done; returns the reference to send instead.</summary>
-    public ObjectReference OfferResult(ObjectId id, byte[] bytes)
+    /// <summary>Keeps a large result's bytes until its owner (<paramref name="owner"/>) releases it or dies; returns the reference to send instead.</summary>
+    public ObjectReference OfferResult(ObjectId id, byte[] bytes, string owner)
     {
         if (Interlocked.Decrement(ref _loseNextResults) < 0)
         {
             Interlocked.Increment(ref _loseNextResults);
-            _sources[id] = new ObjectSource(bytes, isResult: true);
+            _sources[id] = new ObjectSource(bytes, isResult: true, owner);
         }
 
         return new ObjectReference(id, _nodeId, bytes.Length);
@@ -343,9 +355,33 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
     internal void LoseNextResults(int count) => Interlocked.Exchange(ref _loseNextResults, count);
 
     /// <summary>
-    /// Pulls a large result from the node that ran the task, publishes it to <paramref name="entry"/>, then lets that
-    /// node drop it. When the bytes cannot be pulled (the node died, or no longer holds them), <paramref name="lost"/>
-    /// decides what becomes of the entry (the caller runs the task again: lineage reconstruction).
+    /// Remembers that the value of <paramref name="entry"/> (a result this node owns) is kept at <paramref name="where"/>:
+    /// refs to it travel by that reference, and the node there drops the bytes once this node releases the entry.
+    /// </summary>
+    public void KeepRemote(ObjectRef entry, ObjectReference where) =>
+        _remoteResults.AddOrUpdate(entry, new RemoteResult(where, OnRemoteReleased));
+
+    /// <summary>Where the value of <paramref name="entry"/> is kept on another node, if it is.</summary>
+    public bool TryLocate(ObjectRef entry, out ObjectReference where)
+    {
+        if (_remoteResults.TryGetValue(entry, out var remote))
+        {
+            where = remote.Where;
+            return true;
+        }
+
+        where = default;
+        return false;
+    }
+
+    /// <summary>The value of <paramref name="entry"/> is no longer at the place this node knew (its node died, or lost it).</summary>
+    public void ForgetRemote(ObjectRef entry) => _remoteResults.Remove(entry);
+
+    /// <summary>
+    /// Pulls a large result from the node that ran the task and publishes it to <paramref name="entry"/>; that node
+    /// keeps its bytes until this node releases the entry (see <see cref="KeepRemote"/>), so tasks sent there with a
+    /// reference to it can still read them. When the bytes cannot be pulled (the node died, or no longer holds them),
+    /// <paramref name="lost"/> decides what becomes of the entry (the caller runs the task again: lineage reconstruction).
     /// </summary>
     public void PullResult(ObjectReference reference, ResultCodec codec, ObjectRef entry, Action<Exception> lost)
     {
@@ -371,10 +407,22 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
             {
                 entry.TryFail(new NodeTaskException(reference.Node, error.GetType().FullName!, $"object {reference.Id} from node {reference.Node} did not read back: {error.Message}", error.StackTrace ?? string.Empty));
             }
+        });
+    }
 
+    /// <summary>A result this node owned, kept at <paramref name="where"/>, was released (or is kept elsewhere now): that node drops the bytes.</summary>
+    private void OnRemoteReleased(ObjectReference where)
+    {
+        if (_disposed || HasLeft(where.Node))
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
             try
             {
-                await Source(reference.Node).Done(_nodeId, reference.Id.Owner, reference.Id.Sequence).ConfigureAwait(false);
+                await Source(where.Node).Done(_nodeId, where.Id.Owner, where.Id.Sequence).ConfigureAwait(false);
             }
             catch (Exception error) when (error is not OutOfMemoryException)
             {
@@ -397,7 +445,7 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
             throw new InvalidOperationException($"Bytes {offset}..{offset + count} are outside object {id}, which has {source.Bytes.LongLength}.");
         }
 
-        if (offset == 0 && !source.IsResult)
+        if (offset == 0)
         {
             source.AddHolder(reader);
         }
@@ -433,6 +481,18 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
         if (_sources.TryGetValue(id, out var source))
         {
             source.RemoveHolder(holder);
+        }
+    }
+
+    /// <summary>Node <paramref name="owner"/> died: the results this node kept for it are dropped (no one is left to release them).</summary>
+    public void DropResultsOf(string owner)
+    {
+        foreach (var (id, source) in _sources)
+        {
+            if (source.IsResult && source.Owner == owner)
+            {
+                DropResult(id, owner);
+            }
         }
     }
 
@@ -482,8 +542,29 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
         return calls.Count;
     }
 
-    /// <summary>The node that pulled a result is done with it.</summary>
-    public void DropResult(ObjectId id) => _sources.TryRemove(id, out _);
+    /// <summary>
+    /// The owner of a large result this node kept (<paramref name="owner"/>) released it: this node drops the bytes and
+    /// its own copy, and tells the other nodes that pulled a copy from here to drop theirs.
+    /// </summary>
+    public void DropResult(ObjectId id, string owner)
+    {
+        if (!_sources.TryRemove(id, out var source))
+        {
+            return;
+        }
+
+        foreach (var holder in source.Holders())
+        {
+            if (holder != owner && holder != _nodeId)
+            {
+                _ = FreeAtAsync(holder, id);
+            }
+        }
+
+        _copies.TryRemove(id, out _);
+        _copyOwners.TryRemove(id, out _);
+        ResultDropped?.Invoke(id);
+    }
 
     /// <summary>Stops serving and freeing (the node shuts down).</summary>
     public void Dispose()
@@ -720,11 +801,7 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
             return null;
         }
 
-        if (!source.IsResult)
-        {
-            source.AddHolder(reader);
-        }
-
+        source.AddHolder(reader);
         return source;
     }
 

@@ -42,6 +42,6 @@ internal interface IObjectSourceGrain : IGrainWithStringKey
     /// <summary>Node <paramref name="holder"/> leaves the cluster and dropped its copy of the object: it is no longer told to free it.</summary>
     Task Drop(string holder, ulong owner, ulong sequence);
 
-    /// <summary>Node <paramref name="holder"/> no longer needs this node's bytes of the object (a large result it pulled).</summary>
+    /// <summary>Node <paramref name="holder"/>, the owner of a large result this node keeps, released it: the bytes and every copy pulled from here go.</summary>
     Task Done(string holder, ulong owner, ulong sequence);
 }

@@ -44,7 +44,7 @@ internal sealed class ObjectSourceGrain(RayNode node) : Grain, IObjectSourceGrai
 
     public Task Done(string holder, ulong owner, ulong sequence)
     {
-        node.Backend.Objects.DropResult(new ObjectId(owner, sequence));
+        node.Backend.Objects.DropResult(new ObjectId(owner, sequence), holder);
         return Task.CompletedTask;
     }
 }

@@ -36,6 +36,7 @@ internal sealed class BlockingWait : IObjectWaiter
 
         if (timeout == TimeSpan.Zero)
         {
+            entry.Demand();
             return false;
         }
 
