@@ -24,9 +24,6 @@ internal sealed class EventRing<T>
     /// <param name="capacity">The most items kept: a power of two, at least 64.</param>
     public EventRing(int capacity) => _capacity = capacity;
 
-    /// <summary>Items ever appended.</summary>
-    public long Written => Volatile.Read(ref _written.Value);
-
     public void Append(in T item)
     {
         var index = _written.Value;
@@ -38,22 +35,6 @@ internal sealed class EventRing<T>
 
         items[(int)(index & (items.Length - 1))] = item;
         Volatile.Write(ref _written.Value, index + 1);
-    }
-
-    /// <summary>Appends two items, which a reader sees both or neither of (unless the first was already overwritten).</summary>
-    public void Append(in T first, in T second)
-    {
-        var index = _written.Value;
-        var items = _items;
-        if (index + 1 >= items.Length && items.Length < _capacity)
-        {
-            items = Grow(items);
-        }
-
-        var mask = items.Length - 1;
-        items[(int)(index & mask)] = first;
-        items[(int)((index + 1) & mask)] = second;
-        Volatile.Write(ref _written.Value, index + 2);
     }
 
     /// <summary>The last item appended, for the writer to update in place; false when there is none.</summary>
@@ -77,9 +58,8 @@ internal sealed class EventRing<T>
         }
 
         // A write in progress (index `after`) overwrites the slot of index after - length: keep only later ones.
-        // A pair in progress (indexes `after` and `after` + 1) overwrites one more.
         var after = Volatile.Read(ref _written.Value);
-        var validFrom = Math.Max(start, after - items.Length + 2);
+        var validFrom = Math.Max(start, after - items.Length + 1);
         for (var i = validFrom; i < end; i++)
         {
             into.Add(copy[i - start]);

@@ -4,8 +4,8 @@ namespace RaySharp.Observability;
 
 /// <summary>
 /// The task events one thread recorded for one runtime: its submissions (<see cref="TaskEvent"/>s, a run of
-/// submissions from a loop sharing one) and its tasks' starts and ends (8-byte <see cref="RunEvent"/> words), each
-/// in an <see cref="EventRing{T}"/> that only this thread writes; and the metrics' counters.
+/// submissions from a loop sharing one) and its tasks' starts and ends (8-byte <see cref="RunEvent"/> words, in a
+/// <see cref="RunRing"/>), each in a ring that only this thread writes; and the metrics' counters.
 /// </summary>
 internal sealed class TaskEventRing
 {
@@ -18,7 +18,7 @@ internal sealed class TaskEventRing
     public TaskEventRing(int submissions, int runs, Thread thread)
     {
         Submissions = new EventRing<TaskEvent>(submissions);
-        Runs = new EventRing<ulong>(runs);
+        Runs = new RunRing(runs);
         ThreadId = thread.ManagedThreadId;
         ThreadName = thread.Name ?? (thread.IsThreadPoolThread ? "worker" : "thread");
     }
@@ -29,7 +29,7 @@ internal sealed class TaskEventRing
 
     public EventRing<TaskEvent> Submissions { get; }
 
-    public EventRing<ulong> Runs { get; }
+    public RunRing Runs { get; }
 
     /// <summary>
     /// Counts a submission into the last event when it continues it: a submission of the next sequence with the same
@@ -51,15 +51,12 @@ internal sealed class TaskEventRing
     /// <summary>Appends a start or end word, after a time word when the time moved since the last one.</summary>
     public void AppendRun(ulong kind, ulong task, long time)
     {
-        var word = RunEvent.Of(kind, task);
-        if (time == Counts.LastTime)
-        {
-            Runs.Append(word);
-        }
-        else
+        if (time != Counts.LastTime)
         {
             Counts.LastTime = time;
-            Runs.Append(RunEvent.Of(RunEvent.Time, (ulong)time), word);
+            Runs.Append(RunEvent.Of(RunEvent.Time, (ulong)time));
         }
+
+        Runs.Append(RunEvent.Of(kind, task));
     }
 }
