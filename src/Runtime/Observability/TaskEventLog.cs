@@ -27,6 +27,10 @@ internal sealed class TaskEventLog
     [ThreadStatic]
     private static int t_slot;
 
+    /// <summary>The ring this thread wrote last, of whichever log: found again with one check while the thread records for one runtime.</summary>
+    [ThreadStatic]
+    private static TaskEventRing? t_ring;
+
     private readonly Lock _grow = new();
     private readonly bool _precise;
     private readonly Queue<(ulong Task, TaskFailure Failure)> _failures = new();
@@ -168,6 +172,12 @@ internal sealed class TaskEventLog
 
     private TaskEventRing Ring()
     {
+        var last = t_ring;
+        return last is not null && ReferenceEquals(last.Log, this) ? last : t_ring = FindRing();
+    }
+
+    private TaskEventRing FindRing()
+    {
         var slot = t_slot;
         if (slot == 0)
         {
@@ -188,7 +198,7 @@ internal sealed class TaskEventLog
                 Array.Resize(ref rings, Math.Max(slot + 1, rings.Length * 2));
             }
 
-            var ring = rings[slot] ??= new TaskEventRing(EventsPerThread, RunWordsPerThread, Thread.CurrentThread);
+            var ring = rings[slot] ??= new TaskEventRing(this, EventsPerThread, RunWordsPerThread, Thread.CurrentThread);
             Volatile.Write(ref _rings, rings);
             return ring;
         }
