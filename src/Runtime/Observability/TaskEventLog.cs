@@ -27,9 +27,16 @@ internal sealed class TaskEventLog
     [ThreadStatic]
     private static int t_slot;
 
-    /// <summary>The ring this thread wrote last, of whichever log: found again with one check while the thread records for one runtime.</summary>
+    private static int s_nextId;
+
+    /// <summary>
+    /// The ring this thread wrote last, of whichever log: found again with one check while the thread records for one
+    /// runtime. It names its log by number, so a thread keeps at most that one ring of a disposed runtime alive.
+    /// </summary>
     [ThreadStatic]
     private static TaskEventRing? t_ring;
+
+    private readonly int _id = Interlocked.Increment(ref s_nextId);
 
     private readonly Lock _grow = new();
     private readonly bool _precise;
@@ -173,7 +180,7 @@ internal sealed class TaskEventLog
     private TaskEventRing Ring()
     {
         var last = t_ring;
-        return last is not null && ReferenceEquals(last.Log, this) ? last : t_ring = FindRing();
+        return last is not null && last.LogId == _id ? last : t_ring = FindRing();
     }
 
     private TaskEventRing FindRing()
@@ -198,7 +205,7 @@ internal sealed class TaskEventLog
                 Array.Resize(ref rings, Math.Max(slot + 1, rings.Length * 2));
             }
 
-            var ring = rings[slot] ??= new TaskEventRing(this, EventsPerThread, RunWordsPerThread, Thread.CurrentThread);
+            var ring = rings[slot] ??= new TaskEventRing(_id, EventsPerThread, RunWordsPerThread, Thread.CurrentThread);
             Volatile.Write(ref _rings, rings);
             return ring;
         }

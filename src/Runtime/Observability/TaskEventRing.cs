@@ -12,20 +12,20 @@ internal sealed class TaskEventRing
     /// <summary>Counters and the last time word, padded; written by the ring's thread only.</summary>
     public TaskEventRingCounts Counts;
 
-    /// <param name="log">The log it belongs to.</param>
+    /// <param name="logId">The number of the <see cref="TaskEventLog"/> it belongs to.</param>
     /// <param name="submissions">The most submission events kept.</param>
     /// <param name="runs">The most start, end and time words kept.</param>
     /// <param name="thread">The thread that writes.</param>
-    public TaskEventRing(TaskEventLog log, int submissions, int runs, Thread thread)
+    public TaskEventRing(int logId, int submissions, int runs, Thread thread)
     {
-        Log = log;
+        LogId = logId;
         Submissions = new EventRing<TaskEvent>(submissions);
         Runs = new RunRing(runs);
         ThreadId = thread.ManagedThreadId;
         ThreadName = thread.Name ?? (thread.IsThreadPoolThread ? "worker" : "thread");
     }
 
-    public TaskEventLog Log { get; }
+    public int LogId { get; }
 
     public int ThreadId { get; }
 
