@@ -68,9 +68,9 @@ public sealed class RayOptions
     /// <summary>
     /// Whether the runtime records task events (Ray's <c>enable_task_events</c>): the history behind
     /// <see cref="RuntimeState.Tasks"/>, <see cref="RuntimeState.SummarizeTasks"/>, <see cref="RayRuntime.WriteTimeline"/>
-    /// and the task metrics. Recording takes no lock (a bounded ring per thread), yet it makes a stream of trivial tasks
-    /// about 10% slower (ring writes, docs/benchmarks.md), so it is off by default, unlike Ray: turn it on to see tasks in
-    /// the state API, the timeline and the dashboard. Default false.
+    /// and the task metrics. Recording takes no lock (bounded rings per thread), yet it makes a stream of trivial tasks
+    /// about 8–10% slower (mostly the end's recording on the worker, docs/benchmarks.md), so it is off by default,
+    /// unlike Ray: turn it on to see tasks in the state API, the timeline and the dashboard. Default false.
     /// </summary>
     public bool EnableTaskEvents { get; init; }
 

@@ -12,7 +12,8 @@ namespace RaySharp;
 /// </summary>
 /// <remarks>
 /// Tasks come from a bounded history of task events (<see cref="RayOptions.EnableTaskEvents"/>): each thread keeps
-/// its latest 8,192 events, so a busy runtime forgets its oldest tasks, as Ray drops task events past its limit.
+/// its latest 8,192 submission events and the starts and ends of about its latest 8,192 tasks, so a busy runtime
+/// forgets its oldest tasks, as Ray drops task events past its limit.
 /// Dead actors are kept up to the latest 1,000.
 /// </remarks>
 public sealed class RuntimeState

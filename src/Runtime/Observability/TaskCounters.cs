@@ -6,6 +6,9 @@ internal readonly record struct TaskCounters(long Submitted, long Finished, long
     /// <summary>Tasks submitted that have neither started nor ended.</summary>
     public long Queued => System.Math.Max(0, Submitted - LeftQueue);
 
-    public TaskCounters Add(TaskEventRing ring) =>
-        new(Submitted + ring.Submitted, Finished + ring.Finished, Failed + ring.Failed, Cancelled + ring.Cancelled, LeftQueue + ring.LeftQueue);
+    public TaskCounters Add(TaskEventRing ring)
+    {
+        ref readonly var counts = ref ring.Counts;
+        return new(Submitted + counts.Submitted, Finished + counts.Finished, Failed + counts.Failed, Cancelled + counts.Cancelled, LeftQueue + counts.LeftQueue);
+    }
 }

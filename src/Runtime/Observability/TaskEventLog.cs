@@ -13,16 +13,34 @@ namespace RaySharp.Observability;
 /// </summary>
 internal sealed class TaskEventLog
 {
-    /// <summary>Events kept per thread (a power of two): about 48 bytes each, 384 KiB for a thread that fills its ring.</summary>
+    /// <summary>Submission events kept per thread (a power of two): about 40 bytes each, 320 KiB for a thread that fills its ring.</summary>
     public const int EventsPerThread = 8192;
+
+    /// <summary>Start, end and time words kept per thread (a power of two): 8 bytes each, a task's start and end in 16.</summary>
+    public const int RunWordsPerThread = 2 * EventsPerThread;
+
+    /// <summary>The errors of failed and cancelled tasks kept (the oldest are forgotten first).</summary>
+    public const int FailuresKept = EventsPerThread;
 
     private static int s_nextSlot;
 
     [ThreadStatic]
     private static int t_slot;
 
+    private static int s_nextId;
+
+    /// <summary>
+    /// The ring this thread wrote last, of whichever log: found again with one check while the thread records for one
+    /// runtime. It names its log by number, so a thread keeps at most that one ring of a disposed runtime alive.
+    /// </summary>
+    [ThreadStatic]
+    private static TaskEventRing? t_ring;
+
+    private readonly int _id = Interlocked.Increment(ref s_nextId);
+
     private readonly Lock _grow = new();
     private readonly bool _precise;
+    private readonly Queue<(ulong Task, TaskFailure Failure)> _failures = new();
     private TaskEventRing?[] _rings = new TaskEventRing?[16];
 
     /// <param name="precise">Read the precise clock for every event (<see cref="RayOptions.PreciseTaskTimes"/>), else the coarse one.</param>
@@ -39,67 +57,82 @@ internal sealed class TaskEventLog
         var time = Now();
         if (!ring.TryExtendSubmission(task, name, type, actor, parent, time))
         {
-            ring.Append(new TaskEvent { Task = task, Actor = actor, Parent = parent, Time = time, Detail = name, Kind = TaskEventKind.Submitted, Type = type, Count = 1 });
+            ring.Submissions.Append(new TaskEvent { Task = task, Actor = actor, Parent = parent, Time = time, Name = name, Type = type, Count = 1 });
         }
 
-        ring.Submitted++;
+        ring.Counts.Submitted++;
     }
 
-    /// <summary>Records an attempt's start (a task handed off by the one that ended before it on this thread has none: that end names it).</summary>
+    /// <summary>Records an attempt's start (a task handed off by the one that ended before it on this thread has none: that end records it).</summary>
     public void Started(ulong task, bool leavesQueue)
     {
         var ring = Ring();
-        ring.Append(new TaskEvent { Task = task, Time = Now(), Kind = TaskEventKind.Started });
+        ring.AppendRun(RunEvent.Started, task, Now());
         if (leavesQueue)
         {
-            ring.LeftQueue++;
+            ring.Counts.LeftQueue++;
         }
     }
 
     /// <summary>
     /// Records a task's end: finished when <paramref name="failure"/> is null, else failed or cancelled. A task that this
-    /// thread runs next, handed off by this one (<paramref name="next"/>, 0 for none), starts at this end, with no
-    /// event of its own.
+    /// thread runs next, handed off by this one (<paramref name="next"/>, 0 for none), starts at this end: its start
+    /// word is written here, at the same time, and <see cref="Started"/> is not called for it.
     /// </summary>
     public void Ended(ulong task, TaskFailure? failure, bool leavesQueue, ulong next)
     {
         var ring = Ring();
-        var outcome = failure is null ? TaskState.Finished : failure.Error is OperationCanceledException ? TaskState.Cancelled : TaskState.Failed;
-        ring.Append(new TaskEvent { Task = task, Parent = next, Time = Now(), Detail = failure, Kind = TaskEventKind.Ended, Outcome = outcome });
-        switch (outcome)
+        var time = Now();
+        if (failure is null)
         {
-            case TaskState.Finished:
-                ring.Finished++;
-                break;
-            case TaskState.Failed:
-                ring.Failed++;
-                break;
-            default:
-                ring.Cancelled++;
-                break;
+            ring.AppendRun(RunEvent.Finished, task, time);
+            ring.Counts.Finished++;
+        }
+        else
+        {
+            Failed(ring, task, failure, time);
         }
 
         if (leavesQueue)
         {
-            ring.LeftQueue++;
+            ring.Counts.LeftQueue++;
         }
 
         if (next != 0)
         {
-            ring.LeftQueue++;
+            ring.AppendRun(RunEvent.Started, next, time);
+            ring.Counts.LeftQueue++;
         }
     }
 
-    /// <summary>Every event still held, each with the ring (thread) that recorded it.</summary>
-    public List<(TaskEvent Event, TaskEventRing Ring)> Snapshot()
+    /// <summary>The rings, one per thread that recorded.</summary>
+    public List<TaskEventRing> Rings()
     {
-        var events = new List<(TaskEvent, TaskEventRing)>();
+        var rings = new List<TaskEventRing>();
         foreach (var ring in Volatile.Read(ref _rings))
         {
-            ring?.CopyTo(events);
+            if (ring is not null)
+            {
+                rings.Add(ring);
+            }
         }
 
-        return events;
+        return rings;
+    }
+
+    /// <summary>The errors of the failed and cancelled tasks still kept, by task sequence.</summary>
+    public Dictionary<ulong, TaskFailure> Failures()
+    {
+        lock (_failures)
+        {
+            var failures = new Dictionary<ulong, TaskFailure>(_failures.Count);
+            foreach (var (task, failure) in _failures)
+            {
+                failures[task] = failure;
+            }
+
+            return failures;
+        }
     }
 
     /// <summary>The metrics' counters, summed over the threads.</summary>
@@ -117,10 +150,40 @@ internal sealed class TaskEventLog
         return counters;
     }
 
+    /// <summary>A failed or cancelled end: its word, and its error kept aside (rare, so under a lock).</summary>
+    private void Failed(TaskEventRing ring, ulong task, TaskFailure failure, long time)
+    {
+        lock (_failures)
+        {
+            _failures.Enqueue((task, failure));
+            if (_failures.Count > FailuresKept)
+            {
+                _failures.Dequeue();
+            }
+        }
+
+        if (failure.Error is OperationCanceledException)
+        {
+            ring.AppendRun(RunEvent.Cancelled, task, time);
+            ring.Counts.Cancelled++;
+        }
+        else
+        {
+            ring.AppendRun(RunEvent.Failed, task, time);
+            ring.Counts.Failed++;
+        }
+    }
+
     /// <summary>Stopwatch ticks: precise, or at most about a millisecond old (<see cref="CoarseClock"/>).</summary>
     private long Now() => _precise ? Stopwatch.GetTimestamp() : CoarseClock.Now;
 
     private TaskEventRing Ring()
+    {
+        var last = t_ring;
+        return last is not null && last.LogId == _id ? last : t_ring = FindRing();
+    }
+
+    private TaskEventRing FindRing()
     {
         var slot = t_slot;
         if (slot == 0)
@@ -142,7 +205,7 @@ internal sealed class TaskEventLog
                 Array.Resize(ref rings, Math.Max(slot + 1, rings.Length * 2));
             }
 
-            var ring = rings[slot] ??= new TaskEventRing(EventsPerThread, Thread.CurrentThread);
+            var ring = rings[slot] ??= new TaskEventRing(_id, EventsPerThread, RunWordsPerThread, Thread.CurrentThread);
             Volatile.Write(ref _rings, rings);
             return ring;
         }

@@ -3,7 +3,7 @@ using System.Linq;
 
 namespace RaySharp.Observability;
 
-/// <summary>Folds a <see cref="TaskEventLog"/> snapshot into one <see cref="TaskRecord"/> per task, in submission order.</summary>
+/// <summary>Folds a <see cref="TaskEventLog"/>'s rings into one <see cref="TaskRecord"/> per task, in submission order.</summary>
 internal static class TaskHistory
 {
     public static List<TaskRecord> Build(TaskEventLog log)
@@ -19,43 +19,58 @@ internal static class TaskHistory
             return record;
         }
 
-        foreach (var (item, ring) in log.Snapshot())
+        var submissions = new List<TaskEvent>();
+        var runs = new List<ulong>();
+        var copies = new List<(TaskEventRing Ring, TaskEvent[] Submissions, ulong[] Runs)>();
+        foreach (var ring in log.Rings())
         {
-            switch (item.Kind)
+            submissions.Clear();
+            runs.Clear();
+            ring.Submissions.CopyTo(submissions);
+            ring.Runs.CopyTo(runs);
+            copies.Add((ring, [.. submissions], [.. runs]));
+        }
+
+        // After the rings: a failure is kept before its end word is written, so every end word copied finds its error.
+        var failures = log.Failures();
+        foreach (var (ring, submitted, ran) in copies)
+        {
+            foreach (var item in submitted)
             {
-                case TaskEventKind.Submitted:
-                    for (var i = 0UL; i < (ulong)item.Count; i++)
-                    {
-                        var submitted = RecordOf(item.Task + i);
-                        submitted.Name = (string)item.Detail!;
-                        submitted.Type = item.Type;
-                        submitted.Actor = item.Actor;
-                        submitted.Parent = item.Parent;
-                        submitted.SubmittedAt = item.Time;
-                        submitted.SubmitThread = ring.ThreadId;
-                    }
+                for (var i = 0UL; i < (ulong)item.Count; i++)
+                {
+                    var record = RecordOf(item.Task + i);
+                    record.Name = item.Name;
+                    record.Type = item.Type;
+                    record.Actor = item.Actor;
+                    record.Parent = item.Parent;
+                    record.SubmittedAt = item.Time;
+                    record.SubmitThread = ring.ThreadId;
+                }
+            }
 
-                    break;
-                case TaskEventKind.Started:
-                    Started(RecordOf(item.Task), item.Time, ring);
-                    break;
-                default:
-                    var record = RecordOf(item.Task);
-                    record.EndedAt = item.Time;
-                    record.State = item.Outcome;
-                    if (item.Detail is TaskFailure failure)
-                    {
-                        record.Name = failure.Name;
-                        record.Error = failure.Original;
-                    }
-
-                    if (item.Parent != 0)
-                    {
-                        // The task this thread ran next, handed off: it started at this end.
-                        Started(RecordOf(item.Parent), item.Time, ring);
-                    }
-
-                    break;
+            // Each start or end happened at the last time word before it; those before the first one kept lost their time.
+            var time = 0L;
+            foreach (var word in ran)
+            {
+                var kind = RunEvent.KindOf(word);
+                var payload = RunEvent.PayloadOf(word);
+                if (kind == RunEvent.Time)
+                {
+                    time = (long)payload;
+                }
+                else if (time == 0)
+                {
+                    continue;
+                }
+                else if (kind == RunEvent.Started)
+                {
+                    Started(RecordOf(payload), time, ring);
+                }
+                else
+                {
+                    Ended(RecordOf(payload), kind, time, failures);
+                }
             }
         }
 
@@ -79,6 +94,22 @@ internal static class TaskHistory
             record.StartedAt = time;
             record.StartThread = ring.ThreadId;
             record.StartThreadName = ring.ThreadName;
+        }
+    }
+
+    private static void Ended(TaskRecord record, ulong kind, long time, Dictionary<ulong, TaskFailure> failures)
+    {
+        record.EndedAt = time;
+        record.State = kind switch
+        {
+            RunEvent.Finished => TaskState.Finished,
+            RunEvent.Cancelled => TaskState.Cancelled,
+            _ => TaskState.Failed,
+        };
+        if (kind != RunEvent.Finished && failures.TryGetValue(record.Sequence, out var failure))
+        {
+            record.Name = failure.Name;
+            record.Error = failure.Original;
         }
     }
 }
