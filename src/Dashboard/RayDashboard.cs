@@ -67,7 +67,7 @@ public sealed class RayDashboard : IDisposable, IAsyncDisposable
         {
             (options.Warn ?? Console.Error.WriteLine)(
                 "RaySharp dashboard: the runtime records no task events, so the page lists no tasks. Start it with "
-                + "RayOptions.EnableTaskEvents = true to see them.");
+                + "RayOptions.EnableTaskEvents = true (the default) to see them.");
         }
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ApplicationName = typeof(RayDashboard).Assembly.GetName().Name });

@@ -121,7 +121,7 @@ public sealed class DashboardPageTests
     [Fact]
     public async Task A_runtime_without_task_events_is_named_with_the_fix()
     {
-        using var runtime = new RayRuntime(new RayOptions { NumCpus = 1 });
+        using var runtime = new RayRuntime(new RayOptions { NumCpus = 1, EnableTaskEvents = false });
         string? warning = null;
 
         await using (await RayDashboard.StartAsync(runtime, new DashboardOptions { Port = 0, Warn = message => warning = message }))

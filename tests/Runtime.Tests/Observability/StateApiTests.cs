@@ -271,8 +271,8 @@ public sealed class StateApiTests
             Assert.Equal(1, Fn.Of(_ => 1).Remote().Get(Timeout));
         }
 
-        Assert.False(runtime.Options.EnableTaskEvents);
-        Assert.Empty(runtime.State.Tasks());
+        Assert.True(runtime.Options.EnableTaskEvents); // on by default, as Ray's enable_task_events
+        Assert.Single(runtime.State.Tasks());
     }
 
     [Fact]
