@@ -68,6 +68,20 @@ public sealed class CancelAcrossNodesTests(TwoNodeCluster cluster) : IClassFixtu
     }
 
     [Fact]
+    public void Cancelling_a_borrowed_ref_on_node_2_cancels_its_task_through_its_owner_node_1()
+    {
+        using var _ = cluster.Node1.Runtime.MakeCurrent();
+        CancelFunctions.Reset();
+        var running = CancelFunctions.Remote.WithOptions(OnNode2).WaitForCancel(); // node 1 owns it
+        Assert.Equal(cluster.Node2.NodeId, Await(CancelFunctions.Started));
+
+        Assert.Equal(cluster.Node2.NodeId, CancelFunctions.Remote.WithOptions(OnNode2).CancelBorrowed(running).Get(Timeout));
+
+        Assert.Throws<TaskCancelledException>(() => running.Get(Timeout));
+        Assert.Equal(cluster.Node2.NodeId, Await(CancelFunctions.SawCancel));
+    }
+
+    [Fact]
     public void A_running_task_on_node_2_that_returns_anyway_keeps_its_result_and_saw_IsCancelled()
     {
         using var _ = cluster.Node1.Runtime.MakeCurrent();

@@ -64,6 +64,14 @@ public static partial class CancelFunctions
     [RayRemote]
     public static int Fast(int x) => x;
 
+    /// <summary>Cancels <paramref name="target"/>, a ref this task's node borrowed (another node owns it); returns its node.</summary>
+    [RayRemote]
+    public static string CancelBorrowed(ObjectRef<string> target)
+    {
+        Ray.Cancel(target);
+        return Ray.GetRuntimeContext().NodeId;
+    }
+
     /// <summary>Its node; counts nothing (a test checks that cancelled tasks never ran).</summary>
     [RayRemote]
     public static string WhereAmIAfterCancels() => Ray.GetRuntimeContext().NodeId;

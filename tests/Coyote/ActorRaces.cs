@@ -15,7 +15,7 @@ public static class ActorRaces
     public static async Task An_actor_call_races_with_Kill_and_the_restart()
     {
         ControlledWork.Install();
-        using var runtime = new RayRuntime(new RayOptions { NumCpus = 1 });
+        using var runtime = RaceRuntime.Start();
         using var scope = runtime.MakeCurrent();
         var actor = Counter.Remote.WithOptions(new ActorOptions { MaxRestarts = 1 }).New();
         var before = actor.Increment();

@@ -22,7 +22,7 @@ public static class BlockingRaces
     public static async Task Get_and_Wait_race_with_completion_and_cancel()
     {
         ControlledWork.Install();
-        using var runtime = new RayRuntime(new RayOptions { NumCpus = 1 });
+        using var runtime = RaceRuntime.Start();
         using var scope = runtime.MakeCurrent();
         var reference = Races.Remote.Work(1);
         var parked = Task.Run(() => BlockingOutcome(runtime, reference, TimeSpan.FromHours(1)));

@@ -21,7 +21,7 @@ public static partial class Races
     public static async Task Submit_complete_and_cancel_race_on_one_task()
     {
         ControlledWork.Install();
-        using var runtime = new RayRuntime(new RayOptions { NumCpus = 1 });
+        using var runtime = RaceRuntime.Start();
         using var scope = runtime.MakeCurrent();
         var reference = Remote.Work(1);
         var cancel = Task.Run(() => Ray.Cancel(reference));
@@ -39,7 +39,7 @@ public static partial class Races
     public static async Task WaitAsync_races_with_completion_and_cancel()
     {
         ControlledWork.Install();
-        using var runtime = new RayRuntime(new RayOptions { NumCpus = 1 });
+        using var runtime = RaceRuntime.Start();
         using var scope = runtime.MakeCurrent();
         var reference = Remote.Work(1);
         var cancel = Task.Run(() => Ray.Cancel(reference));
@@ -56,7 +56,7 @@ public static partial class Races
     public static async Task Shutdown_races_with_submits()
     {
         ControlledWork.Install();
-        var runtime = new RayRuntime(new RayOptions { NumCpus = 1 });
+        var runtime = RaceRuntime.Start();
         var refs = new List<ObjectRef<int>>();
         var submitter = Task.Run(() =>
         {

@@ -111,6 +111,7 @@ public static partial class StoreRaces
     private static RayRuntime SmallStore(string spillParent) => new(new RayOptions
     {
         NumCpus = 1,
+        EnableTaskEvents = false, // as RaceRuntime: the events' clock thread is outside Coyote's control
         InlineObjectMaxBytes = 0,
         ObjectStoreMemory = ValueBytes + (ValueBytes / 2),
         ObjectSpillingDirectory = spillParent,

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using MessagePack;
 using Orleans;
 using Orleans.Runtime;
+using RaySharp.Cluster.Cancellation;
 using RaySharp.Objects;
 using RaySharp.Wire;
 
@@ -267,6 +268,7 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
             }
 
             var entry = codec.NewEntry(id);
+            entry.Producer = new BorrowedProducer(entry, reference.Node, Source); // Ray.Cancel goes to the owner
             _borrowed[id] = new WeakReference<ObjectRef>(entry);
             _share(entry);
             var registered = new StrongBox<bool>();
@@ -818,6 +820,13 @@ internal sealed class ClusterObjects : IObjectTransfer, IDisposable
             _channels.TryRemove(new(node, asked));
             return null;
         }
+    }
+
+    /// <summary>A borrower's <c>Ray.Cancel</c> of an object this node owns: cancels the task that makes it, as a local cancel does.</summary>
+    public void CancelOwned(ObjectId id, CancelMode mode)
+    {
+        var owned = _pins.TryGetValue(id, out var pin) ? pin.Reference : _findLocal(id);
+        owned?.Producer?.Cancel(mode.HasFlag(CancelMode.Force), mode.HasFlag(CancelMode.Recursive));
     }
 
     private IObjectSourceGrain Source(string node) => _grains.GetGrain<IObjectSourceGrain>(node);

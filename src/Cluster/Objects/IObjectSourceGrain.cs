@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using Orleans;
+using RaySharp.Cluster.Cancellation;
 
 namespace RaySharp.Cluster.Objects;
 
@@ -41,6 +42,13 @@ internal interface IObjectSourceGrain : IGrainWithStringKey
 
     /// <summary>Node <paramref name="holder"/> leaves the cluster and dropped its copy of the object: it is no longer told to free it.</summary>
     Task Drop(string holder, ulong owner, ulong sequence);
+
+    /// <summary>
+    /// A borrower cancels object (<paramref name="owner"/>, <paramref name="sequence"/>), which this node owns: the task
+    /// that makes it is cancelled here as <paramref name="mode"/> says (Ray forwards <c>ray.cancel</c> of a borrowed
+    /// ref to the owner). Nothing happens when the object is ready, released, or not this node's.
+    /// </summary>
+    Task Cancel(ulong owner, ulong sequence, CancelMode mode);
 
     /// <summary>Node <paramref name="holder"/>, the owner of a large result this node keeps, released it: the bytes and every copy pulled from here go.</summary>
     Task Done(string holder, ulong owner, ulong sequence);

@@ -1,6 +1,7 @@
 using System.Threading.Tasks;
 using Orleans;
 using Orleans.Concurrency;
+using RaySharp.Cluster.Cancellation;
 using RaySharp.Cluster.Placement;
 
 namespace RaySharp.Cluster.Objects;
@@ -39,6 +40,12 @@ internal sealed class ObjectSourceGrain(RayNode node) : Grain, IObjectSourceGrai
     public Task Drop(string holder, ulong owner, ulong sequence)
     {
         node.Backend.Objects.DropHolder(new ObjectId(owner, sequence), holder);
+        return Task.CompletedTask;
+    }
+
+    public Task Cancel(ulong owner, ulong sequence, CancelMode mode)
+    {
+        node.Backend.Objects.CancelOwned(new ObjectId(owner, sequence), mode);
         return Task.CompletedTask;
     }
 
