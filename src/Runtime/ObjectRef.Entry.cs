@@ -9,7 +9,7 @@ namespace RaySharp;
 
 /// <summary>
 /// The runtime's side of a ref: a ref is also the local view of its object (the runtime's code calls it an entry),
-/// a completion cell that becomes ready with a value or fails with an error; <c>ObjectRef&lt;T&gt;</c> holds the
+/// a completion cell that becomes ready with a value or fails with an error; <c>ObjectEntry&lt;T&gt;</c> holds the
 /// value. Every ref to an object in one process is that one instance, so a task's result costs no separate ref
 /// object. Waiters (dependent tasks, blocked getters, awaiters, wait sets) register and are told once, outside the lock.
 /// </summary>

@@ -11,7 +11,7 @@ namespace RaySharp;
 /// Read it with <see cref="Get"/> (blocking) or <c>await</c> (holding no thread).
 /// </summary>
 /// <typeparam name="T">The type of the value.</typeparam>
-/// <remarks>Every ref the runtime hands out is its entry for the object (<c>ObjectRef&lt;T&gt;</c>, the only subclass).</remarks>
+/// <remarks>Every ref the runtime hands out is its entry for the object (<c>ObjectEntry&lt;T&gt;</c>, the only subclass).</remarks>
 public abstract class ObjectRef<T> : ObjectRef
 {
     /// <summary>Registers this type's MessagePack formatter when its first ref is made (see <see cref="Serialization.ObjectRefFormatters"/>).</summary>
