@@ -30,6 +30,9 @@ public abstract partial class ObjectRef
     /// </summary>
     private object? _slot;
 
+    /// <summary>Set once a producer that fetches on demand (<see cref="IFetchOnDemand"/>) made this entry: only then does a registration look for it.</summary>
+    private bool _fetchesOnDemand;
+
     /// <summary>Registered waiters, newest first; <see cref="Completed"/> once they have been told.</summary>
     private WaiterNode? _waiters;
 
@@ -49,6 +52,13 @@ public abstract partial class ObjectRef
         set => Volatile.Write(ref _slot, value);
     }
 
+    /// <summary>Makes <paramref name="producer"/>, whose value is fetched only when needed here, this pending entry's producer.</summary>
+    internal void SetProducerFetchingOnDemand(IFetchOnDemand producer)
+    {
+        _fetchesOnDemand = true;
+        Producer = (ITaskProducer)producer;
+    }
+
     internal bool IsCompleted => _state >= Succeeded;
 
     internal bool IsFaulted => _state == Failed;
@@ -66,7 +76,7 @@ public abstract partial class ObjectRef
             return false;
         }
 
-        if (Volatile.Read(ref _slot) is IFetchOnDemand fetch)
+        if (_fetchesOnDemand && Volatile.Read(ref _slot) is IFetchOnDemand fetch)
         {
             fetch.OnDemand(waiter); // a value kept on another node is pulled here once something waits for it
         }
@@ -91,7 +101,7 @@ public abstract partial class ObjectRef
     /// <summary>A poll of a pending entry: a value kept on another node starts its pull here (see <see cref="IFetchOnDemand"/>).</summary>
     internal void Demand()
     {
-        if (Volatile.Read(ref _slot) is IFetchOnDemand fetch)
+        if (_fetchesOnDemand && Volatile.Read(ref _slot) is IFetchOnDemand fetch)
         {
             fetch.OnDemand(null);
         }

@@ -51,7 +51,7 @@ internal sealed partial class RemoteTask : ArgumentWaiter
     /// <summary>Becomes its result's producer (so <c>Ray.Cancel</c> reaches it), registers on the unready ref arguments; sends at once when there are none.</summary>
     public void Start()
     {
-        Result.Producer = this;
+        Result.SetProducerFetchingOnDemand(this);
         WaitFor(_spec.Args);
     }
 
