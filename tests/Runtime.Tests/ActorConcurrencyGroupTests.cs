@@ -140,6 +140,7 @@ public sealed class ActorConcurrencyGroupTests
         using var ray = TestRuntime.Start();
         var actor = ProbeHandle.New(new ProbeLog(), Groups(("io", 1)), async: true);
         var release = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var ioStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var ioInFlight = 0;
         var ioMost = 0;
         var ioTurns = 0;
@@ -152,6 +153,7 @@ public sealed class ActorConcurrencyGroupTests
             InterlockedMax(ref ioMost, now);
             overlapped |= Interlocked.Increment(ref ioTurns) > 1;
             Interlocked.Decrement(ref ioTurns);
+            ioStarted.TrySetResult();
             var result = await release.Task;
             Interlocked.Decrement(ref ioInFlight);
             return result;
@@ -170,6 +172,9 @@ public sealed class ActorConcurrencyGroupTests
             return i;
         })).ToList();
         Assert.Equal(Enumerable.Range(0, 10), await Ray.GetAsync(others).WaitAsync(Patience));
+
+        // The first io call may start after the default group's calls ended; it then waits, and holds its group.
+        await ioStarted.Task.WaitAsync(Patience);
         Assert.Equal(1, Volatile.Read(ref ioInFlight));
 
         release.SetResult(true);
