@@ -17,6 +17,9 @@ internal static class TaskSpecWire
 {
     private const int OptionFields = 7;
 
+    /// <summary>The options <see cref="ReadOptionsCached"/> read last, with their bytes.</summary>
+    private static LastOptions? s_lastOptions;
+
     /// <summary>
     /// True when <paramref name="spec"/> can be written: its function has a wire form, and its per-call options hold no
     /// <see cref="RetryExceptions"/> list of types (types do not travel; all or none does).
@@ -156,9 +159,6 @@ internal static class TaskSpecWire
 
         return read;
     }
-
-    /// <summary>The options <see cref="ReadOptionsCached"/> read last, with their bytes.</summary>
-    private static LastOptions? s_lastOptions;
 
     private sealed class LastOptions(byte[] bytes, TaskOptions options)
     {
