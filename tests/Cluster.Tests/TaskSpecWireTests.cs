@@ -51,6 +51,27 @@ public sealed class TaskSpecWireTests : IDisposable
     }
 
     [Fact]
+    public void Specs_with_the_same_options_share_one_read_instance_and_other_options_read_apart()
+    {
+        var onNode2 = new TaskOptions { NumCpus = 0.01, Resources = new Dictionary<string, double> { ["node2"] = 0.01 } };
+        var elsewhere = new TaskOptions { NumCpus = 0.01, Resources = new Dictionary<string, double> { ["node3"] = 0.01 } };
+        TaskSpec Read(TaskOptions options, int x) =>
+            TaskSpecWire.Read(TaskSpecWire.Write(new TaskSpec(ClusterFunctions.RayInvoker.AddOne, new Args<Placed>(new Placed(x, "driver")), options), Options), Options);
+
+        var first = Read(onNode2, 1);
+        var second = Read(onNode2, 2);
+        var other = Read(elsewhere, 3);
+        var again = Read(onNode2, 4);
+
+        Assert.Same(first.Options, second.Options); // resolved once, not per spec
+        Assert.NotSame(first.Options, other.Options);
+        Assert.Equal(0.01, other.Options!.Resources!["node3"]);
+        Assert.False(other.Options.Resources.ContainsKey("node2"));
+        Assert.Equal(0.01, again.Options!.Resources!["node2"]);
+        Assert.Equal(4, Assert.IsType<Args<Placed>>(again.Args).Arg1.Value.Value); // the arguments after cached options read right
+    }
+
+    [Fact]
     public void A_ready_ref_argument_travels_as_its_value_and_no_options_as_none()
     {
         var spec = new TaskSpec(ClusterFunctions.RayInvoker.Sum, new Args<int, int, int>(_runtime.Put(1), 20, _runtime.Put(300)));

@@ -279,10 +279,11 @@ internal sealed class ClusterBackend : IRayBackend
             return;
         }
 
-        _results.GetOrAdd(to, _ => new Outbox<WireResult>(
-            batch => replyTo.Complete(NodeId, batch),
+        // A static factory with its state: a capturing lambda would allocate its closure on every result, not only the first.
+        _results.GetOrAdd(to, static (_, state) => new Outbox<WireResult>(
+            batch => state.ReplyTo.Complete(state.NodeId, batch),
             static (_, _) => { /* The sender is gone: nobody waits for these results any more. */ },
-            static result => result.Value?.Length ?? 0)).Post(result);
+            static result => result.Value?.Length ?? 0), (ReplyTo: replyTo, NodeId)).Post(result);
     }
 
     /// <summary>
@@ -784,21 +785,7 @@ internal sealed class ClusterBackend : IRayBackend
             return false;
         }
 
-        if (request.IsCpuOnly)
-        {
-            return true;
-        }
-
-        var available = pool.Available();
-        foreach (var (name, units) in request.Custom)
-        {
-            if (ResourceRequest.ToAmount(units) > available.GetValueOrDefault(name))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return request.IsCpuOnly || pool.CustomFitsNow(request);
     }
 
     /// <summary>

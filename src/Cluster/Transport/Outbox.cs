@@ -64,7 +64,9 @@ internal sealed class Outbox<T>(Func<List<T>, Task> send, Action<List<T>, Except
 
             if (batch.Count == 0)
             {
-                Volatile.Write(ref _pumping, 0);
+                // A full fence (not a plain write): the check below must not read the queue before the flag dropped, or an
+                // item posted in between (whose poster saw the flag still up) would wait for the next post.
+                Interlocked.Exchange(ref _pumping, 0);
                 // An item queued after the drain but before the flag dropped would wait for the next post: take it now.
                 if (_queue.IsEmpty || Interlocked.CompareExchange(ref _pumping, 1, 0) != 0)
                 {

@@ -132,6 +132,23 @@ internal sealed class ResourcePool
         ReleaseCpu(request.CpuUnits - cpuAlreadyReleased);
     }
 
+    /// <summary>Whether the custom resources of <paramref name="request"/> (CPU apart) are all free now; reads them without allocating.</summary>
+    public bool CustomFitsNow(ResourceRequest request)
+    {
+        lock (_customAvailable)
+        {
+            foreach (var (name, units) in request.Custom)
+            {
+                if (_customAvailable.GetValueOrDefault(name) < units)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
     /// <summary>What is free now, as resource name → amount.</summary>
     public Dictionary<string, double> Available()
     {

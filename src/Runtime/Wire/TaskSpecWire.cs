@@ -17,6 +17,9 @@ internal static class TaskSpecWire
 {
     private const int OptionFields = 7;
 
+    /// <summary>The options <see cref="ReadOptionsCached"/> read last, with their bytes.</summary>
+    private static LastOptions? s_lastOptions;
+
     /// <summary>
     /// True when <paramref name="spec"/> can be written: its function has a wire form, and its per-call options hold no
     /// <see cref="RetryExceptions"/> list of types (types do not travel; all or none does).
@@ -79,7 +82,7 @@ internal static class TaskSpecWire
             ?? throw new InvalidOperationException(
                 $"The remote function '{function.Name}' ({id.ToString("x16", CultureInfo.InvariantCulture)}) has no wire form in this process, so it cannot run "
                 + "the task another node sent. Run the same build of the application on every node.");
-        var taskOptions = ReadOptions(ref reader);
+        var taskOptions = ReadOptionsCached(bytes, ref reader);
         using var scope = WireScope.Enter(transfer);
         var args = wire.Args.Read(ref reader, options, transfer);
         return new TaskSpec(function, args, taskOptions);
@@ -131,6 +134,37 @@ internal static class TaskSpecWire
         // 0: not set; 1: none; 2: all (CanTravel rules out a list of types).
         writer.Write(options.RetryExceptions is null ? 0 : ReferenceEquals(options.RetryExceptions, RetryExceptions.All) ? 2 : 1);
         writer.Write(options.Name);
+    }
+
+    /// <summary>
+    /// Reads the options, or takes the instance read last when the same bytes come next (an options array is a whole
+    /// MessagePack item, so no other item starts with it): a caller's specs repeat their options, and options read anew
+    /// for every spec would be resolved (validated, turned into a resource request) anew, about 1 KB a spec.
+    /// </summary>
+    private static TaskOptions? ReadOptionsCached(ReadOnlyMemory<byte> bytes, ref MessagePackReader reader)
+    {
+        var start = (int)reader.Consumed;
+        var last = s_lastOptions;
+        if (last is not null && bytes.Span[start..].StartsWith(last.Bytes))
+        {
+            reader.ReadRaw(last.Bytes.Length);
+            return last.Options;
+        }
+
+        var read = ReadOptions(ref reader);
+        if (read is not null)
+        {
+            s_lastOptions = new LastOptions(bytes.Span[start..(int)reader.Consumed].ToArray(), read);
+        }
+
+        return read;
+    }
+
+    private sealed class LastOptions(byte[] bytes, TaskOptions options)
+    {
+        public byte[] Bytes { get; } = bytes;
+
+        public TaskOptions Options { get; } = options;
     }
 
     private static TaskOptions? ReadOptions(ref MessagePackReader reader)
