@@ -93,18 +93,8 @@ internal sealed class BlockingWait : IObjectWaiter
     /// </summary>
     public static void WaitForAll<T>(IReadOnlyList<ObjectRef<T>> refs, int start, TimeSpan timeout)
     {
-        if (timeout == TimeSpan.Zero || BlockingScope.Current is not null || refs[^1] is not { } last)
-        {
-            return;
-        }
-
-        if (timeout == Timeout.InfiniteTimeSpan)
-        {
-            RunDispatchedProducers(refs, start, last);
-        }
-
         // Spinning on the last ref first: when it finishes soon, the others (submitted earlier) usually have too.
-        if (!Spin(last))
+        if (timeout == TimeSpan.Zero || BlockingScope.Current is not null || refs[^1] is not { } last || !Spin(last))
         {
             return;
         }
@@ -131,22 +121,6 @@ internal sealed class BlockingWait : IObjectWaiter
             for (var i = start; i < refs.Count && refs[i] is { } reference; i++)
             {
                 reference.Unregister(wait);
-            }
-        }
-    }
-
-    /// <summary>
-    /// Runs on this thread the tasks of <paramref name="refs"/> that are dispatched and not started yet, and the
-    /// tasks of later refs handed off to it (<see cref="ITaskProducer.TryRunOnWaitingThread(IReadOnlyList{ObjectRef}, int)"/>):
-    /// the thread would only wait for them, and a waiting thread needs no wake-up at the end.
-    /// </summary>
-    private static void RunDispatchedProducers<T>(IReadOnlyList<ObjectRef<T>> refs, int start, ObjectRef last)
-    {
-        for (var i = start; i < refs.Count && !last.IsCompleted; i++)
-        {
-            if (refs[i] is { IsCompleted: false, Producer: { } producer })
-            {
-                producer.TryRunOnWaitingThread(refs, i);
             }
         }
     }

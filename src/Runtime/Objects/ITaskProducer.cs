@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace RaySharp.Objects;
 
 /// <summary>What produces a pending entry, as far as a caller holding its ref can act on it.</summary>
@@ -17,11 +15,4 @@ internal interface ITaskProducer
     /// saves the caller a wake-up. False when it ran nothing.
     /// </summary>
     bool TryRunOnWaitingThread();
-
-    /// <summary>
-    /// As <see cref="TryRunOnWaitingThread()"/>, for a thread that waits with no timeout for every ref in
-    /// <paramref name="refs"/>, this producer's entry at <paramref name="index"/>: after this task it may run the
-    /// tasks of the later refs. False when it ran nothing.
-    /// </summary>
-    bool TryRunOnWaitingThread(IReadOnlyList<ObjectRef> refs, int index) => TryRunOnWaitingThread();
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Threading;
 using RaySharp.Objects;
 
@@ -12,9 +11,6 @@ namespace RaySharp.Scheduling;
 internal sealed partial class LocalTask : IBlockingContext
 {
     private const int MaxInlineDepth = 128;
-
-    /// <summary>How far past its last ref a waiting thread looks for the task handed off to it: other threads take the refs between.</summary>
-    private const int WaitingListWindow = 16;
 
     [ThreadStatic]
     private static int t_inlineDepth;
@@ -166,68 +162,6 @@ internal sealed partial class LocalTask : IBlockingContext
         }
 
         return true;
-    }
-
-    /// <inheritdoc />
-    /// <remarks>
-    /// The thread takes the CPU the task was dispatched with, and keeps it for the next task of the list that the
-    /// scheduler hands off, as a pool thread does (<see cref="IThreadPoolWorkItem.Execute"/>): a task the list does
-    /// not wait for, or an async one, goes to the pool with that CPU instead, and the thread stops there. So it runs
-    /// only what its caller waits for, and never more tasks at once than the scheduler admitted.
-    /// </remarks>
-    public bool TryRunOnWaitingThread(IReadOnlyList<ObjectRef> refs, int index)
-    {
-        if (Role != TaskRole.Task || _function.IsAsync || t_inlineDepth >= MaxInlineDepth || !TryTransition(Dispatched, Running))
-        {
-            return false;
-        }
-
-        var callerContext = SynchronizationContext.Current;
-        SynchronizationContext.SetSynchronizationContext(null);
-        t_inlineDepth++;
-        try
-        {
-            for (var task = this; task is not null; task = task.NextInWaitingList(refs, ref index))
-            {
-                t_worker = task;
-                task.Run();
-                t_worker = null;
-            }
-        }
-        finally
-        {
-            t_inlineDepth--;
-            SynchronizationContext.SetSynchronizationContext(callerContext);
-        }
-
-        return true;
-    }
-
-    /// <summary>
-    /// The task handed off to this thread, started, when it makes one of the next refs of <paramref name="refs"/>
-    /// after <paramref name="index"/> (which moves to it); else null, and a handed-off task goes to the pool.
-    /// </summary>
-    private LocalTask? NextInWaitingList(IReadOnlyList<ObjectRef> refs, ref int index)
-    {
-        var next = t_handOff;
-        t_handOff = null;
-        if (next is null)
-        {
-            return null;
-        }
-
-        var end = Math.Min(refs.Count, index + 1 + WaitingListWindow);
-        for (var i = index + 1; i < end; i++)
-        {
-            if (ReferenceEquals(refs[i], next._result) && next.Role == TaskRole.Task && !next._function.IsAsync)
-            {
-                index = i;
-                return next.TryTransition(Dispatched, Running) ? next : null;
-            }
-        }
-
-        Backend.Scheduler.DispatchToPool(next);
-        return null;
     }
 
     private bool TryRunInlineFor(LocalTask host)

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Threading;
 using RaySharp.Backend;
@@ -113,19 +112,10 @@ internal sealed class Scheduler
         Drain(takeOne: false);
     }
 
-    /// <summary>When set, receives this scheduler's dispatched tasks instead of the thread pool; tests only.</summary>
-    internal Action<LocalTask>? PoolOverride { get; set; }
-
     /// <summary>Queues a dispatched task (resources held) to the thread pool.</summary>
     public void DispatchToPool(LocalTask task)
     {
         _budget.Dispatched();
-        if (PoolOverride is { } route)
-        {
-            route(task);
-            return;
-        }
-
         WorkQueue.Queue(task, preferLocal: false);
     }
 
