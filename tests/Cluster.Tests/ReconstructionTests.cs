@@ -19,6 +19,9 @@ public sealed class ReconstructionTests
     private const int Length = 300 * 1024;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
 
+    /// <summary>On a worker node, with Ray's <c>max_retries=1</c>: one rebuild, then the object is lost.</summary>
+    private static readonly TaskOptions RetriedOnceOnAWorker = new() { NumCpus = 0, MaxRetries = 1, Resources = ReconstructionFunctions.OnAWorker.Resources };
+
     [Fact]
     public async Task Getting_the_end_of_a_chain_whose_node_died_rebuilds_all_three_tasks_on_the_surviving_node()
     {
@@ -54,11 +57,10 @@ public sealed class ReconstructionTests
     {
         await using var cluster = await ThreeNodeCluster.StartAsync();
         using var _ = cluster.Node1.Runtime.MakeCurrent();
-        var once = new TaskOptions { NumCpus = 0, MaxRetries = 1, Resources = ReconstructionFunctions.OnAWorker.Resources };
         var dependent = ObjectFunctions.Remote.WithOptions(ReconstructionFunctions.OnAWorker);
         var expected = Digest.SumOf(ObjectFunctions.Bytes(Length, 32));
 
-        var obj = ReconstructionFunctions.Remote.WithOptions(once).LargeObject(Length, 32, "basic");
+        var obj = ReconstructionFunctions.Remote.WithOptions(RetriedOnceOnAWorker).LargeObject(Length, 32, "basic");
         Assert.Equal(expected, dependent.Summarize(obj).Get(Timeout).Sum);
         await KillAsync(cluster, KeptAt(cluster.Node1, obj).Node);
 
@@ -116,12 +118,11 @@ public sealed class ReconstructionTests
     {
         await using var cluster = await ThreeNodeCluster.StartAsync();
         using var _ = cluster.Node1.Runtime.MakeCurrent();
-        var once = new TaskOptions { NumCpus = 0, MaxRetries = 1, Resources = ReconstructionFunctions.OnAWorker.Resources };
         var remote = ReconstructionFunctions.Remote.WithOptions(ReconstructionFunctions.OnAWorker);
         var dependent = ObjectFunctions.Remote.WithOptions(ReconstructionFunctions.OnAWorker);
         var expected = Digest.SumOf(ReconstructionFunctions.Expected(Length, 34, steps: 20));
 
-        var obj = ReconstructionFunctions.Remote.WithOptions(once).LargeObject(Length, 34, "chain-large");
+        var obj = ReconstructionFunctions.Remote.WithOptions(RetriedOnceOnAWorker).LargeObject(Length, 34, "chain-large");
         for (var i = 0; i < 20; i++)
         {
             obj = remote.Chain(obj, "chain-" + i);
