@@ -1,6 +1,5 @@
 using System;
 using System.Diagnostics;
-using System.Globalization;
 using System.Threading;
 using RaySharp.CompilerServices;
 using RaySharp.Scheduling;
@@ -20,12 +19,7 @@ internal static class PendingMemory
 
     public static int Run(string[] args)
     {
-        var count = 1_000_000;
-        var position = Array.IndexOf(args, "--pending-memory");
-        if (position + 1 < args.Length && int.TryParse(args[position + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed))
-        {
-            count = parsed;
-        }
+        var count = CommandLine.IntAfter(args, "--pending-memory") ?? 1_000_000;
 
         Console.WriteLine($"Pending-task memory: {count:N0} tasks queued behind one blocked task, NumCpus = 1, {Environment.ProcessorCount} cores, .NET {Environment.Version}, GC server={System.Runtime.GCSettings.IsServerGC}.");
         Warm();

@@ -6,7 +6,8 @@ namespace RaySharp.Benchmarks;
 /// <summary>
 /// Runs the BenchmarkDotNet benchmarks (any BenchmarkDotNet arguments, for example <c>--filter '*' --job short</c>),
 /// or with <c>--pending-memory [count]</c> the memory measurement of queued tasks, or with <c>--task-events [rounds]</c>
-/// task events on against off, paired round by round.
+/// task events on against off, paired round by round, or with <c>--tasks-paired [rounds]</c> pipelined tasks against
+/// <c>Task.Run</c>, paired batch by batch.
 /// </summary>
 public static class Program
 {
@@ -15,6 +16,11 @@ public static class Program
         if (Array.IndexOf(args, "--pending-memory") >= 0)
         {
             return PendingMemory.Run(args);
+        }
+
+        if (Array.IndexOf(args, "--tasks-paired") >= 0)
+        {
+            return TasksPaired.Run(args);
         }
 
         if (Array.IndexOf(args, "--task-events") >= 0)

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.Globalization;
 using System.Linq;
 using RaySharp.CompilerServices;
 
@@ -24,12 +23,7 @@ internal static class TaskEventsPaired
 
     public static int Run(string[] args)
     {
-        var rounds = 20;
-        var position = Array.IndexOf(args, "--task-events");
-        if (position + 1 < args.Length && int.TryParse(args[position + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed))
-        {
-            rounds = parsed;
-        }
+        var rounds = CommandLine.IntAfter(args, "--task-events") ?? 20;
 
         var precise = args.Contains("--precise");
         Console.WriteLine($"Task events on vs off ({(precise ? "precise" : "coarse")} clock): {rounds} rounds x {BatchesPerRound} batches of {BatchSize:N0} pipelined tasks, NumCpus = {Environment.ProcessorCount}, .NET {Environment.Version}.");
@@ -67,7 +61,7 @@ internal static class TaskEventsPaired
             Console.WriteLine($"round {round + 1,2}: on {withEvents,7:F1} ns/task, off {without,7:F1} ns/task, on/off {withEvents / without:F3}");
         }
 
-        Console.WriteLine($"median: on {Median(on):F1} ns/task, off {Median(off):F1} ns/task; median of the per-round ratios on/off = {Median(ratios):F3}");
+        Console.WriteLine($"median: on {Statistics.Median(on):F1} ns/task, off {Statistics.Median(off):F1} ns/task; median of the per-round ratios on/off = {Statistics.Median(ratios):F3}");
         Console.WriteLine($"recording alone (submit, start and end events of one task, one thread): {RecordingCost(precise):F1} ns/task");
         return 0;
     }
@@ -95,7 +89,7 @@ internal static class TaskEventsPaired
             times.Add(clock.Elapsed.TotalNanoseconds / BatchSize);
         }
 
-        return Median(times);
+        return Statistics.Median(times);
     }
 
     /// <summary>The three event writes of one task, in a loop on one thread: their CPU cost without the scheduler's noise.</summary>
@@ -116,12 +110,6 @@ internal static class TaskEventsPaired
             times.Add(clock.Elapsed.TotalNanoseconds / 1_000_000);
         }
 
-        return Median(times);
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[sorted.Count / 2];
+        return Statistics.Median(times);
     }
 }
