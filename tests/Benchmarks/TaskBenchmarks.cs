@@ -57,11 +57,17 @@ public class SingleClientTasksSync
 [MemoryDiagnoser]
 public class SingleClientTasksAsync
 {
-    private const int Count = 1_000;
+    internal const int Count = 1_000;
     private RayRuntime _runtime = null!;
 
+    /// <summary>The runtime's CPUs: the machine's cores, unless <see cref="TasksPaired"/> asks for fewer.</summary>
+    internal int NumCpus { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>The runtime the batches submit to, once <see cref="Setup"/> ran.</summary>
+    internal RayRuntime Runtime => _runtime;
+
     [GlobalSetup]
-    public void Setup() => _runtime = new RayRuntime(new RayOptions { NumCpus = Environment.ProcessorCount });
+    public void Setup() => _runtime = new RayRuntime(new RayOptions { NumCpus = NumCpus });
 
     [GlobalCleanup]
     public void Cleanup() => _runtime.Dispose();

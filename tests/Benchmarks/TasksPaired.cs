@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Threading;
-using System.Threading.Tasks;
 using RaySharp.CompilerServices;
 
 namespace RaySharp.Benchmarks;
@@ -18,7 +17,7 @@ namespace RaySharp.Benchmarks;
 /// </summary>
 internal static class TasksPaired
 {
-    private const int Count = 1_000;
+    private const int Count = SingleClientTasksAsync.Count;
     private const int BatchesPerRound = 200;
     private const int WarmUpRounds = 6;
     private const int SplitBatches = 2_000;
@@ -27,7 +26,8 @@ internal static class TasksPaired
     {
         var rounds = CommandLine.IntAfter(args, "--tasks-paired") ?? 10;
         var cpus = CommandLine.IntAfter(args, "--cpus") ?? Environment.ProcessorCount;
-        using var runtime = new RayRuntime(new RayOptions { NumCpus = cpus });
+        var benchmark = new SingleClientTasksAsync { NumCpus = cpus };
+        benchmark.Setup();
         Console.WriteLine($"Pipelined trivial tasks, RaySharp against Task.Run: {rounds} rounds x {BatchesPerRound} batches of {Count:N0}, taken in turn, "
             + $"NumCpus = {cpus} of {Environment.ProcessorCount} cores, .NET {Environment.Version}.");
         var ours = new List<double>();
@@ -42,13 +42,13 @@ internal static class TasksPaired
                 // The order alternates, so neither side always runs on the pool the other just left.
                 if (batch % 2 == 0)
                 {
-                    oursTimes.Add(Time(() => RaySharpBatch(runtime)));
-                    baselineTimes.Add(Time(TaskRunBatch));
+                    oursTimes.Add(Time(() => Check(benchmark.SubmitThenGetAll())));
+                    baselineTimes.Add(Time(() => Check(benchmark.TaskRunWaitAll())));
                 }
                 else
                 {
-                    baselineTimes.Add(Time(TaskRunBatch));
-                    oursTimes.Add(Time(() => RaySharpBatch(runtime)));
+                    baselineTimes.Add(Time(() => Check(benchmark.TaskRunWaitAll())));
+                    oursTimes.Add(Time(() => Check(benchmark.SubmitThenGetAll())));
                 }
             }
 
@@ -63,8 +63,9 @@ internal static class TasksPaired
         }
 
         Console.WriteLine($"median: RaySharp {Statistics.Median(ours):F1} ns/task, Task.Run {Statistics.Median(baseline):F1} ns/task, median throughput ratio {Statistics.Median(ratios):F2}");
-        var (submits, runs) = Split(runtime, cpus);
+        var (submits, runs) = Split(benchmark.Runtime, cpus);
         Console.WriteLine($"split (median of {SplitBatches:N0} batches): submits alone {submits:F1} ns/task, runs alone on {cpus} worker(s) {runs:F1} ns/task");
+        benchmark.Cleanup();
         return 0;
     }
 
@@ -102,30 +103,6 @@ internal static class TasksPaired
         var clock = Stopwatch.StartNew();
         batch();
         return clock.Elapsed.TotalNanoseconds / Count;
-    }
-
-    private static void RaySharpBatch(RayRuntime runtime)
-    {
-        var refs = new ObjectRef<int>[Count];
-        for (var i = 0; i < refs.Length; i++)
-        {
-            refs[i] = runtime.Submit<int>(new TaskSpec(BenchFunctions.Echo, new Args<int>(i)));
-        }
-
-        Check(Ray.Get(refs)[Count - 1]);
-    }
-
-    private static void TaskRunBatch()
-    {
-        var tasks = new Task<int>[Count];
-        for (var i = 0; i < tasks.Length; i++)
-        {
-            var x = i;
-            tasks[i] = Task.Run(() => x);
-        }
-
-        Task.WaitAll(tasks);
-        Check(tasks[Count - 1].Result);
     }
 
     private static void Check(int last)
