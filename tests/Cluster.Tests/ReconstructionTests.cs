@@ -87,26 +87,26 @@ public sealed class ReconstructionTests
 
         var obj = remote.LargeObject(Length, 33, "downstream-large");
         var downstream = Enumerable.Range(0, 4).Select(_ => remote.Chain(obj, "downstream-chain")).ToList();
-        foreach (var each in downstream)
+
+        void AssertEveryResultIsIntact()
         {
-            Assert.Equal(expected, dependent.Summarize(each).Get(Timeout).Sum);
+            foreach (var each in downstream)
+            {
+                Assert.Equal(expected, dependent.Summarize(each).Get(Timeout).Sum);
+            }
         }
 
+        AssertEveryResultIsIntact();
+
         await KillAsync(cluster, KeptAt(cluster.Node1, downstream[0]).Node);
-        foreach (var each in downstream)
-        {
-            Assert.Equal(expected, dependent.Summarize(each).Get(Timeout).Sum);
-        }
+        AssertEveryResultIsIntact();
 
         Assert.Equal(2, ReconstructionFunctions.RunsOf("downstream-large"));
         Assert.Equal(8, ReconstructionFunctions.RunsOf("downstream-chain"));
 
         await cluster.StartWorkerAsync();
         await KillAsync(cluster, KeptAt(cluster.Node1, downstream[0]).Node);
-        foreach (var each in downstream)
-        {
-            Assert.Equal(expected, dependent.Summarize(each).Get(Timeout).Sum);
-        }
+        AssertEveryResultIsIntact();
 
         Assert.Equal(3, ReconstructionFunctions.RunsOf("downstream-large"));
         Assert.Equal(12, ReconstructionFunctions.RunsOf("downstream-chain"));
